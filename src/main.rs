@@ -1,3 +1,29 @@
-fn main() {
-    println!("Hello, world!");
+//! Thin entry point: parse the command line, run the command, map its outcome to an exit code.
+
+mod cli;
+mod commands;
+
+use clap::Parser;
+use cli::{Cli, ColorChoice, Command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    }
+    .write_global();
+    let code = match cli.command {
+        Command::Check(args) => commands::check::run(args),
+        Command::Value(args) => commands::value::run(args),
+    };
+    ExitCode::from(code)
 }

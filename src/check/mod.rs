@@ -1,0 +1,292 @@
+//! Verdicts: for each fact, how its claims relate (agree, contradict, or why they cannot
+//! be compared), with a stable fingerprint and a status against the editors' decisions.
+
+pub mod ledger;
+
+use crate::corpus::{Claim, Corpus, PropertyKind, Value};
+use crate::graph::{ClaimGraph, SCOPE};
+use crate::value::{self, Interval, Reading, ValueKind};
+use ledger::{Ledger, Resolution};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Contradict,
+    NotComparable,
+    Agree,
+}
+
+/// How two claims about one fact relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    Contradict,
+    Agree,
+    /// Different `scope` qualifiers: both may be true.
+    ScopeDiffers,
+    /// One is asserted by the source, the other reported from someone (or two speakers).
+    Attributed,
+    /// A cumulative figure that grew between two dates.
+    OverTime,
+    /// A figure at two different dates.
+    TimeDiffers,
+    /// A property that may hold several values at once.
+    MultiValued,
+}
+
+impl Relation {
+    fn verdict(self) -> Verdict {
+        match self {
+            Relation::Contradict => Verdict::Contradict,
+            Relation::Agree => Verdict::Agree,
+            _ => Verdict::NotComparable,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Pair {
+    /// Claim indexes.
+    #[serde(skip)]
+    pub a: usize,
+    #[serde(skip)]
+    pub b: usize,
+    pub relation: Relation,
+    pub reason: &'static str,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    New,
+    Baselined,
+    Resolved,
+}
+
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub fingerprint: String,
+    pub fact: usize,
+    pub verdict: Verdict,
+    pub reason: &'static str,
+    pub explanation: String,
+    /// Claim indexes, ordered by claim id.
+    pub claims: Vec<usize>,
+    pub pairs: Vec<Pair>,
+    pub status: Status,
+    pub resolution: Option<Resolution>,
+    /// A resolution exists, but the claims changed since: the finding is open again.
+    pub reopened: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    /// Ledger entries that match no finding any more.
+    pub stale_resolutions: Vec<String>,
+    pub stale_baseline: Vec<String>,
+}
+
+impl Outcome {
+    pub fn new_contradictions(&self) -> usize {
+        self.findings.iter().filter(|f| f.verdict == Verdict::Contradict && f.status == Status::New).count()
+    }
+}
+
+pub fn check(corpus: &Corpus, graph: &ClaimGraph, ledger: &Ledger) -> Outcome {
+    let mut outcome = Outcome::default();
+    for (f, fact) in graph.facts.iter().enumerate() {
+        let valued: Vec<usize> =
+            fact.claims.iter().copied().filter(|&c| corpus.claims[c].value != Value::Missing).collect();
+        if valued.len() < 2 {
+            continue;
+        }
+        let mut pairs = Vec::new();
+        // Within one fact only: the groups are small, so every pair is compared.
+        for (i, &a) in valued.iter().enumerate() {
+            for &b in &valued[i + 1..] {
+                pairs.push(relate(corpus, a, b));
+            }
+        }
+        let verdict = pairs.iter().map(|p| p.relation.verdict()).min().unwrap_or(Verdict::NotComparable);
+        let (reason, explanation) = summarize(&pairs, verdict);
+        let fact_key = fact.key.to_string();
+        let ids: Vec<&str> = valued.iter().map(|&c| corpus.claims[c].id.as_str()).collect();
+        let fingerprint = fingerprint(&fact_key, &ids);
+        let mut finding = Finding {
+            fingerprint,
+            fact: f,
+            verdict,
+            reason,
+            explanation,
+            claims: valued,
+            pairs,
+            status: Status::New,
+            resolution: None,
+            reopened: None,
+        };
+        ledger.apply(corpus, &mut finding);
+        outcome.findings.push(finding);
+    }
+    let live: std::collections::HashSet<&str> = outcome.findings.iter().map(|f| f.fingerprint.as_str()).collect();
+    outcome.stale_resolutions = ledger.resolutions.keys().filter(|k| !live.contains(k.as_str())).cloned().collect();
+    outcome.stale_baseline = ledger.baseline.keys().filter(|k| !live.contains(k.as_str())).cloned().collect();
+    outcome
+}
+
+/// A finding's identity: its fact and its claims, not line numbers or file order.
+pub fn fingerprint(fact_key: &str, claim_ids: &[&str]) -> String {
+    let mut ids = claim_ids.to_vec();
+    ids.sort_unstable();
+    let mut h = Sha256::new();
+    h.update(fact_key.as_bytes());
+    for id in ids {
+        h.update(b"\n");
+        h.update(id.as_bytes());
+    }
+    h.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn relate(corpus: &Corpus, a: usize, b: usize) -> Pair {
+    let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+    let property = &corpus.registry.properties[ca.property];
+    let pair = |relation, reason, explanation: String| Pair { a, b, relation, reason, explanation };
+    let (ida, idb) = (&ca.id, &cb.id);
+
+    let (sa, sb) = (ca.qualifiers.get(SCOPE), cb.qualifiers.get(SCOPE));
+    if sa != sb {
+        let show = |s: Option<&String>| s.map_or("no scope".to_string(), |s| format!("scope `{s}`"));
+        return pair(
+            Relation::ScopeDiffers,
+            "scope-differs",
+            format!("{ida} has {}, {idb} has {}", show(sa), show(sb)),
+        );
+    }
+    if ca.attributed_to != cb.attributed_to {
+        let who = |c: &Claim| {
+            c.attributed_to.map_or("asserted by its source".to_string(), |e| {
+                format!("attributed to {}", corpus.registry.entities[e].id)
+            })
+        };
+        return pair(
+            Relation::Attributed,
+            "attributed-vs-asserted",
+            format!("{ida} is {}, {idb} is {}", who(ca), who(cb)),
+        );
+    }
+    if let (Some(ta), Some(tb)) = (&ca.as_of, &cb.as_of)
+        && !ta.interval.overlaps(&tb.interval)
+    {
+        let (early, late) = if ta.nominal <= tb.nominal { (ca, cb) } else { (cb, ca) };
+        let dates = format!("{} as of {}, {} as of {}", early.id, show_as_of(early), late.id, show_as_of(late));
+        if property.cumulative {
+            if let (Value::Reading(e), Value::Reading(l)) = (&early.value, &late.value)
+                && matches!((l.interval.hi, e.interval.lo), (Some(hi), Some(lo)) if hi < lo)
+            {
+                return pair(
+                    Relation::Contradict,
+                    "cumulative-decreased",
+                    format!(
+                        "{dates}: a running total fell from {} to {}",
+                        show_value(corpus, early),
+                        show_value(corpus, late)
+                    ),
+                );
+            }
+            return pair(Relation::OverTime, "grows-over-time", format!("{dates}: a running total may grow"));
+        }
+        return pair(Relation::TimeDiffers, "different-as-of", dates);
+    }
+    let (va, vb) = (show_value(corpus, ca), show_value(corpus, cb));
+    match (&ca.value, &cb.value) {
+        (Value::Reading(ra), Value::Reading(rb)) => {
+            let overlap = ra.interval.overlaps(&rb.interval);
+            let detail = format!("{ida} {va} = {}, {idb} {vb} = {}", interval_text(ra), interval_text(rb));
+            match (overlap, property.single_valued) {
+                (true, _) => pair(Relation::Agree, "intervals-overlap", detail),
+                (false, true) => pair(Relation::Contradict, "disjoint-intervals", detail),
+                (false, false) => pair(Relation::MultiValued, "multi-valued-property", detail),
+            }
+        }
+        (Value::Entity(ea), Value::Entity(eb)) => match (ea == eb, property.single_valued) {
+            (true, _) => pair(Relation::Agree, "same-entity", format!("both name {va}")),
+            (false, true) => {
+                pair(Relation::Contradict, "different-entity", format!("{ida} names {va}, {idb} names {vb}"))
+            }
+            (false, false) => {
+                pair(Relation::MultiValued, "multi-valued-property", format!("{ida} names {va}, {idb} names {vb}"))
+            }
+        },
+        (Value::Set(xa), Value::Set(xb)) => {
+            if xa == xb {
+                return pair(Relation::Agree, "same-set", format!("both list {va}"));
+            }
+            let only = |x: &[usize], y: &[usize]| -> Vec<&str> {
+                x.iter().filter(|e| !y.contains(e)).map(|&e| corpus.registry.entities[e].id.as_str()).collect()
+            };
+            let detail =
+                format!("only {ida}: [{}]; only {idb}: [{}]", only(xa, xb).join(", "), only(xb, xa).join(", "));
+            if property.single_valued {
+                pair(Relation::Contradict, "set-mismatch", detail)
+            } else {
+                pair(Relation::MultiValued, "multi-valued-property", detail)
+            }
+        }
+        _ => pair(Relation::MultiValued, "different-value-kinds", format!("{ida} {va}, {idb} {vb}")),
+    }
+}
+
+fn summarize(pairs: &[Pair], verdict: Verdict) -> (&'static str, String) {
+    let matching: Vec<&Pair> = pairs.iter().filter(|p| p.relation.verdict() == verdict).collect();
+    let reason = matching.first().map_or("none", |p| p.reason);
+    let mut explanation = matching.iter().take(3).map(|p| p.explanation.as_str()).collect::<Vec<_>>().join("; ");
+    if matching.len() > 3 {
+        explanation.push_str(&format!("; and {} more pair(s)", matching.len() - 3));
+    }
+    (reason, explanation)
+}
+
+/// How a claim's value reads, briefly: `~19000000`, `2022-01-05`, `russia`, `[russia, belarus]`.
+pub fn show_value(corpus: &Corpus, claim: &Claim) -> String {
+    match &claim.value {
+        Value::Reading(_) | Value::Missing | Value::Invalid => claim.raw_value.to_string(),
+        Value::Entity(e) => corpus.registry.entities[*e].id.clone(),
+        Value::Set(s) => {
+            format!("[{}]", s.iter().map(|&e| corpus.registry.entities[e].id.as_str()).collect::<Vec<_>>().join(", "))
+        }
+    }
+}
+
+fn show_as_of(claim: &Claim) -> String {
+    claim.as_of_raw.clone().unwrap_or_default()
+}
+
+/// An interval in the value's own terms: numbers as numbers, dates as ISO dates.
+pub fn interval_text(r: &Reading) -> String {
+    interval_text_of(&r.interval, r.kind)
+}
+
+pub fn interval_text_of(i: &Interval, kind: ValueKind) -> String {
+    let show = |v: Option<f64>| match v {
+        None => "∞".to_string(),
+        Some(v) if kind == ValueKind::Date => value::iso_date(v as i64),
+        Some(v) => value::format_number(v),
+    };
+    if i.lo == i.hi {
+        return show(i.lo);
+    }
+    let suffix = if kind == ValueKind::Percent { "%" } else { "" };
+    match (i.lo, i.hi) {
+        (Some(_), None) => format!("≥ {}{suffix}", show(i.lo)),
+        (None, Some(_)) => format!("≤ {}{suffix}", show(i.hi)),
+        _ => format!("{}..{}{suffix}", show(i.lo), show(i.hi)),
+    }
+}
+
+/// Property kinds whose values read to intervals.
+pub fn is_interval_kind(kind: PropertyKind) -> bool {
+    !matches!(kind, PropertyKind::Entity | PropertyKind::Set)
+}

@@ -1,0 +1,68 @@
+//! The command line, as clap reads it.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "claimcheck",
+    version,
+    about = "Check whether news sources agree on the facts",
+    long_about = "Check whether news sources agree on the facts.\n\nEach source's factual assertions are encoded as claims with verbatim quotes; \
+claimcheck verifies every quote, links claims about the same fact, and reports where sources agree and where they contradict.",
+    after_help = "Examples:\n  claimcheck check                      check the corpus in claims/\n  claimcheck check --format json        the full result for machines\n  claimcheck check --write-baseline     accept today's open contradictions as known\n  claimcheck value 'نحو 19 مليون'         how a value expression is read"
+)]
+pub struct Cli {
+    /// When to color the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load, verify, link and check a corpus; exit 1 on a new unresolved contradiction.
+    #[command(after_help = "Exit codes: 0 no new unresolved contradiction, 1 at least one, 2 an input or usage error.")]
+    Check(CheckArgs),
+    /// Show how a value expression is read: kind, interval, precision, hedge.
+    Value(ValueArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The corpus folder.
+    #[arg(default_value = "claims")]
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Record every open contradiction in the corpus's baseline.json.
+    #[arg(long)]
+    pub write_baseline: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ValueArgs {
+    /// The expression, e.g. `~19e6`, `بين 2 و3 مليار`, `١٢ جمادى الآخرة ١٤٤٣ هـ`.
+    pub expr: String,
+    /// Relative tolerance of approximate values.
+    #[arg(long, default_value_t = 0.1)]
+    pub tolerance: f64,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,41 @@
+//! `claimcheck check`: load, verify, link, check, report.
+
+use super::{CONTRADICTIONS, INPUT_ERROR, OK};
+use crate::cli::{CheckArgs, Format};
+use claimcheck::{Run, check, report};
+use std::io::Write;
+
+pub fn run(args: CheckArgs) -> u8 {
+    let mut err = anstream::stderr();
+    let run = Run::new(&args.path);
+    for d in &run.corpus.diagnostics {
+        let _ = writeln!(err, "{d}");
+    }
+    if run.corpus.has_errors() {
+        let n = run.corpus.diagnostics.iter().filter(|d| d.is_error()).count();
+        let _ = writeln!(err, "claimcheck: {n} error(s) in the corpus; nothing was checked");
+        return INPUT_ERROR;
+    }
+    let run = if args.write_baseline {
+        match check::ledger::write_baseline(&args.path, &run.corpus, &run.graph, &run.outcome.findings) {
+            Ok(file) => {
+                let _ = writeln!(err, "wrote {}", file.display());
+                // Report as the baseline now stands.
+                Run::new(&args.path)
+            }
+            Err(e) => {
+                let _ = writeln!(err, "claimcheck: cannot write the baseline: {e}");
+                return INPUT_ERROR;
+            }
+        }
+    } else {
+        run
+    };
+    let report = run.report();
+    let text = match args.format {
+        Format::Text => report::text::render(&report),
+        Format::Json => report::json::render(&report),
+    };
+    let _ = anstream::stdout().write_all(text.as_bytes());
+    if run.outcome.new_contradictions() > 0 { CONTRADICTIONS } else { OK }
+}

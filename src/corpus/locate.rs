@@ -1,0 +1,180 @@
+//! Find where a JSON value stands in its file, for errors that name line and column.
+//!
+//! serde_json reports positions only for syntax and type errors; checks that run after
+//! parsing (an unknown entity, a quote not in its source) walk the raw text to the value
+//! at a path such as `claims[3].value`.
+
+/// One step of a path into a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// Line and column (1-based, column in characters) of the value at `path`, or of the
+/// deepest part of the path that exists.
+pub fn locate(json: &str, path: &[Step]) -> (usize, usize) {
+    let offset = Walker { s: json.as_bytes(), i: 0 }.find(path).unwrap_or(0);
+    line_col(json, offset)
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+struct Walker<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl Walker<'_> {
+    /// Offset of the value at `path`; on a missing step, of the container that lacks it.
+    fn find(&mut self, path: &[Step]) -> Option<usize> {
+        self.ws();
+        let start = self.i;
+        let Some((step, rest)) = path.split_first() else {
+            return Some(start);
+        };
+        match (step, self.s.get(self.i)?) {
+            (Step::Key(key), b'{') => {
+                self.i += 1;
+                loop {
+                    self.ws();
+                    match self.s.get(self.i)? {
+                        b'}' => return Some(start),
+                        b',' => {
+                            self.i += 1;
+                            continue;
+                        }
+                        b'"' => {}
+                        _ => return Some(start),
+                    }
+                    let name = self.string()?;
+                    let is_key = &self.s[name] == key.as_bytes();
+                    self.ws();
+                    if self.s.get(self.i) == Some(&b':') {
+                        self.i += 1;
+                    }
+                    if is_key {
+                        return self.find(rest);
+                    }
+                    self.skip_value()?;
+                }
+            }
+            (Step::Index(n), b'[') => {
+                self.i += 1;
+                let mut k = 0;
+                loop {
+                    self.ws();
+                    match self.s.get(self.i)? {
+                        b']' => return Some(start),
+                        b',' => {
+                            self.i += 1;
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    if k == *n {
+                        return self.find(rest);
+                    }
+                    self.skip_value()?;
+                    k += 1;
+                }
+            }
+            _ => Some(start),
+        }
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.s.get(self.i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.i += 1;
+        }
+    }
+
+    /// Reads a string at the cursor; returns the range of its raw bytes (escapes are not
+    /// decoded: keys are ASCII).
+    fn string(&mut self) -> Option<std::ops::Range<usize>> {
+        let start = self.i + 1;
+        self.i += 1;
+        while let Some(&b) = self.s.get(self.i) {
+            match b {
+                b'\\' => self.i += 2,
+                b'"' => {
+                    self.i += 1;
+                    return Some(start..self.i - 1);
+                }
+                _ => self.i += 1,
+            }
+        }
+        None
+    }
+
+    fn skip_value(&mut self) -> Option<()> {
+        self.ws();
+        match self.s.get(self.i)? {
+            b'"' => {
+                self.string()?;
+            }
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                while let Some(&b) = self.s.get(self.i) {
+                    match b {
+                        b'"' => {
+                            self.string()?;
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                self.i += 1;
+                                return Some(());
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.i += 1;
+                }
+                return None;
+            }
+            _ => {
+                while !matches!(self.s.get(self.i), None | Some(b',' | b'}' | b']')) {
+                    self.i += 1;
+                }
+            }
+        }
+        Some(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_values() {
+        let json = "{\n  \"a\": [1, {\"x\": \"}\"}],\n  \"claims\": [\n    {\"id\": \"c1\"},\n    {\"id\": \"c2\", \"value\": \"عشرين\"}\n  ]\n}";
+        let path = [Step::Key("claims"), Step::Index(1), Step::Key("value")];
+        assert_eq!(locate(json, &path), (5, 27));
+        assert_eq!(locate(json, &[Step::Key("claims"), Step::Index(0)]), (4, 5));
+        // A missing key points at its container.
+        assert_eq!(locate(json, &[Step::Key("claims"), Step::Index(0), Step::Key("quote")]), (4, 5));
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        assert_eq!(line_col("ab\nعربي x", 12), (2, 6));
+    }
+}

@@ -1,0 +1,94 @@
+//! Loading a corpus: source texts, claims and registries, validated, with every problem
+//! reported (file, line, column, what to do) rather than only the first.
+
+mod load;
+pub mod locate;
+pub mod raw;
+pub mod registry;
+
+pub use load::load;
+pub use raw::{PropertyKind, RawValue, SourceMeta};
+pub use registry::{Entity, Property, Registry};
+
+use crate::diagnostic::Diagnostic;
+use crate::text::GlyphMap;
+use crate::value::Reading;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub struct Corpus {
+    pub root: PathBuf,
+    pub sources: Vec<Source>,
+    pub claims: Vec<Claim>,
+    pub registry: Registry,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Corpus {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+}
+
+#[derive(Debug)]
+pub struct Source {
+    pub meta: SourceMeta,
+    /// The claims file, relative to the corpus root.
+    pub file: PathBuf,
+    /// The text file, relative to the corpus root.
+    pub text_file: PathBuf,
+    pub text: String,
+    pub glyphs: GlyphMap,
+}
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub id: String,
+    /// Index into `Corpus::sources`.
+    pub source: usize,
+    /// Entity index.
+    pub subject: usize,
+    /// Property index.
+    pub property: usize,
+    /// Qualifier name → canonical value (an entity id where the value names one).
+    pub qualifiers: BTreeMap<String, String>,
+    pub raw_value: RawValue,
+    pub value: Value,
+    pub unit: Option<String>,
+    pub as_of: Option<Reading>,
+    pub as_of_raw: Option<String>,
+    /// Entity index of who the source says stated it.
+    pub attributed_to: Option<usize>,
+    pub quote: String,
+    pub note: Option<String>,
+    /// Where the quote stands in the original text.
+    pub location: Option<QuoteLocation>,
+    /// Line and column of the claim object in its claims file.
+    pub position: (usize, usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A figure, percentage, multiplier or date, read to an interval.
+    Reading(Reading),
+    Entity(usize),
+    /// Entity indexes, sorted.
+    Set(Vec<usize>),
+    /// The source's figure was lost; never compared.
+    Missing,
+    /// The value did not read (an error was reported); never compared.
+    Invalid,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct QuoteLocation {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}

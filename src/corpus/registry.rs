@@ -1,0 +1,218 @@
+//! Entities and properties: canonical ids, the names they go by, and lookups with suggestions.
+
+use super::raw::{self, PropertyKind};
+use crate::text::{Mode, fold};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub id: String,
+    pub kind: String,
+    /// The English name if any, else the id: how reports name it.
+    pub label: String,
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Property {
+    pub id: String,
+    pub kind: PropertyKind,
+    pub unit: Option<String>,
+    pub single_valued: bool,
+    pub cumulative: bool,
+    pub tolerance: f64,
+    pub description: Option<String>,
+}
+
+/// Where a registry entry was written, for errors about it.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub file: std::path::PathBuf,
+    pub position: (usize, usize),
+}
+
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub entities: Vec<Entity>,
+    pub properties: Vec<Property>,
+    pub entity_origins: Vec<Origin>,
+    pub property_origins: Vec<Origin>,
+    /// Folded id or name → entity index. Names are folded in match mode, so spelling
+    /// variants (توكاييف / توكايف stay distinct, but أ/ا, ى/ي, spaces, tatweel do not matter).
+    entity_by_name: HashMap<String, usize>,
+    property_by_id: HashMap<String, usize>,
+}
+
+/// A lookup that failed, with the nearest known names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotFound {
+    pub suggestions: Vec<String>,
+}
+
+/// A name that two entities both claim.
+#[derive(Debug, Clone)]
+pub struct NameClash {
+    pub name: String,
+    pub first: usize,
+    pub second: usize,
+}
+
+impl Registry {
+    pub fn add_entity(&mut self, raw: &raw::Entity, origin: Origin) -> Vec<NameClash> {
+        let index = self.entities.len();
+        let mut names: Vec<String> = raw.names.values().flat_map(|n| n.iter().cloned()).collect();
+        names.dedup();
+        let label = raw.names.get("en").and_then(|n| n.iter().next().cloned()).unwrap_or_else(|| raw.id.clone());
+        let mut clashes = Vec::new();
+        for name in std::iter::once(&raw.id).chain(&names) {
+            let key = fold(name, Mode::Match);
+            if key.is_empty() {
+                continue;
+            }
+            match self.entity_by_name.get(&key) {
+                Some(&other) if other != index => {
+                    clashes.push(NameClash { name: name.clone(), first: other, second: index })
+                }
+                Some(_) => {}
+                None => {
+                    self.entity_by_name.insert(key, index);
+                }
+            }
+        }
+        self.entities.push(Entity { id: raw.id.clone(), kind: raw.kind.clone(), label, names });
+        self.entity_origins.push(origin);
+        clashes
+    }
+
+    /// Adds a property; returns the index of an earlier one with the same id, if any.
+    pub fn add_property(&mut self, raw: &raw::Property, origin: Origin) -> Option<usize> {
+        if let Some(&existing) = self.property_by_id.get(&raw.id) {
+            return Some(existing);
+        }
+        self.property_by_id.insert(raw.id.clone(), self.properties.len());
+        self.properties.push(Property {
+            id: raw.id.clone(),
+            kind: raw.kind,
+            unit: raw.unit.clone(),
+            single_valued: raw.single_valued,
+            cumulative: raw.cumulative,
+            tolerance: raw.tolerance.unwrap_or(0.1),
+            description: raw.description.clone(),
+        });
+        self.property_origins.push(origin);
+        None
+    }
+
+    pub fn entity(&self, name: &str) -> Result<usize, NotFound> {
+        self.entity_by_name
+            .get(&fold(name, Mode::Match))
+            .copied()
+            .ok_or_else(|| NotFound { suggestions: self.suggest_entity(name) })
+    }
+
+    pub fn property(&self, id: &str) -> Result<usize, NotFound> {
+        self.property_by_id
+            .get(id)
+            .copied()
+            .ok_or_else(|| NotFound { suggestions: nearest(id, self.properties.iter().map(|p| p.id.as_str())) })
+    }
+
+    fn suggest_entity(&self, name: &str) -> Vec<String> {
+        let folded = fold(name, Mode::Match);
+        let mut scored: Vec<(f64, usize)> = self
+            .entity_by_name
+            .iter()
+            .map(|(key, &i)| (strsim::normalized_levenshtein(&folded, key), i))
+            .filter(|(score, _)| *score >= 0.6)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut out: Vec<String> = Vec::new();
+        for (_, i) in scored {
+            let id = &self.entities[i].id;
+            if !out.contains(id) {
+                out.push(id.clone());
+            }
+            if out.len() == 3 {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Pairs of ids (entities, then properties) so alike that one is likely a typo of the other.
+    /// Compared within groups of similar length only, so large registries stay cheap.
+    pub fn near_duplicates(&self) -> Vec<(String, String)> {
+        let mut out = near_duplicate_ids(self.entities.iter().map(|e| e.id.as_str()));
+        out.extend(near_duplicate_ids(self.properties.iter().map(|p| p.id.as_str())));
+        out
+    }
+}
+
+/// Up to three known names within a small edit distance of `name`.
+pub fn nearest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut scored: Vec<(f64, &str)> =
+        known.map(|k| (strsim::jaro_winkler(name, k), k)).filter(|(score, _)| *score >= 0.8).collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, k)| k.to_string()).collect()
+}
+
+fn near_duplicate_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+    let mut ids: Vec<&str> = ids.collect();
+    ids.sort_by_key(|id| (id.len(), *id));
+    let mut out = Vec::new();
+    for (i, a) in ids.iter().enumerate() {
+        // Sorted by length: only ids at most two characters longer can be one edit or two away.
+        for b in ids[i + 1..].iter().take_while(|b| b.len() <= a.len() + 2) {
+            if a.len() >= 5 && strsim::damerau_levenshtein(a, b) <= 1 {
+                out.push((a.to_string(), b.to_string()));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registry() -> Registry {
+        let json = r#"{"entities": [
+            {"id": "tokayev", "kind": "person", "names": {"en": "Tokayev", "ar": ["توكاييف", "توكايف"], "ru": "Токаев"}},
+            {"id": "almaty", "kind": "city", "names": {"ar": ["ألماتي", "ألما أتا"]}}
+        ], "properties": [{"id": "troops_deployed", "kind": "quantity"}]}"#;
+        let file: raw::RegistryFile = serde_json::from_str(json).unwrap();
+        let mut r = Registry::default();
+        let origin = Origin { file: "r.json".into(), position: (1, 1) };
+        for e in &file.entities {
+            assert!(r.add_entity(e, origin.clone()).is_empty());
+        }
+        for p in &file.properties {
+            r.add_property(p, origin.clone());
+        }
+        r
+    }
+
+    #[test]
+    fn entities_resolve_by_id_or_any_alias_after_folding() {
+        let r = registry();
+        for name in ["tokayev", "Tokayev", "توكاييف", "توكايف", "Токаев", "تـوكـايـيـف"] {
+            assert_eq!(r.entity(name), Ok(0), "{name}");
+        }
+        assert_eq!(r.entity("الما اتا"), Ok(1));
+        assert_eq!(r.entity("ألماأتا"), Ok(1));
+    }
+
+    #[test]
+    fn unknown_names_get_suggestions() {
+        let r = registry();
+        assert_eq!(r.entity("توكاليف").unwrap_err().suggestions, vec!["tokayev"]);
+        assert_eq!(r.property("troop_deployed").unwrap_err().suggestions, vec!["troops_deployed"]);
+        assert!(r.entity("bolivia").unwrap_err().suggestions.is_empty());
+    }
+
+    #[test]
+    fn near_duplicate_ids_are_flagged() {
+        let pairs = near_duplicate_ids(["deaths", "death", "arrests", "injuries"].into_iter());
+        assert_eq!(pairs, vec![("death".to_string(), "deaths".to_string())]);
+    }
+}

@@ -1,0 +1,112 @@
+//! Linking claims into facts: claims with the same subject, property and qualifiers (all
+//! but `scope`) are about one fact. Claims are grouped by hashing that key, never by
+//! comparing every pair of claims; the graph holds sources, facts and claims as nodes.
+
+use crate::corpus::{Corpus, Value};
+use petgraph::graph::{Graph, NodeIndex};
+use std::collections::HashMap;
+
+/// The qualifier that narrows a claim's scope without making it another fact.
+pub const SCOPE: &str = "scope";
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FactKey {
+    pub subject: String,
+    pub property: String,
+    pub qualifiers: Vec<(String, String)>,
+}
+
+impl std::fmt::Display for FactKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} · {}", self.subject, self.property)?;
+        for (k, v) in &self.qualifiers {
+            write!(f, " · {k}={v}")?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub key: FactKey,
+    /// Claim indexes, ordered by claim id.
+    pub claims: Vec<usize>,
+    pub node: NodeIndex,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Node {
+    Source(usize),
+    Fact(usize),
+    Claim(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// Claim → the source that states it.
+    StatedIn,
+    /// Claim → the fact it is about.
+    About,
+}
+
+#[derive(Debug)]
+pub struct ClaimGraph {
+    pub graph: Graph<Node, Edge>,
+    /// Facts ordered by key.
+    pub facts: Vec<Fact>,
+    /// Claim index → its fact index (None for claims that did not load cleanly).
+    pub fact_of: Vec<Option<usize>>,
+}
+
+pub fn link(corpus: &Corpus) -> ClaimGraph {
+    let mut groups: HashMap<FactKey, Vec<usize>> = HashMap::new();
+    for (i, claim) in corpus.claims.iter().enumerate() {
+        if claim.value == Value::Invalid {
+            continue;
+        }
+        groups.entry(fact_key(corpus, i)).or_default().push(i);
+    }
+    let mut keyed: Vec<(FactKey, Vec<usize>)> = groups.into_iter().collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+
+    let mut graph = Graph::new();
+    let source_nodes: Vec<NodeIndex> = (0..corpus.sources.len()).map(|s| graph.add_node(Node::Source(s))).collect();
+    let mut fact_of = vec![None; corpus.claims.len()];
+    let mut facts = Vec::with_capacity(keyed.len());
+    for (f, (key, mut claims)) in keyed.into_iter().enumerate() {
+        claims.sort_by(|&a, &b| corpus.claims[a].id.cmp(&corpus.claims[b].id));
+        let node = graph.add_node(Node::Fact(f));
+        for &c in &claims {
+            let claim_node = graph.add_node(Node::Claim(c));
+            graph.add_edge(claim_node, node, Edge::About);
+            graph.add_edge(claim_node, source_nodes[corpus.claims[c].source], Edge::StatedIn);
+            fact_of[c] = Some(f);
+        }
+        facts.push(Fact { key, claims, node });
+    }
+    ClaimGraph { graph, facts, fact_of }
+}
+
+fn fact_key(corpus: &Corpus, claim: usize) -> FactKey {
+    let c = &corpus.claims[claim];
+    FactKey {
+        subject: corpus.registry.entities[c.subject].id.clone(),
+        property: corpus.registry.properties[c.property].id.clone(),
+        qualifiers: c
+            .qualifiers
+            .iter()
+            .filter(|(k, _)| k.as_str() != SCOPE)
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    }
+}
+
+impl ClaimGraph {
+    /// Sources whose claims are about this fact, without repeats.
+    pub fn sources_of(&self, corpus: &Corpus, fact: usize) -> Vec<usize> {
+        let mut s: Vec<usize> = self.facts[fact].claims.iter().map(|&c| corpus.claims[c].source).collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    }
+}

@@ -1,0 +1,80 @@
+//! claimcheck: do news sources agree on the facts?
+//!
+//! The pipeline, one module per step: [`corpus`] loads and validates, [`text`] and [`value`]
+//! normalize, [`graph`] links claims into facts, [`check`] gives verdicts, [`report`] renders.
+//! The library never prints; the binary decides what reaches the terminal.
+
+pub mod check;
+pub mod corpus;
+pub mod diagnostic;
+pub mod graph;
+pub mod report;
+pub mod text;
+pub mod value;
+
+use std::path::Path;
+
+/// One pass of the pipeline over a corpus folder.
+pub struct Run {
+    pub corpus: corpus::Corpus,
+    pub graph: graph::ClaimGraph,
+    pub outcome: check::Outcome,
+}
+
+impl Run {
+    /// Loads, links and checks. Input errors end up in `corpus.diagnostics`; when there are
+    /// any, the graph and outcome cover only the claims that loaded cleanly.
+    pub fn new(root: &Path) -> Run {
+        let mut corpus = corpus::load(root);
+        let ledger = check::ledger::Ledger::load(root, &mut corpus.diagnostics);
+        diagnostic::sort(&mut corpus.diagnostics);
+        let graph = graph::link(&corpus);
+        let outcome = check::check(&corpus, &graph, &ledger);
+        Run { corpus, graph, outcome }
+    }
+
+    pub fn report(&self) -> report::Report {
+        report::Report::build(&self.corpus, &self.graph, &self.outcome)
+    }
+}
+
+/// How a value expression reads, for people: `claimcheck value EXPR`.
+pub fn explain_value(r: &value::Reading) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let n = report::Normalized::of(r);
+    let _ = writeln!(s, "kind:      {}", serde_plain(&n.kind));
+    let _ = writeln!(s, "interval:  {}", check::interval_text(r));
+    let _ = writeln!(
+        s,
+        "nominal:   {}",
+        if r.kind == value::ValueKind::Date {
+            value::iso_date(r.nominal as i64)
+        } else {
+            value::format_number(r.nominal)
+        }
+    );
+    let _ = writeln!(s, "hedge:     {}", serde_plain(&n.hedge));
+    let precision = match r.precision {
+        value::Precision::Digit(place) => {
+            format!("± {} (half the last significant digit)", value::format_number(place / 2.0))
+        }
+        p => serde_plain(&p),
+    };
+    let _ = writeln!(s, "precision: {precision}");
+    if let Some(cal) = r.calendar {
+        let _ = writeln!(s, "calendar:  {cal} (converted to Gregorian)");
+    }
+    if !r.year_known {
+        let _ = writeln!(s, "note:      no year written; the default year was used");
+    }
+    s
+}
+
+fn serde_plain<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}

@@ -1,0 +1,27 @@
+//! The full result as JSON, for machines. Field meanings are documented in the README.
+
+use super::Report;
+
+pub fn render(report: &Report) -> String {
+    let mut s = serde_json::to_string_pretty(report).expect("the report model always serializes");
+    s.push('\n');
+    s
+}
+
+/// `claimcheck value --format json`: `{"kind", "lo", "hi", …}` with dates as ISO strings.
+pub fn value(reading: &crate::value::Reading) -> String {
+    let n = super::Normalized::of(reading);
+    let mut v = serde_json::to_value(&n).expect("a reading always serializes");
+    if let serde_json::Value::Object(map) = &mut v {
+        let nominal = if reading.kind == crate::value::ValueKind::Date {
+            crate::value::iso_date(reading.nominal as i64).into()
+        } else {
+            serde_json::json!(reading.nominal)
+        };
+        map.insert("nominal".into(), nominal);
+        map.insert("year_known".into(), reading.year_known.into());
+    }
+    let mut s = serde_json::to_string_pretty(&v).expect("a JSON value always serializes");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,302 @@
+//! One result model for every reader; renderers (one file per format) only lay it out.
+
+pub mod json;
+pub mod text;
+
+use crate::check::{self, Outcome, Relation, Status, Verdict};
+use crate::corpus::{Corpus, Value};
+use crate::diagnostic::Diagnostic;
+use crate::graph::ClaimGraph;
+use crate::value::{self, Hedge, Precision, ValueKind};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Bumped when a field changes meaning or goes away.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub corpus: PathBuf,
+    pub summary: Summary,
+    pub sources: Vec<SourceSummary>,
+    pub claims: Vec<ClaimOut>,
+    pub findings: Vec<FindingOut>,
+    /// Claims whose figure the source lost: listed, never compared.
+    pub missing: Vec<String>,
+    pub stale: Stale,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub sources: usize,
+    pub claims: usize,
+    pub facts: usize,
+    /// Facts stated by two sources or more.
+    pub facts_across_sources: usize,
+    pub agree: usize,
+    pub contradict: usize,
+    pub not_comparable: usize,
+    /// Contradictions by status.
+    pub new: usize,
+    pub baselined: usize,
+    pub resolved: usize,
+    pub missing: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceSummary {
+    pub id: String,
+    pub title: String,
+    pub text: PathBuf,
+    pub claims: usize,
+    /// Claims that another source's claim agrees with.
+    pub corroborated: usize,
+    /// Claims in a contradiction (with any claim, this source's own included).
+    pub contradicted: usize,
+    /// Claims about facts no other source states.
+    pub single_source: usize,
+    pub missing: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Place {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClaimOut {
+    pub id: String,
+    pub source: String,
+    pub subject: String,
+    pub property: String,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub qualifiers: BTreeMap<String, String>,
+    pub value: serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributed_to: Option<String>,
+    /// How the value reads; absent for entities, sets and missing values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub normalized: Option<Normalized>,
+    pub quote: String,
+    /// Where the quote stands in the source text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote_location: Option<Place>,
+    /// Where the claim is written.
+    pub claim_location: Place,
+    /// The fingerprint-independent key of the fact it is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Normalized {
+    pub kind: ValueKind,
+    /// Numbers, or ISO dates for dates; null is unbounded.
+    pub lo: serde_json::Value,
+    pub hi: serde_json::Value,
+    pub hedge: Hedge,
+    pub precision: Precision,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<&'static str>,
+}
+
+impl Normalized {
+    pub fn of(r: &value::Reading) -> Self {
+        let bound = |v: Option<f64>| match v {
+            None => serde_json::Value::Null,
+            Some(v) if r.kind == ValueKind::Date => value::iso_date(v as i64).into(),
+            Some(v) => serde_json::json!(v),
+        };
+        Normalized {
+            kind: r.kind,
+            lo: bound(r.interval.lo),
+            hi: bound(r.interval.hi),
+            hedge: r.hedge,
+            precision: r.precision,
+            calendar: r.calendar,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct FindingOut {
+    pub fingerprint: String,
+    pub fact: String,
+    pub verdict: Verdict,
+    pub reason: &'static str,
+    pub explanation: String,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reopened: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<check::ledger::Resolution>,
+    pub claims: Vec<String>,
+    pub pairs: Vec<PairOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PairOut {
+    pub a: String,
+    pub b: String,
+    pub relation: Relation,
+    pub reason: &'static str,
+    pub explanation: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Stale {
+    pub resolutions: Vec<String>,
+    pub baseline: Vec<String>,
+}
+
+impl Report {
+    pub fn build(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Report {
+        let reg = &corpus.registry;
+        let claims: Vec<ClaimOut> = corpus
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let source = &corpus.sources[c.source];
+                ClaimOut {
+                    id: c.id.clone(),
+                    source: source.meta.id.clone(),
+                    subject: reg.entities.get(c.subject).map_or_else(String::new, |e| e.id.clone()),
+                    property: reg.properties.get(c.property).map_or_else(String::new, |p| p.id.clone()),
+                    qualifiers: c.qualifiers.clone(),
+                    value: serde_json::to_value(&c.raw_value).unwrap_or_default(),
+                    unit: c.unit.clone(),
+                    as_of: c.as_of_raw.clone(),
+                    attributed_to: c.attributed_to.map(|e| reg.entities[e].id.clone()),
+                    normalized: match &c.value {
+                        Value::Reading(r) => Some(Normalized::of(r)),
+                        _ => None,
+                    },
+                    quote: c.quote.clone(),
+                    quote_location: c.location.as_ref().map(|l| Place {
+                        file: corpus.root.join(&source.text_file),
+                        line: l.line,
+                        column: l.column,
+                    }),
+                    claim_location: Place { file: source.file.clone(), line: c.position.0, column: c.position.1 },
+                    fact: graph.fact_of.get(i).copied().flatten().map(|f| graph.facts[f].key.to_string()),
+                }
+            })
+            .collect();
+        let id = |c: usize| corpus.claims[c].id.clone();
+        let mut findings: Vec<FindingOut> = outcome
+            .findings
+            .iter()
+            .map(|f| FindingOut {
+                fingerprint: f.fingerprint.clone(),
+                fact: graph.facts[f.fact].key.to_string(),
+                verdict: f.verdict,
+                reason: f.reason,
+                explanation: f.explanation.clone(),
+                status: f.status,
+                reopened: f.reopened.clone(),
+                resolution: f.resolution.clone(),
+                claims: f.claims.iter().map(|&c| id(c)).collect(),
+                pairs: f
+                    .pairs
+                    .iter()
+                    .map(|p| PairOut {
+                        a: id(p.a),
+                        b: id(p.b),
+                        relation: p.relation,
+                        reason: p.reason,
+                        explanation: p.explanation.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        findings.sort_by(|a, b| {
+            (a.verdict, a.status, &a.fact, &a.fingerprint).cmp(&(b.verdict, b.status, &b.fact, &b.fingerprint))
+        });
+
+        let missing: Vec<String> =
+            corpus.claims.iter().filter(|c| c.value == Value::Missing).map(|c| c.id.clone()).collect();
+        let sources = source_summaries(corpus, graph, outcome);
+        let contradictions = || outcome.findings.iter().filter(|f| f.verdict == Verdict::Contradict);
+        let summary = Summary {
+            sources: corpus.sources.len(),
+            claims: corpus.claims.len(),
+            facts: graph.facts.len(),
+            facts_across_sources: (0..graph.facts.len()).filter(|&f| graph.sources_of(corpus, f).len() > 1).count(),
+            agree: outcome.findings.iter().filter(|f| f.verdict == Verdict::Agree).count(),
+            contradict: contradictions().count(),
+            not_comparable: outcome.findings.iter().filter(|f| f.verdict == Verdict::NotComparable).count(),
+            new: contradictions().filter(|f| f.status == Status::New).count(),
+            baselined: contradictions().filter(|f| f.status == Status::Baselined).count(),
+            resolved: contradictions().filter(|f| f.status == Status::Resolved).count(),
+            missing: missing.len(),
+        };
+        Report {
+            schema_version: SCHEMA_VERSION,
+            corpus: corpus.root.clone(),
+            summary,
+            sources,
+            claims,
+            findings,
+            missing,
+            stale: Stale { resolutions: outcome.stale_resolutions.clone(), baseline: outcome.stale_baseline.clone() },
+            diagnostics: corpus.diagnostics.clone(),
+        }
+    }
+
+    /// Claims by id, for renderers that show a finding's claims.
+    pub fn claims_by_id(&self) -> std::collections::HashMap<&str, &ClaimOut> {
+        self.claims.iter().map(|c| (c.id.as_str(), c)).collect()
+    }
+}
+
+fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Vec<SourceSummary> {
+    let n = corpus.claims.len();
+    let (mut corroborated, mut contradicted) = (vec![false; n], vec![false; n]);
+    for f in &outcome.findings {
+        for p in &f.pairs {
+            match p.relation {
+                Relation::Agree if corpus.claims[p.a].source != corpus.claims[p.b].source => {
+                    corroborated[p.a] = true;
+                    corroborated[p.b] = true;
+                }
+                Relation::Contradict => {
+                    contradicted[p.a] = true;
+                    contradicted[p.b] = true;
+                }
+                _ => {}
+            }
+        }
+    }
+    corpus
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(s, source)| {
+            let mine: Vec<usize> = (0..n).filter(|&c| corpus.claims[c].source == s).collect();
+            let single = mine
+                .iter()
+                .filter(|&&c| graph.fact_of[c].is_none_or(|f| graph.sources_of(corpus, f).len() == 1))
+                .count();
+            SourceSummary {
+                id: source.meta.id.clone(),
+                title: source.meta.title.clone(),
+                text: corpus.root.join(&source.text_file),
+                claims: mine.len(),
+                corroborated: mine.iter().filter(|&&c| corroborated[c]).count(),
+                contradicted: mine.iter().filter(|&&c| contradicted[c]).count(),
+                single_source: single,
+                missing: mine.iter().filter(|&&c| corpus.claims[c].value == Value::Missing).count(),
+            }
+        })
+        .collect()
+}

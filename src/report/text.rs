@@ -1,0 +1,136 @@
+//! The terminal report: findings grouped by fact, each source's value and quote side by
+//! side, then the missing figures, the per-source summary and the totals.
+
+use super::{ClaimOut, FindingOut, Report};
+use crate::check::{Status, Verdict};
+use anstyle::{AnsiColor, Style};
+use std::fmt::Write;
+
+const RED: Style = AnsiColor::Red.on_default().bold();
+const GREEN: Style = AnsiColor::Green.on_default();
+const YELLOW: Style = AnsiColor::Yellow.on_default();
+const DIM: Style = Style::new().dimmed();
+const BOLD: Style = Style::new().bold();
+
+/// Renders with ANSI styles; the caller strips them where color is off.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let by_id = report.claims_by_id();
+    for finding in &report.findings {
+        finding_block(&mut out, finding, &by_id);
+    }
+    if !report.missing.is_empty() {
+        let _ = writeln!(out, "{BOLD}Figures lost from their source{BOLD:#} (listed, never compared)");
+        for id in &report.missing {
+            if let Some(c) = by_id.get(id.as_str()) {
+                let _ = writeln!(out, "  {id}  {} · {}  {DIM}{}{DIM:#}", c.subject, c.property, place(c));
+            }
+        }
+        out.push('\n');
+    }
+    summary(&mut out, report);
+    out
+}
+
+pub fn finding_block(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &ClaimOut>) {
+    let (mark, style) = match f.verdict {
+        Verdict::Contradict => ("✗ contradict", RED),
+        Verdict::Agree => ("✓ agree", GREEN),
+        Verdict::NotComparable => ("~ not comparable", YELLOW),
+    };
+    let status = match (f.verdict, f.status) {
+        (Verdict::Contradict, Status::New) if f.reopened.is_some() => format!(" {RED}[reopened]{RED:#}"),
+        (Verdict::Contradict, Status::New) => format!(" {RED}[new]{RED:#}"),
+        (_, Status::Baselined) => " [baselined]".to_string(),
+        (_, Status::Resolved) => format!(" {GREEN}[resolved]{GREEN:#}"),
+        _ => String::new(),
+    };
+    let _ = writeln!(out, "{style}{mark}{style:#}  {BOLD}{}{BOLD:#}{status}  {DIM}{}{DIM:#}", f.fact, f.fingerprint);
+    let _ = writeln!(out, "  {}: {}", f.reason, f.explanation);
+    if let Some(why) = &f.reopened {
+        let _ = writeln!(out, "  {RED}reopened{RED:#}: the claims changed since the resolution ({why})");
+    }
+    if let Some(r) = &f.resolution {
+        let _ = writeln!(out, "  resolution ({}, {}): {}", r.status, r.date, r.note);
+    }
+    let width = f
+        .claims
+        .iter()
+        .filter_map(|id| by_id.get(id.as_str()))
+        .map(|c| c.value.to_string().chars().count())
+        .max()
+        .unwrap_or(0);
+    for id in &f.claims {
+        let Some(c) = by_id.get(id.as_str()) else { continue };
+        let value = display_value(c);
+        let pad = width.saturating_sub(value.chars().count());
+        let mut extra = Vec::new();
+        if let Some(scope) = c.qualifiers.get(crate::graph::SCOPE) {
+            extra.push(format!("scope: {scope}"));
+        }
+        if let Some(a) = &c.as_of {
+            extra.push(format!("as of {a}"));
+        }
+        if let Some(a) = &c.attributed_to {
+            extra.push(format!("per {a}"));
+        }
+        let extra = if extra.is_empty() { String::new() } else { format!(" ({})", extra.join(", ")) };
+        let _ =
+            writeln!(out, "  {BOLD}{value}{BOLD:#}{}  {}{extra}  {DIM}{}{DIM:#}", " ".repeat(pad), c.source, place(c));
+        let _ = writeln!(out, "      «{}»", one_line(&c.quote));
+    }
+    out.push('\n');
+}
+
+fn display_value(c: &ClaimOut) -> String {
+    match &c.value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn place(c: &ClaimOut) -> String {
+    c.quote_location.as_ref().map_or_else(
+        || format!("{}:{}:{}", c.claim_location.file.display(), c.claim_location.line, c.claim_location.column),
+        |p| format!("{}:{}:{}", p.file.display(), p.line, p.column),
+    )
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn summary(out: &mut String, report: &Report) {
+    let _ = writeln!(out, "{BOLD}Sources{BOLD:#}");
+    let id_width = report.sources.iter().map(|s| s.id.chars().count()).max().unwrap_or(6).max(6);
+    let _ = writeln!(
+        out,
+        "  {:id_width$}  {:>6}  {:>12}  {:>12}  {:>13}  {:>7}",
+        "source", "claims", "corroborated", "contradicted", "single-source", "missing"
+    );
+    for s in &report.sources {
+        let _ = writeln!(
+            out,
+            "  {:id_width$}  {:>6}  {:>12}  {:>12}  {:>13}  {:>7}",
+            s.id, s.claims, s.corroborated, s.contradicted, s.single_source, s.missing
+        );
+    }
+    let m = &report.summary;
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{} claims from {} sources; {} facts, {} stated by more than one source.",
+        m.claims, m.sources, m.facts, m.facts_across_sources
+    );
+    let _ = writeln!(
+        out,
+        "Findings: {GREEN}{} agree{GREEN:#}, {RED}{} contradict{RED:#} ({} new, {} baselined, {} resolved), {} not comparable; {} figures missing.",
+        m.agree, m.contradict, m.new, m.baselined, m.resolved, m.not_comparable, m.missing
+    );
+    for fp in &report.stale.resolutions {
+        let _ = writeln!(out, "{YELLOW}stale resolution{YELLOW:#} {fp}: no finding has this fingerprint any more");
+    }
+    for fp in &report.stale.baseline {
+        let _ = writeln!(out, "{YELLOW}stale baseline entry{YELLOW:#} {fp}: no finding has this fingerprint any more");
+    }
+}

@@ -1,0 +1,212 @@
+//! Folding text for comparison, with a map back to the original.
+//!
+//! Two modes share one pass. [`Mode::Match`] keeps only letters and digits, no spaces (quotes are found
+//! in sources by comparing these, so spacing, punctuation and mirrored brackets never matter).
+//! [`Mode::Read`] keeps spaces and the punctuation that numbers and dates need, so the value
+//! reader can see `2,725,000`, `2022/1/5` and `60%`.
+
+use std::collections::BTreeMap;
+use unicode_normalization::UnicodeNormalization;
+
+/// Private-use character → the text it stands for (a per-source glyph map).
+pub type GlyphMap = BTreeMap<char, String>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Match,
+    Read,
+}
+
+/// Folded text plus, for every byte of it, the byte offset of the original character it came from.
+#[derive(Debug, Clone)]
+pub struct Folded<'a> {
+    pub original: &'a str,
+    pub text: String,
+    origin: Vec<u32>,
+}
+
+impl<'a> Folded<'a> {
+    pub fn new(original: &'a str, glyphs: &GlyphMap, mode: Mode) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len());
+        let mut pending_space: Option<usize> = None;
+        let mut buf = String::new();
+        for (at, c) in original.char_indices() {
+            buf.clear();
+            match glyphs.get(&c) {
+                Some(s) => buf.push_str(s),
+                None => buf.push(c),
+            }
+            for c in buf.chars() {
+                for f in fold_char(c, mode) {
+                    if f == ' ' {
+                        // Matching ignores spacing altogether: PDF text splits and joins words.
+                        if mode == Mode::Read && !text.is_empty() && pending_space.is_none() {
+                            pending_space = Some(at);
+                        }
+                        continue;
+                    }
+                    if let Some(space_at) = pending_space.take() {
+                        text.push(' ');
+                        origin.push(space_at as u32);
+                    }
+                    let len = f.len_utf8();
+                    text.push(f);
+                    origin.extend(std::iter::repeat_n(at as u32, len));
+                }
+            }
+        }
+        Folded { original, text, origin }
+    }
+
+    /// The original byte range that the folded byte range `start..end` came from.
+    pub fn original_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        if start >= end || start >= self.origin.len() {
+            let at = self.origin.get(start).map_or(self.original.len(), |&o| o as usize);
+            return at..at;
+        }
+        let first = self.origin[start] as usize;
+        let last = self.origin[end - 1] as usize;
+        let last_len = self.original[last..].chars().next().map_or(0, char::len_utf8);
+        first..last + last_len
+    }
+}
+
+/// What one character becomes: nothing, a space (a separator), or one or more characters.
+fn fold_char(c: char, mode: Mode) -> FoldChars {
+    use FoldChars::*;
+    let keep_punct = mode == Mode::Read;
+    match c {
+        // Tatweel, Arabic diacritics and Quranic marks, joiners and direction marks.
+        '\u{0640}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => Nothing,
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => One('ا'),
+        'ى' | 'ی' | 'ې' | 'ۍ' | 'ئ' => One('ي'),
+        'ة' | 'ۀ' | 'ۃ' => One('ه'),
+        'ؤ' => One('و'),
+        'ء' => Nothing,
+        'ک' | 'ڪ' | 'گ' => One('ك'),
+        'ڤ' | 'ڥ' => One('ف'),
+        'پ' => One('ب'),
+        'چ' => One('ج'),
+        'ژ' => One('ز'),
+        '٠'..='٩' => One(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
+        '۰'..='۹' => One(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
+        '٫' => {
+            if keep_punct {
+                One('.')
+            } else {
+                Space
+            }
+        }
+        '٬' => {
+            if keep_punct {
+                One(',')
+            } else {
+                Space
+            }
+        }
+        '٪' => {
+            if keep_punct {
+                One('%')
+            } else {
+                Space
+            }
+        }
+        c if c.is_whitespace() => Space,
+        // Brackets and quotation marks become separators: PDF extraction mirrors them.
+        '(' | ')' | '[' | ']' | '{' | '}' | '«' | '»' | '"' | '“' | '”' | '„' | '‘' | '’' | '\'' | '﴾' | '﴿' | '<'
+        | '>' => Space,
+        c if c.is_alphanumeric() => {
+            if c.is_ascii() {
+                One(c.to_ascii_lowercase())
+            } else if ('\u{FB50}'..='\u{FDFF}').contains(&c)
+                || ('\u{FE70}'..='\u{FEFF}').contains(&c)
+                || ('\u{2070}'..='\u{209F}').contains(&c)
+                || matches!(c, '²' | '³' | '¹')
+            {
+                // Presentation forms, ligatures and super/subscripts: their compatibility form.
+                Many(c.nfkc().flat_map(|d| fold_char(d, mode)).collect())
+            } else {
+                Many(c.to_lowercase().collect())
+            }
+        }
+        c if keep_punct && !c.is_control() => One(c),
+        _ => Space,
+    }
+}
+
+enum FoldChars {
+    Nothing,
+    Space,
+    One(char),
+    Many(Vec<char>),
+}
+
+impl IntoIterator for FoldChars {
+    type Item = char;
+    type IntoIter = std::vec::IntoIter<char>;
+    fn into_iter(self) -> Self::IntoIter {
+        match self {
+            FoldChars::Nothing => Vec::new().into_iter(),
+            FoldChars::Space => vec![' '].into_iter(),
+            FoldChars::One(c) => vec![c].into_iter(),
+            FoldChars::Many(v) => v.into_iter(),
+        }
+    }
+}
+
+/// Fold with no glyph map, for short strings (names, phrases, values).
+pub fn fold(s: &str, mode: Mode) -> String {
+    Folded::new(s, &GlyphMap::new(), mode).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_digits_and_marks_fold() {
+        assert_eq!(fold("كازاخســتان", Mode::Match), "كازاخستان");
+        assert_eq!(fold("نزارباييڤ", Mode::Match), "نزارباييف");
+        assert_eq!(fold("إستقلال أكبر آسيا", Mode::Read), "استقلال اكبر اسيا");
+        assert_eq!(fold("مدینة کبیرة", Mode::Read), "مدينه كبيره");
+        assert_eq!(fold("تمثِّل", Mode::Match), "تمثل");
+        assert_eq!(fold("٢٠٢٢/١/٥", Mode::Read), "2022/1/5");
+        assert_eq!(fold("۱۹۹۱", Mode::Read), "1991");
+        assert_eq!(fold("٢٫٥ و١٬٥٠٠ و٧٥٪", Mode::Read), "2.5 و1,500 و75%");
+    }
+
+    #[test]
+    fn mirrored_brackets_and_spacing_do_not_matter_for_matching() {
+        assert_eq!(fold(")1000( جندي", Mode::Match), fold("(1000) جندي", Mode::Match));
+        assert_eq!(fold("نزار باييف،\n  قال", Mode::Match), "نزارباييفقال");
+        assert_eq!(fold("في   يناير\n 2022", Mode::Read), "في يناير 2022");
+        assert_eq!(fold("  a  b  ", Mode::Read), "a b");
+    }
+
+    #[test]
+    fn glyph_map_decodes_private_use_and_keeps_offsets() {
+        let original = "عام \u{E008}\u{E010} كان";
+        let glyphs: GlyphMap = [('\u{E008}', "2".to_string()), ('\u{E010}', "0".to_string())].into_iter().collect();
+        let f = Folded::new(original, &glyphs, Mode::Read);
+        assert_eq!(f.text, "عام 20 كان");
+        let start = f.text.find("20").unwrap();
+        let range = f.original_range(start, start + 2);
+        assert_eq!(&original[range], "\u{E008}\u{E010}");
+    }
+
+    #[test]
+    fn presentation_forms_fold_to_letters() {
+        assert_eq!(fold("\u{FEFB}", Mode::Match), "لا");
+        assert_eq!(fold("كلم²", Mode::Read), "كلم2");
+    }
+}

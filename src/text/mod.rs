@@ -1,0 +1,8 @@
+//! Text: folding Arabic (and any script) for matching, with a way back to the original,
+//! and finding quotes in their sources.
+
+pub mod fold;
+pub mod quote;
+
+pub use fold::{Folded, GlyphMap, Mode, fold};
+pub use quote::{NearMiss, QuoteIndex};

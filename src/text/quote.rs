@@ -1,0 +1,137 @@
+//! Finding a quote in its source: exactly after folding, or else the nearest passage.
+
+use super::{Folded, GlyphMap, Mode};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A source text prepared for quote look-ups.
+pub struct QuoteIndex<'a> {
+    folded: Folded<'a>,
+    glyphs: &'a GlyphMap,
+    chars: Vec<(usize, char)>,
+    trigrams: HashMap<[char; 3], Vec<u32>>,
+}
+
+/// The best inexact match for a quote that is not in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearMiss {
+    /// Original byte range of the passage.
+    pub range: Range<usize>,
+    /// 0..1, how alike the folded quote and passage are.
+    pub similarity: f64,
+}
+
+impl<'a> QuoteIndex<'a> {
+    pub fn new(original: &'a str, glyphs: &'a GlyphMap) -> Self {
+        let folded = Folded::new(original, glyphs, Mode::Match);
+        let chars: Vec<(usize, char)> = folded.text.char_indices().collect();
+        let mut trigrams: HashMap<[char; 3], Vec<u32>> = HashMap::new();
+        for (i, w) in chars.windows(3).enumerate() {
+            trigrams.entry([w[0].1, w[1].1, w[2].1]).or_default().push(i as u32);
+        }
+        QuoteIndex { folded, glyphs, chars, trigrams }
+    }
+
+    pub fn original(&self) -> &'a str {
+        self.folded.original
+    }
+
+    /// Original byte ranges of every place the quote stands, after folding both.
+    pub fn find(&self, quote: &str) -> Vec<Range<usize>> {
+        let needle = Folded::new(quote, self.glyphs, Mode::Match).text;
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        self.folded
+            .text
+            .match_indices(needle.as_str())
+            .map(|(at, m)| self.folded.original_range(at, at + m.len()))
+            .collect()
+    }
+
+    /// The passage most like the quote: trigram votes pick candidate starts, then an edit
+    /// distance ranks them, so this never compares the quote with every window of the text.
+    pub fn nearest(&self, quote: &str) -> Option<NearMiss> {
+        let needle: Vec<char> = Folded::new(quote, self.glyphs, Mode::Match).text.chars().collect();
+        if needle.len() < 3 || self.chars.len() < 3 {
+            return None;
+        }
+        let mut votes: HashMap<i64, u32> = HashMap::new();
+        for (offset, w) in needle.windows(3).enumerate() {
+            if let Some(positions) = self.trigrams.get(&[w[0], w[1], w[2]]) {
+                for &p in positions.iter().take(10_000) {
+                    // Nearby starts share a bucket, so a few inserted or lost characters still agree.
+                    *votes.entry((p as i64 - offset as i64) / 4).or_default() += 1;
+                }
+            }
+        }
+        let mut candidates: Vec<(i64, u32)> = votes.into_iter().collect();
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let needle_text: String = needle.iter().collect();
+        let mut best: Option<(f64, usize, usize)> = None;
+        for &(bucket, _) in candidates.iter().take(8) {
+            for shift in 0..4 {
+                let start = (bucket * 4 + shift).clamp(0, self.chars.len() as i64) as usize;
+                let end = (start + needle.len()).min(self.chars.len());
+                let window: String = self.chars[start..end].iter().map(|&(_, c)| c).collect();
+                let score = strsim::normalized_levenshtein(&needle_text, &window);
+                if best.is_none_or(|(s, _, _)| score > s) {
+                    best = Some((score, start, end));
+                }
+            }
+        }
+        // Fine-tune both ends, since the quote may have gained or lost a few characters.
+        let (mut similarity, mut start, mut end) = best?;
+        let (a, b) = (start as i64, end as i64);
+        for a2 in (a - 3).max(0)..=a + 3 {
+            for b2 in (a2 + 1).max(b - 3)..=(b + 3).min(self.chars.len() as i64) {
+                let window: String = self.chars[a2 as usize..b2 as usize].iter().map(|&(_, c)| c).collect();
+                let score = strsim::normalized_levenshtein(&needle_text, &window);
+                if score > similarity {
+                    (similarity, start, end) = (score, a2 as usize, b2 as usize);
+                }
+            }
+        }
+        let byte = |i: usize| self.chars.get(i).map_or(self.folded.text.len(), |&(b, _)| b);
+        Some(NearMiss { range: self.folded.original_range(byte(start), byte(end)), similarity })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_quotes_despite_damage() {
+        let glyphs = GlyphMap::new();
+        let text = "وتقع بي روسيا\nعدد  ويبلغ  بأكملها،  الغربية  أوروبا\nنحو )2500( جنديّ من كازاخســتان";
+        let index = QuoteIndex::new(text, &glyphs);
+        let found = index.find("نحو (2500) جندي من كازاخستان");
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].clone()], "نحو )2500( جنديّ من كازاخســتان");
+        // Across a line break and doubled spaces.
+        let found = index.find("بي روسيا عدد ويبلغ");
+        assert_eq!(&text[found[0].clone()], "بي روسيا\nعدد  ويبلغ");
+    }
+
+    #[test]
+    fn quotes_may_use_decoded_digits_where_the_source_has_private_use_glyphs() {
+        let glyphs: GlyphMap = [('\u{E008}', "2".into()), ('\u{E010}', "0".into())].into_iter().collect();
+        let text = "في عام \u{E008}\u{E010}\u{E008}\u{E008} بدأت";
+        let index = QuoteIndex::new(text, &glyphs);
+        assert_eq!(index.find("عام 2022 بدأت").len(), 1);
+        assert_eq!(index.find("عام \u{E008}\u{E010}\u{E008}\u{E008}").len(), 1);
+        assert!(index.find("عام 2023").is_empty());
+    }
+
+    #[test]
+    fn a_misquoted_passage_has_a_nearest_match() {
+        let glyphs = GlyphMap::new();
+        let text = "مقدمة طويلة عن الموضوع. وقد أرسلت روسيا 2500 جندي إلى البلاد في اليومين التاليين. خاتمة.";
+        let index = QuoteIndex::new(text, &glyphs);
+        assert!(index.find("أرسلت روسيا 25000 جندي إلى البلاد").is_empty());
+        let near = index.nearest("أرسلت روسيا 25000 جندي إلى البلاد").unwrap();
+        assert!(near.similarity > 0.9, "{near:?}");
+        assert!(text[near.range].contains("روسيا 2500 جندي"));
+    }
+}

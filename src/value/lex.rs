@@ -1,0 +1,226 @@
+//! Splitting folded (Read-mode) text into numbers, words and punctuation.
+//!
+//! Numbers are read here with their separators (`2,725,000`, `2,7`, `1.5e6`) so the grammar
+//! never has to glue digits back together. Arabic words lose a leading و/ب/ل/ف when what
+//! is left is a value word ("وعشرين" → "و" "عشرين", "بنحو" → "ب" "نحو").
+
+use super::words;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Kind {
+    Num(NumLit),
+    Word,
+    Punct,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Tok<'a> {
+    pub kind: Kind,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A number as written: `digits × 10^pow10`, kept exact until converted once.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct NumLit {
+    /// Every digit written, separators removed (leading zeros kept).
+    pub digits: String,
+    pub pow10: i32,
+    /// Digits before the decimal mark (separators removed).
+    pub int_len: usize,
+    /// Written with thousands separators.
+    pub grouped: bool,
+    /// Written with an `e` exponent.
+    pub exp: bool,
+}
+
+impl NumLit {
+    pub fn value(&self) -> f64 {
+        self.value_scaled(0)
+    }
+
+    /// The value times `10^extra`, rounded once (so `2.7` × 10^6 is exactly 2700000).
+    pub fn value_scaled(&self, extra: i32) -> f64 {
+        format!("{}e{}", self.digits, self.pow10.saturating_add(extra)).parse().unwrap_or(f64::NAN)
+    }
+
+    /// A plain integer written without separators, decimals or exponent.
+    pub fn int(&self) -> Option<u32> {
+        if self.pow10 == 0 && !self.grouped && !self.exp && self.int_len <= 9 { self.digits.parse().ok() } else { None }
+    }
+
+    /// A plain integer of `min..=max` digits.
+    pub fn int_of_len(&self, min: usize, max: usize) -> Option<u32> {
+        (min..=max).contains(&self.int_len).then(|| self.int()).flatten()
+    }
+}
+
+pub(super) fn lex(s: &str) -> Vec<Tok<'_>> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let Some(c) = s[i..].chars().next() else { break };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+        } else if c.is_ascii_digit() {
+            let (lit, end) = number(s, i);
+            out.push(Tok { kind: Kind::Num(lit), text: &s[i..end], start: i, end });
+            i = end;
+        } else if c.is_alphabetic() {
+            let mut end = i;
+            while let Some(ch) = s[end..].chars().next().filter(|ch| ch.is_alphabetic()) {
+                end += ch.len_utf8();
+            }
+            // Letters glued to digits: an identifier ("g20", "km2", "كلم2") stays one word;
+            // "x2" is a multiplier and "و3" a conjunction, so those split.
+            let digits = count_digits(b, end);
+            if digits > 0 {
+                let word = &s[i..end];
+                let unit_power = digits == 1 && matches!(b[end], b'2' | b'3') && words::is_unit_stem(word);
+                if (word.is_ascii() && word != "x") || unit_power {
+                    end += digits;
+                }
+            }
+            split_prefixes(s, i, end, &mut out);
+            i = end;
+        } else if c == '.' && s[i + 1..].starts_with('.') {
+            out.push(Tok { kind: Kind::Punct, text: &s[i..i + 2], start: i, end: i + 2 });
+            i += 2;
+        } else {
+            let end = i + c.len_utf8();
+            out.push(Tok { kind: Kind::Punct, text: &s[i..end], start: i, end });
+            i = end;
+        }
+    }
+    out
+}
+
+fn count_digits(b: &[u8], from: usize) -> usize {
+    b.get(from..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+}
+
+/// Read one number starting at `i` (an ASCII digit).
+fn number(s: &str, i: usize) -> (NumLit, usize) {
+    let b = s.as_bytes();
+    let at = |k: usize| b.get(k).copied();
+    let n1 = count_digits(b, i);
+    let mut j = i + n1;
+    let mut digits = s[i..j].to_string();
+    // Thousands groups: ",ddd" repeated, or ".ddd" at least twice (1.500.000).
+    let mut group_sep = None;
+    let is_group = |k: usize, sep: u8| at(k) == Some(sep) && count_digits(b, k + 1) == 3;
+    if n1 <= 3 && is_group(j, b',') {
+        group_sep = Some(b',');
+    } else if n1 <= 3 && is_group(j, b'.') && is_group(j + 4, b'.') {
+        group_sep = Some(b'.');
+    }
+    if let Some(sep) = group_sep {
+        while is_group(j, sep) {
+            digits.push_str(&s[j + 1..j + 4]);
+            j += 4;
+        }
+    }
+    let int_len = digits.len();
+    // A decimal mark: '.' or ',' (whichever is not the group separator).
+    let mut frac = 0usize;
+    if at(j).is_some_and(|m| matches!(m, b'.' | b',') && Some(m) != group_sep) {
+        let n = count_digits(b, j + 1);
+        if n > 0 {
+            digits.push_str(&s[j + 1..j + 1 + n]);
+            frac = n;
+            j += 1 + n;
+        }
+    }
+    let mut pow10 = -(frac.min(10_000) as i32);
+    let mut exp = false;
+    if at(j) == Some(b'e') {
+        let neg = at(j + 1) == Some(b'-');
+        let from = j + 1 + usize::from(neg);
+        let n = count_digits(b, from);
+        if n > 0 {
+            let e: i32 = s[from..from + n.min(5)].parse().unwrap_or(0);
+            let e = if n > 5 { 99_999 } else { e };
+            pow10 = pow10.saturating_add(if neg { -e } else { e });
+            exp = true;
+            j = from + n;
+        }
+    }
+    (NumLit { digits, pow10, int_len, grouped: group_sep.is_some(), exp }, j)
+}
+
+/// Push the word `s[start..end]`, split into a leading particle and a value word when it is one.
+fn split_prefixes<'a>(s: &'a str, start: usize, end: usize, out: &mut Vec<Tok<'a>>) {
+    let word = &s[start..end];
+    let push = |out: &mut Vec<Tok<'a>>, a: usize, b: usize| {
+        out.push(Tok { kind: Kind::Word, text: &s[a..b], start: a, end: b });
+    };
+    if word.is_ascii() || words::is_lexicon(word) {
+        return push(out, start, end);
+    }
+    let mut chars = word.chars();
+    let first = chars.next().unwrap_or(' ');
+    let rest = chars.as_str();
+    let rest_len = rest.chars().count();
+    let particle_end = start + first.len_utf8();
+    // و "and" before any value word; ب ل ف only before longer ones ("لست" is not ل + ست,
+    // but "بست" is ب + ست). Never ك: "كميات" (quantities) is not ك + مئات. "بعده" is
+    // "after it", not ب + عدة.
+    let rest_splits = |min: usize| rest_len >= min && rest != "عده" && (words::is_lexicon(rest) || splits_again(rest));
+    let short_ok = first == 'و' || (first == 'ب' && rest == "ست");
+    if (short_ok && rest_splits(2)) || (matches!(first, 'ب' | 'ل' | 'ف') && rest_splits(3)) {
+        push(out, start, particle_end);
+        split_prefixes(s, particle_end, end, out);
+    } else {
+        push(out, start, end);
+    }
+}
+
+/// "وب…", "ول…": a second particle before a value word.
+fn splits_again(w: &str) -> bool {
+    let mut chars = w.chars();
+    matches!(chars.next(), Some('ب' | 'ل' | 'ف'))
+        && chars.as_str().chars().count() >= 3
+        && words::is_lexicon(chars.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        lex(s).into_iter().map(|t| t.text).collect()
+    }
+
+    fn lit(s: &str) -> NumLit {
+        match lex(s).remove(0).kind {
+            Kind::Num(n) => n,
+            k => panic!("{k:?}"),
+        }
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        assert_eq!(lit("2,725,000").value(), 2_725_000.0);
+        assert!(lit("2,725,000").grouped);
+        assert_eq!(lit("2,7").value(), 2.7);
+        assert_eq!(lit("2.7").value(), 2.7);
+        assert_eq!(lit("1.500.000").value(), 1_500_000.0);
+        assert_eq!(lit("1,500.5").value(), 1500.5);
+        assert_eq!(lit("1.5e6").value(), 1.5e6);
+        assert_eq!(lit("19e6").value_scaled(0), 19e6);
+        assert_eq!(lit("2.7").value_scaled(6), 2_700_000.0);
+        assert_eq!(lit("2022").int(), Some(2022));
+        assert_eq!(texts("2022-01-05..2022-01-07"), ["2022", "-", "01", "-", "05", "..", "2022", "-", "01", "-", "07"]);
+        assert_eq!(texts("5, 6."), ["5", ",", "6", "."]);
+    }
+
+    #[test]
+    fn particles_split_off_value_words_only() {
+        assert_eq!(texts("وعشرين والعشرين بنحو و3"), ["و", "عشرين", "و", "العشرين", "ب", "نحو", "و", "3"]);
+        assert_eq!(texts("لست وزير كميات"), ["لست", "وزير", "كميات"]);
+        assert_eq!(texts("كلم2 km2 x2 g20"), ["كلم2", "km2", "x", "2", "g20"]);
+        assert_eq!(texts("بالمايه"), ["بالمايه"]);
+    }
+}

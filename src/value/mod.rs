@@ -1,0 +1,360 @@
+//! One reader for values: numbers, hedges, ranges, number words, dates and Hijri dates,
+//! each read into an interval.
+//!
+//! [`read`] takes one whole expression (a claim's `value`, or `claimcheck value EXPR`), and
+//! [`read_as`] does the same for a value whose kind the property fixes (so `1456` is a year
+//! and `2100` a length); [`mentions`] finds every value in a text already folded in
+//! [`Mode::Read`]. All share one grammar (`parse.rs`, `date.rs`) over tokens (`lex.rs`),
+//! with word tables in `words.rs` and hedge phrases in `number.rs`.
+
+mod date;
+mod hijri;
+pub mod interval;
+mod lex;
+mod number;
+mod parse;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+pub use date::{days_from_ymd, iso_date};
+pub use interval::Interval;
+pub use number::format_number;
+
+use crate::text::{Folded, GlyphMap, Mode, fold};
+use parse::{Parser, Years};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueKind {
+    Number,
+    Percent,
+    Multiplier,
+    Date,
+}
+
+/// How the source qualified the figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hedge {
+    /// As written, to the last digit.
+    Exact,
+    /// A round figure (a scale word or exponent): ± half its last significant digit.
+    Round,
+    /// نحو, حوالي, ~: the tolerance around it.
+    Approximate,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    /// Two ends: `2e9..3e9`, بين … و…, or a date of several days.
+    Range,
+    /// عشرات, آلاف, بضع, نيف.
+    Vague,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Precision {
+    Exact,
+    /// The last significant digit's place, e.g. 1e6 for "19 مليون": ± half of it.
+    Digit(f64),
+    Day,
+    Month,
+    Year,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reading {
+    pub kind: ValueKind,
+    /// Dates: days since 1970-01-01, proleptic Gregorian, covering every day of the precision.
+    pub interval: Interval,
+    /// The figure as written, before hedges (ranges: the low end; dates: the first day).
+    pub nominal: f64,
+    pub hedge: Hedge,
+    pub precision: Precision,
+    /// `Some("hijri-umm-al-qura")` when converted from a Hijri date.
+    pub calendar: Option<&'static str>,
+    /// False for a date without a year, dated with [`ReadOptions::default_year`].
+    pub year_known: bool,
+}
+
+impl Reading {
+    /// A short human form: `19000000 ±500000`, `2022-01-05`, `>75%`, `2e9..3e9` style.
+    pub fn describe(&self) -> String {
+        let show = |v: f64| match self.kind {
+            ValueKind::Date => iso_date(v.round() as i64),
+            _ => format_number(v),
+        };
+        let end = |v: Option<f64>| v.map_or("∞".to_string(), show);
+        let suffix = match self.kind {
+            ValueKind::Percent => "%",
+            _ => "",
+        };
+        let prefix = if self.kind == ValueKind::Multiplier { "x" } else { "" };
+        let (lo, hi) = (self.interval.lo, self.interval.hi);
+        if lo.is_some() && lo == hi {
+            return format!("{prefix}{}{suffix}", end(lo));
+        }
+        format!("{prefix}{}{suffix}..{prefix}{}{suffix}", end(lo), end(hi))
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// The relative width of an approximate value (±10% by default).
+    pub tolerance: f64,
+    /// The year given to a date written without one ("6 يناير").
+    pub default_year: Option<i32>,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions { tolerance: 0.1, default_year: None }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueError {
+    pub message: String,
+    /// Byte offset in the expression given to [`read`].
+    pub at: usize,
+}
+
+impl std::fmt::Display for ValueError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} (at byte {})", self.message, self.at)
+    }
+}
+
+impl std::error::Error for ValueError {}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte range in the folded text.
+    pub start: usize,
+    pub end: usize,
+    pub reading: Reading,
+}
+
+/// Operators the folding would erase (`<`, `>` become spaces), read before folding.
+const COMPACT_OPERATORS: &[(&str, Hedge)] =
+    &[(">=", Hedge::AtLeast), ("<=", Hedge::AtMost), (">", Hedge::MoreThan), ("<", Hedge::LessThan)];
+
+/// Words that may stand before a value in an expression without being part of it.
+const LEADING: &[&str] = &["في", "on", "in"];
+
+/// Nouns that may follow a figure in a value expression: what is counted, in the words the
+/// sources use. Anything else after a value is an error, so `2500 banana` does not pass.
+const UNIT_WORDS: &[&str] = &[
+    "نسمة",
+    "نسمه",
+    "شخص",
+    "أشخاص",
+    "جندي",
+    "جنديا",
+    "جنود",
+    "عسكري",
+    "عنصر",
+    "فرد",
+    "مقاتل",
+    "إرهابي",
+    "دولار",
+    "دولارا",
+    "دولارات",
+    "أمريكي",
+    "يورو",
+    "تينغ",
+    "تنغي",
+    "تنغ",
+    "روبل",
+    "كلم",
+    "كم",
+    "كيلومتر",
+    "مربع",
+    "مكعب",
+    "متر",
+    "م",
+    "طن",
+    "أطنان",
+    "برميل",
+    "براميل",
+    "يوميا",
+    "سنويا",
+    "طائرة",
+    "طائرات",
+    "مدينة",
+    "مدن",
+    "دولة",
+    "دول",
+    "سنة",
+    "سنوات",
+    "عام",
+    "أعوام",
+    "يوم",
+    "أيام",
+    "شهر",
+    "أشهر",
+    "من",
+    "السكان",
+    "مليون",
+    "مرة",
+    "مرات",
+    "person",
+    "people",
+    "troops",
+    "soldiers",
+    "usd",
+    "km",
+    "km2",
+    "tonnes",
+    "tons",
+    "barrels",
+    "aircraft",
+    "countries",
+    "years",
+    "days",
+    "كلم²",
+    "كم²",
+    "km²",
+    "أكبر",
+    "أطول",
+    "قدم",
+    "مكعبة",
+    "مكعب",
+];
+
+fn is_unit_word(word: &str) -> bool {
+    static FOLDED: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    FOLDED.get_or_init(|| UNIT_WORDS.iter().map(|w| fold(w, Mode::Read)).collect()).contains(word)
+}
+
+/// How many unit words may trail a value ("نسمة", "من السكان").
+const MAX_TRAILING: usize = 3;
+
+/// Read a whole value expression (a claim's `value`, or what follows `claimcheck value`).
+///
+/// The expression is folded here. It must be one value, optionally followed by a unit or
+/// noun ("نسمة", "جندي", "km2"), which is ignored; anything else is an error at its offset.
+pub fn read(expr: &str, opts: &ReadOptions) -> Result<Reading, ValueError> {
+    read_with(expr, opts, Years::Auto)
+}
+
+/// [`read`] for a value whose kind is known: a bare integer of up to four digits is then a
+/// year when `want` is [`ValueKind::Date`] (`"1456"`, `"0501..0600"`), and never one
+/// otherwise (`"2100"` km). Everything else reads as with [`read`].
+pub fn read_as(expr: &str, opts: &ReadOptions, want: ValueKind) -> Result<Reading, ValueError> {
+    read_with(expr, opts, if want == ValueKind::Date { Years::Always } else { Years::Never })
+}
+
+fn read_with(expr: &str, opts: &ReadOptions, years: Years) -> Result<Reading, ValueError> {
+    let trimmed = expr.trim_start();
+    let mut base = expr.len() - trimmed.len();
+    let mut forced = None;
+    if let Some(&(op, h)) = COMPACT_OPERATORS.iter().find(|(op, _)| trimmed.starts_with(op)) {
+        forced = Some(h);
+        base += op.len();
+    }
+    let rest = &expr[base..];
+    let folded = Folded::new(rest, &GlyphMap::new(), Mode::Read);
+    let toks = lex::lex(&folded.text);
+    let original_at = |k: usize| match toks.get(k) {
+        Some(t) => base + folded.original_range(t.start, t.end).start,
+        None => expr.len(),
+    };
+    let original_text = |k: usize| match toks.get(k) {
+        Some(t) => rest[folded.original_range(t.start, t.end)].to_string(),
+        None => String::new(),
+    };
+    let n = toks.len();
+    let mut p = Parser::new(toks.clone(), opts, true);
+    p.years = years;
+
+    let attempt = |bare_years: bool| -> Option<(parse::Item, usize, usize)> {
+        p.bare_years.set(bare_years);
+        let at = |i: usize| match forced {
+            Some(h) => p.span(i, true).map(|(a, e)| (p.apply_hedge(a, h), e)),
+            None => p.value(i),
+        };
+        let (item, end) = at(0).or_else(|| {
+            let lead = LEADING.iter().any(|w| p.is(0, &parse::split_folded(w)[0]));
+            if lead { at(1) } else { None }
+        })?;
+        // Trailing unit words, then perhaps a hedge after them ("19 مليون نسمة تقريبا").
+        let mut k = end;
+        while k < n && k - end < MAX_TRAILING && p.word(k).is_some_and(is_unit_word) {
+            k += 1;
+        }
+        Some((item, end, k))
+    };
+
+    let mut found = attempt(true);
+    if let Some((item, end, k)) = &found
+        && item.bare_year
+        && k > end
+        && years == Years::Auto
+    {
+        // A 4-digit number is a year only when it is the whole expression.
+        found = attempt(false);
+    }
+    match found {
+        Some((item, _, k)) if k == n => Ok(item.r),
+        Some((_, _, k)) => {
+            // A complaint from a longer reading that failed ("no such date") says more.
+            if let Some((message, at)) = p.err.borrow().clone().filter(|(_, at)| *at <= k) {
+                return Err(ValueError { message, at: original_at(at) });
+            }
+            Err(ValueError {
+                message: format!("unexpected \"{}\" after the value", original_text(k)),
+                at: original_at(k),
+            })
+        }
+        None => {
+            if let Some((message, k)) = p.err.borrow().clone() {
+                return Err(ValueError { message, at: original_at(k) });
+            }
+            let k = p.far.get().min(n);
+            let found = if k < n { format!("\"{}\"", original_text(k)) } else { "nothing".to_string() };
+            Err(ValueError {
+                message: format!("expected a number, a date or a hedge word, found {found}"),
+                at: original_at(k),
+            })
+        }
+    }
+}
+
+/// Every value mention in already-folded (Read mode) text: byte ranges into `folded`, in
+/// order, non-overlapping, each as long as possible (with its hedge, scale, % or month).
+pub fn mentions(folded: &str, opts: &ReadOptions) -> Vec<Mention> {
+    let toks = lex::lex(folded);
+    let p = Parser::new(toks, opts, false);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < p.toks.len() {
+        if is_markup_number(&p, i) {
+            i += 1;
+        } else if let Some((item, end)) = p.value(i).filter(|(_, e)| *e > i) {
+            out.push(Mention { start: p.toks[i].start, end: p.toks[end - 1].end, reading: item.r });
+            i = end;
+        } else {
+            i = match p.skip.get() {
+                Some((s, e)) if s == i && e > i => e,
+                _ => i + 1,
+            };
+        }
+    }
+    out
+}
+
+/// Digits that are layout, not figures: a list number ("1- إن …") or a superscript left
+/// by HTML ("كلم<sup>2</sup>" folds to "كلم sup 2 /sup").
+fn is_markup_number(p: &Parser, i: usize) -> bool {
+    if p.num(i).is_none() {
+        return false;
+    }
+    let bullet = p.is(i + 1, "-") && p.glued(i + 1) && p.num(i + 2).is_none();
+    let superscript = i > 0 && p.is(i - 1, "sup");
+    bullet || superscript
+}

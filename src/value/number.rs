@@ -1,0 +1,189 @@
+//! Hedge words, percent and range markers, and writing numbers back out.
+
+use super::Hedge;
+
+/// A hedge phrase before a figure. `gap` is the index of a verb after which the sentence's
+/// subject may stand before the rest ("تتجاوز نسبتهم 75%", "لا يقل عددهم عن 100").
+pub(super) struct HedgePhrase {
+    pub text: &'static str,
+    pub hedge: Hedge,
+    pub gap: Option<usize>,
+}
+
+const fn h(text: &'static str, hedge: Hedge) -> HedgePhrase {
+    HedgePhrase { text, hedge, gap: None }
+}
+
+const fn verb(text: &'static str, hedge: Hedge, gap: usize) -> HedgePhrase {
+    HedgePhrase { text, hedge, gap: Some(gap) }
+}
+
+use Hedge::{Approximate as Ap, AtLeast as Ge, AtMost as Le, LessThan as Lt, MoreThan as Gt};
+
+pub(super) const HEDGES: &[HedgePhrase] = &[
+    h("~", Ap),
+    h("≈", Ap),
+    h("≥", Ge),
+    h("≤", Le),
+    h("نحو", Ap),
+    h("حوالي", Ap),
+    h("حوالى", Ap),
+    h("قرابة", Ap),
+    h("زهاء", Ap),
+    h("تقريبا", Ap),
+    h("ما يقارب", Ap),
+    h("ما يناهز", Ap),
+    h("ما يقرب من", Ap),
+    h("يقرب من", Ap),
+    verb("يقارب", Ap, 0),
+    verb("تقارب", Ap, 0),
+    verb("يناهز", Ap, 0),
+    verb("تناهز", Ap, 0),
+    h("about", Ap),
+    h("approximately", Ap),
+    h("around", Ap),
+    h("roughly", Ap),
+    h("nearly", Ap),
+    h("almost", Ap),
+    h("some", Ap),
+    h("circa", Ap),
+    h("أكثر من", Gt),
+    h("أزيد من", Gt),
+    h("ما يزيد عن", Gt),
+    h("ما يزيد على", Gt),
+    h("ما تزيد عن", Gt),
+    h("ما تزيد على", Gt),
+    h("ما يربو على", Gt),
+    h("ما يربو عن", Gt),
+    h("ما يتجاوز", Gt),
+    h("ما يفوق", Gt),
+    verb("يزيد عن", Gt, 0),
+    verb("يزيد على", Gt, 0),
+    verb("تزيد عن", Gt, 0),
+    verb("تزيد على", Gt, 0),
+    verb("يربو على", Gt, 0),
+    verb("يربو عن", Gt, 0),
+    verb("تتجاوز", Gt, 0),
+    verb("يتجاوز", Gt, 0),
+    verb("تجاوز", Gt, 0),
+    verb("تجاوزت", Gt, 0),
+    verb("يفوق", Gt, 0),
+    verb("تفوق", Gt, 0),
+    h("more than", Gt),
+    h("over", Gt),
+    h("above", Gt),
+    h("in excess of", Gt),
+    h("exceeding", Gt),
+    h("لا يقل عن", Ge),
+    h("لا تقل عن", Ge),
+    h("ما لا يقل عن", Ge),
+    h("على الأقل", Ge),
+    verb("لا يقل عن", Ge, 1),
+    verb("لا تقل عن", Ge, 1),
+    h("at least", Ge),
+    h("no fewer than", Ge),
+    h("no less than", Ge),
+    h("أقل من", Lt),
+    h("ما يقل عن", Lt),
+    h("less than", Lt),
+    h("fewer than", Lt),
+    h("under", Lt),
+    h("below", Lt),
+    h("لا يزيد عن", Le),
+    h("لا يزيد على", Le),
+    h("لا تزيد عن", Le),
+    h("لا تزيد على", Le),
+    h("ما لا يزيد عن", Le),
+    h("ما لا يزيد على", Le),
+    h("على الأكثر", Le),
+    h("at most", Le),
+    h("up to", Le),
+    h("no more than", Le),
+    verb("لا يزيد عن", Le, 1),
+    verb("لا يزيد على", Le, 1),
+    verb("لا تزيد عن", Le, 1),
+    verb("لا تزيد على", Le, 1),
+];
+
+/// Hedges written after the figure.
+pub(super) const SUFFIX_HEDGES: &[(&str, Hedge)] = &[
+    ("تقريبا", Ap),
+    ("approximately", Ap),
+    ("على الأقل", Ge),
+    ("أو أكثر", Ge),
+    ("فأكثر", Ge),
+    ("وما فوق", Ge),
+    ("at least", Ge),
+    ("or more", Ge),
+    ("على الأكثر", Le),
+    ("أو أقل", Le),
+    ("فأقل", Le),
+    ("فما دون", Le),
+    ("at most", Le),
+    ("or less", Le),
+    ("or fewer", Le),
+];
+
+/// Words that make the figure before them a percentage.
+pub(super) const PERCENT_WORDS: &[&str] =
+    &["في المائة", "في المئة", "في المية", "بالمائة", "بالمئة", "بالمية", "percent", "per cent", "pct"];
+
+/// "بين X و Y" and its variants.
+pub(super) const RANGE_INTROS: &[&str] = &[
+    "بين",
+    "ما بين",
+    "تتراوح بين",
+    "يتراوح بين",
+    "تراوح بين",
+    "تراوحت بين",
+    "تتراوح ما بين",
+    "يتراوح ما بين",
+    "تراوحت ما بين",
+    "تراوح ما بين",
+    "between",
+];
+pub(super) const RANGE_AND: &[&str] = &["و", "and"];
+pub(super) const RANGE_FROM: &[&str] = &["من", "from"];
+pub(super) const RANGE_TO: &[&str] = &["إلى", "الى", "حتى", "to"];
+
+/// Every phrase above, for the lexicon of value words.
+pub(super) fn vocabulary() -> impl Iterator<Item = &'static str> {
+    HEDGES
+        .iter()
+        .map(|p| p.text)
+        .chain(SUFFIX_HEDGES.iter().map(|p| p.0))
+        .chain(PERCENT_WORDS.iter().copied())
+        .chain(RANGE_INTROS.iter().copied())
+}
+
+/// A number as plain decimal digits: `2500`, `1500000`, `0.25` (never an exponent).
+pub fn format_number(v: f64) -> String {
+    if v == 0.0 {
+        return "0".to_string();
+    }
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "NaN".into()
+        } else if v > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        };
+    }
+    format!("{v}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_format_without_exponent() {
+        assert_eq!(format_number(2500.0), "2500");
+        assert_eq!(format_number(1.5e6), "1500000");
+        assert_eq!(format_number(0.25), "0.25");
+        assert_eq!(format_number(-0.0), "0");
+        assert_eq!(format_number(2e12), "2000000000000");
+        assert_eq!(format_number(-3.5), "-3.5");
+    }
+}

@@ -1,0 +1,938 @@
+//! The grammar of values over tokens: hedges, ranges, numerals with their scale and suffix,
+//! vague counts, fractions, multipliers and ordinals. Dates live in `date.rs`.
+//!
+//! Every rule returns the item it read and the index of the first token after it; where
+//! several rules apply, the longest reading wins (ties go to the rule tried first).
+
+use super::lex::{Kind, NumLit, Tok};
+use super::number::{HEDGES, PERCENT_WORDS, RANGE_AND, RANGE_FROM, RANGE_INTROS, RANGE_TO, SUFFIX_HEDGES};
+use super::words::{self, Form, Role};
+use super::{Hedge, Interval, Precision, ReadOptions, Reading, ValueKind};
+use crate::text::{Mode, fold};
+use std::cell::{Cell, RefCell};
+use std::sync::OnceLock;
+
+/// A reading plus what the grammar still needs to know about how it was written.
+#[derive(Debug, Clone)]
+pub(super) struct Item {
+    pub r: Reading,
+    /// Power of ten of the scale word applied ("3 مليار" → 9), 0 for none.
+    pub scale: i32,
+    /// A bare numeral (digits or words) with no scale, exponent or suffix.
+    pub plain: bool,
+    /// A bare integer that may be a year (see [`Years`]): read as one where the context allows.
+    pub year: Option<i32>,
+    /// A bare day-of-month number (digits ≤ 31 or an ordinal).
+    pub day: Option<u32>,
+    /// Read as a date only because it was a bare year.
+    pub bare_year: bool,
+}
+
+impl Item {
+    pub fn of(r: Reading) -> Item {
+        Item { r, scale: 0, plain: false, year: None, day: None, bare_year: false }
+    }
+}
+
+pub(super) type Res = Option<(Item, usize)>;
+
+/// When a bare integer is a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Years {
+    /// 4 digits in 1800..=2100, or with a leading zero ("0434").
+    Auto,
+    /// Any integer of up to 4 digits (the value must be a date).
+    Always,
+    /// Never (the value must be a number).
+    Never,
+}
+
+pub(super) struct Parser<'a> {
+    pub toks: Vec<Tok<'a>>,
+    pub opts: ReadOptions,
+    /// Reading one whole expression (`read`), not scanning text (`mentions`).
+    pub whole: bool,
+    /// Whether a bare 4-digit number may be read as a year.
+    pub bare_years: Cell<bool>,
+    pub years: Years,
+    /// The furthest token any rule consumed up to: where an error is reported.
+    pub far: Cell<usize>,
+    /// A specific complaint ("date has no year") and the token it is about.
+    pub err: RefCell<Option<(String, usize)>>,
+    /// A month-name phrase (start, end) that could not be dated: skipped as a whole.
+    pub skip: Cell<Option<(usize, usize)>>,
+}
+
+/// Folded phrases, split into words, computed once per table.
+macro_rules! phrases {
+    ($name:ident, $list:expr) => {
+        pub(super) fn $name() -> &'static [Vec<String>] {
+            static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+            C.get_or_init(|| $list.iter().map(|p| split_folded(p)).collect())
+        }
+    };
+}
+
+pub(super) fn split_folded(p: &str) -> Vec<String> {
+    fold(p, Mode::Read).split(' ').map(str::to_string).collect()
+}
+
+phrases!(percent_words, PERCENT_WORDS);
+phrases!(range_intros, RANGE_INTROS);
+phrases!(range_and, RANGE_AND);
+phrases!(range_from, RANGE_FROM);
+phrases!(range_to, RANGE_TO);
+
+struct FoldedHedge {
+    words: Vec<String>,
+    hedge: Hedge,
+    gap: Option<usize>,
+}
+
+fn hedges() -> &'static [FoldedHedge] {
+    static C: OnceLock<Vec<FoldedHedge>> = OnceLock::new();
+    C.get_or_init(|| {
+        HEDGES.iter().map(|h| FoldedHedge { words: split_folded(h.text), hedge: h.hedge, gap: h.gap }).collect()
+    })
+}
+
+fn suffix_hedges() -> (&'static [Vec<String>], &'static [Hedge]) {
+    static C: OnceLock<(Vec<Vec<String>>, Vec<Hedge>)> = OnceLock::new();
+    let (w, h) = C.get_or_init(|| SUFFIX_HEDGES.iter().map(|&(p, h)| (split_folded(p), h)).unzip());
+    (w, h)
+}
+
+/// `10^p` as an exact decimal.
+pub(super) fn pow10(p: i32) -> f64 {
+    format!("1e{p}").parse().unwrap_or(f64::NAN)
+}
+
+/// A figure read to its precision: exact, or ± half its last significant digit.
+pub(super) fn figure(kind: ValueKind, v: f64, place: Option<f64>) -> Reading {
+    let (interval, precision, hedge) = match place {
+        None => (Interval::point(v), Precision::Exact, Hedge::Exact),
+        Some(p) => (Interval::new(v - p / 2.0, v + p / 2.0), Precision::Digit(p), Hedge::Round),
+    };
+    Reading { kind, interval, nominal: v, hedge, precision, calendar: None, year_known: true }
+}
+
+/// A vague count or a range: `[lo, hi]`.
+pub(super) fn spread(kind: ValueKind, lo: f64, hi: f64, hedge: Hedge) -> Reading {
+    Reading {
+        kind,
+        interval: Interval::new(lo, hi),
+        nominal: lo,
+        hedge,
+        precision: Precision::Exact,
+        calendar: None,
+        year_known: true,
+    }
+}
+
+fn finite(r: &Reading) -> bool {
+    r.nominal.is_finite() && r.interval.lo.is_none_or(f64::is_finite) && r.interval.hi.is_none_or(f64::is_finite)
+}
+
+fn longest(cands: impl IntoIterator<Item = Res>) -> Res {
+    let mut best: Res = None;
+    for (item, end) in cands.into_iter().flatten() {
+        if best.as_ref().is_none_or(|(_, e)| end > *e) && finite(&item.r) {
+            best = Some((item, end));
+        }
+    }
+    best
+}
+
+impl<'a> Parser<'a> {
+    pub fn new(toks: Vec<Tok<'a>>, opts: &ReadOptions, whole: bool) -> Self {
+        Parser {
+            toks,
+            opts: *opts,
+            whole,
+            bare_years: Cell::new(true),
+            years: Years::Auto,
+            far: Cell::new(0),
+            err: RefCell::new(None),
+            skip: Cell::new(None),
+        }
+    }
+
+    // ---- token helpers ----
+
+    pub fn word(&self, i: usize) -> Option<&'a str> {
+        self.toks.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.text)
+    }
+
+    pub fn text(&self, i: usize) -> Option<&'a str> {
+        self.toks.get(i).filter(|t| !matches!(t.kind, Kind::Num(_))).map(|t| t.text)
+    }
+
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.text(i) == Some(w)
+    }
+
+    pub fn num(&self, i: usize) -> Option<&NumLit> {
+        match &self.toks.get(i)?.kind {
+            Kind::Num(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Token `i` touches the one before it (no space between).
+    pub fn glued(&self, i: usize) -> bool {
+        i > 0 && i < self.toks.len() && self.toks[i].start == self.toks[i - 1].end
+    }
+
+    pub fn role<T>(&self, i: usize, pick: impl Fn(Role) -> Option<T>) -> Option<T> {
+        words::find(self.word(i)?, pick)
+    }
+
+    pub fn reach(&self, end: usize) {
+        if end > self.far.get() {
+            self.far.set(end);
+        }
+    }
+
+    pub fn complain(&self, msg: impl Into<String>, at: usize) {
+        if self.whole && self.err.borrow().is_none() {
+            *self.err.borrow_mut() = Some((msg.into(), at));
+        }
+    }
+
+    /// Where the phrase `words` ends when it starts at `i`.
+    pub fn phrase(&self, i: usize, words: &[String]) -> Option<usize> {
+        for (k, w) in words.iter().enumerate() {
+            if !self.is(i + k, w) {
+                return None;
+            }
+        }
+        Some(i + words.len())
+    }
+
+    /// The longest of `list` at `i`: (its index, its end).
+    pub fn any(&self, i: usize, list: &[Vec<String>]) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for (n, p) in list.iter().enumerate() {
+            if let Some(e) = self.phrase(i, p)
+                && best.is_none_or(|(_, b)| e > b)
+            {
+                best = Some((n, e));
+            }
+        }
+        if let Some((_, e)) = best {
+            self.reach(e);
+        }
+        best
+    }
+
+    /// "و" (also glued: "و3") or "and".
+    fn and(&self, i: usize) -> Option<usize> {
+        self.any(i, range_and()).map(|(_, e)| e)
+    }
+
+    /// An ordinary word that may stand between a verb and its figure, or trail a value.
+    pub fn is_filler(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| w != "و" && !is_value_word(w))
+    }
+
+    // ---- values ----
+
+    /// One value at `i`, as long as possible, with any hedges.
+    pub fn value(&self, i: usize) -> Res {
+        let cands = [self.range_between(i), self.range_from_to(i), self.hedged(i), self.span(i, self.ambiguous_ok(i))];
+        let (mut item, mut end) = longest(cands)?;
+        if let Some((h, e)) = self.suffix_hedge(end) {
+            match item.r.hedge {
+                Hedge::Exact | Hedge::Round => {
+                    item = self.apply_hedge(item, h);
+                    end = e;
+                }
+                had if had == h => end = e,
+                _ => {}
+            }
+        }
+        if self.bare_years.get()
+            && let Some(y) = item.year
+            && let Some(mut d) = self.year_item(y, false)
+        {
+            d.bare_year = true;
+            item = d;
+        }
+        self.reach(end);
+        Some((item, end))
+    }
+
+    /// Words like ضعف (also "weakness") are read when the whole expression is the value or
+    /// when "to" points at a figure ("إلى ضعف"); not after ب ("بضعف": with weakness).
+    fn ambiguous_ok(&self, i: usize) -> bool {
+        self.whole || (i > 0 && ["الي", "to"].iter().any(|w| self.is(i - 1, w)))
+    }
+
+    fn hedged(&self, i: usize) -> Res {
+        let mut best: Res = None;
+        for h in hedges() {
+            for j in self.hedge_ends(i, h) {
+                if let Some((a, e)) = self.span(j, true) {
+                    if best.as_ref().is_none_or(|(_, b)| e > *b) {
+                        best = Some((self.apply_hedge(a, h.hedge), e));
+                    }
+                    break;
+                }
+            }
+        }
+        best
+    }
+
+    /// Where the hedge phrase may end at `i`: right after it, or (for a verb) after the
+    /// verb's subject of one or two words.
+    fn hedge_ends(&self, i: usize, h: &FoldedHedge) -> Vec<usize> {
+        let mut ends = Vec::new();
+        if let Some(e) = self.phrase(i, &h.words) {
+            ends.push(e);
+        }
+        if let Some(g) = h.gap
+            && let Some(v) = self.phrase(i, &h.words[..=g])
+        {
+            for n in 1..=2 {
+                if !(v..v + n).all(|k| self.is_filler(k)) {
+                    break;
+                }
+                if let Some(e) = self.phrase(v + n, &h.words[g + 1..]) {
+                    ends.push(e);
+                }
+            }
+        }
+        if let Some(&e) = ends.iter().max() {
+            self.reach(e);
+        }
+        ends
+    }
+
+    pub fn apply_hedge(&self, mut item: Item, h: Hedge) -> Item {
+        let r = &mut item.r;
+        let t = self.opts.tolerance.abs();
+        let is_date = r.kind == ValueKind::Date;
+        match h {
+            // The union of what was read and ±t around it (around each end of a range).
+            Hedge::Approximate if !is_date => {
+                if let (Some(lo), Some(hi)) = (r.interval.lo, r.interval.hi) {
+                    let (a, b) =
+                        if matches!(r.hedge, Hedge::Range | Hedge::Vague) { (lo, hi) } else { (r.nominal, r.nominal) };
+                    r.interval = Interval::new(lo.min(a - a.abs() * t), hi.max(b + b.abs() * t));
+                }
+            }
+            Hedge::MoreThan | Hedge::AtLeast => {
+                let lo = if is_date { r.interval.lo } else { Some(r.nominal) };
+                r.interval = Interval { lo, hi: None };
+            }
+            Hedge::LessThan | Hedge::AtMost => {
+                let hi = if is_date || r.hedge == Hedge::Range || r.hedge == Hedge::Vague {
+                    r.interval.hi
+                } else {
+                    Some(r.nominal)
+                };
+                r.interval = Interval { lo: None, hi };
+            }
+            _ => {}
+        }
+        r.hedge = h;
+        item.plain = false;
+        item.year = None;
+        item.day = None;
+        item
+    }
+
+    fn suffix_hedge(&self, i: usize) -> Option<(Hedge, usize)> {
+        let (words, hedges) = suffix_hedges();
+        for start in [i, i + 1] {
+            if start > i && !self.is_filler(i) {
+                break;
+            }
+            if let Some((n, e)) = self.any(start, words) {
+                return Some((hedges[n], e));
+            }
+        }
+        None
+    }
+
+    /// "بين X و Y", "تتراوح بين X و Y".
+    fn range_between(&self, i: usize) -> Res {
+        let j = self.any(i, range_intros()).map(|(_, j)| j).or_else(|| self.range_verb(i))?;
+        let (a, k) = self.atom(j, true)?;
+        let k = self.and(k)?;
+        let (b, e) = self.atom(k, true)?;
+        Some((self.make_range(a, b, i)?, e))
+    }
+
+    /// "تتراوح نسبتهم بين": the verb, its subject (one or two words), then بين.
+    fn range_verb(&self, i: usize) -> Option<usize> {
+        let verb = ["تتراوح", "يتراوح", "تراوح", "تراوحت"].iter().any(|v| self.is(i, v));
+        if !verb {
+            return None;
+        }
+        let mut k = i + 1;
+        while k <= i + 2 && self.is_filler(k) {
+            k += 1;
+            let j = if self.is(k, "ما") { k + 1 } else { k };
+            if self.is(j, "بين") {
+                return Some(j + 1);
+            }
+        }
+        None
+    }
+
+    /// "من X إلى Y".
+    fn range_from_to(&self, i: usize) -> Res {
+        let (_, j) = self.any(i, range_from())?;
+        let (a, k) = self.atom(j, true)?;
+        let (_, k) = self.any(k, range_to())?;
+        let (b, e) = self.atom(k, true)?;
+        Some((self.make_range(a, b, i)?, e))
+    }
+
+    /// An atom, or a range of two written `X..Y` or `X-Y` (digits on both sides).
+    pub fn span(&self, i: usize, ambiguous: bool) -> Res {
+        let (a, j) = self.atom(i, ambiguous)?;
+        let dash = ["-", "–", "—"].iter().any(|d| self.is(j, d));
+        if (self.is(j, "..") || dash && self.num(j - 1).is_some() && self.num(j + 1).is_some())
+            && let Some((b, e)) = self.atom(j + 1, ambiguous)
+            && let Some(r) = self.make_range(a.clone(), b, i)
+        {
+            return Some((r, e));
+        }
+        Some((a, j))
+    }
+
+    /// One figure or date, no hedge.
+    pub fn atom(&self, i: usize, ambiguous: bool) -> Res {
+        let date = self.date(i);
+        if date.is_none() && self.skip.get().is_some_and(|(s, _)| s == i) {
+            // "6 يناير" with no year to give it: not a bare 6 either.
+            return None;
+        }
+        let found = longest([date, self.quantity(i, ambiguous)]);
+        if let Some((_, e)) = &found {
+            self.reach(*e);
+        }
+        found
+    }
+
+    /// Join two ends into a range; the second end's scale, percent sign or month is shared.
+    pub fn make_range(&self, mut a: Item, mut b: Item, at: usize) -> Option<Item> {
+        use ValueKind::*;
+        // Years: "1990..1999", "من 2005 إلى يوليو 2018".
+        if let (Some(ya), Some(yb)) = (a.year, b.year) {
+            a = self.year_item(ya, false)?;
+            b = self.year_item(yb, false)?;
+        } else if let (Some(ya), Date) = (a.year, b.r.kind) {
+            a = self.year_item(ya, false)?;
+        } else if let (Date, Some(yb)) = (a.r.kind, b.year) {
+            b = self.year_item(yb, false)?;
+        }
+        if b.r.kind == Date
+            && b.r.precision == Precision::Day
+            && b.r.calendar.is_none()
+            && let Some(d) = a.day.filter(|_| a.r.kind == Number)
+        {
+            let (y, m, _) = super::date::ymd_from_days(b.r.interval.lo? as i64);
+            let days = super::date::days_from_ymd(i32::try_from(y).ok()?, m, u8::try_from(d).ok()?)?;
+            a = Item::of(Reading { interval: Interval::point(days as f64), nominal: days as f64, ..b.r.clone() });
+        }
+        if a.scale == 0 && b.scale > 0 && a.plain && a.r.kind == Number {
+            let scaled = a.r.nominal * pow10(b.scale);
+            if scaled <= b.r.nominal {
+                let place = match b.r.precision {
+                    Precision::Digit(p) => Some(p),
+                    _ => None,
+                };
+                a = Item::of(figure(Number, scaled, place));
+            }
+        }
+        if a.r.kind == Number && a.plain && matches!(b.r.kind, Percent | Multiplier) {
+            a.r.kind = b.r.kind;
+        }
+        if a.r.kind != b.r.kind {
+            return None;
+        }
+        let spread_end = |r: &Reading| r.kind == Date || r.hedge == Hedge::Vague || r.hedge == Hedge::Range;
+        let lo = if spread_end(&a.r) { a.r.interval.lo? } else { a.r.nominal };
+        let hi = if spread_end(&b.r) { b.r.interval.hi? } else { b.r.nominal };
+        if lo > hi {
+            self.complain("a range's low end is above its high end", at);
+            return None;
+        }
+        let r = Reading {
+            kind: a.r.kind,
+            interval: Interval::new(lo, hi),
+            nominal: lo,
+            hedge: Hedge::Range,
+            precision: b.r.precision,
+            calendar: a.r.calendar.or(b.r.calendar),
+            year_known: a.r.year_known && b.r.year_known,
+        };
+        Some(Item::of(r))
+    }
+
+    // ---- quantities ----
+
+    fn quantity(&self, i: usize, ambiguous: bool) -> Res {
+        longest([
+            self.fraction(i),
+            self.counted(i),
+            self.vague(i),
+            self.multiplier(i, ambiguous),
+            self.ordinal_item(i),
+            self.prefixed(i),
+            self.period_dual(i),
+            self.top_n(i),
+        ])
+    }
+
+    /// "العشرة الأوائل", "الدول العشر الأولى": the top N, i.e. a rank of at most N.
+    fn top_n(&self, i: usize) -> Res {
+        let n = match self.num(i) {
+            Some(lit) => f64::from(lit.int()?),
+            None => {
+                let w = self.word(i)?;
+                let bare = w.strip_prefix("ال").unwrap_or(w);
+                f64::from(words::find(bare, |r| match r {
+                    Role::Unit(u) | Role::Tens(u) if u >= 2 => Some(u),
+                    _ => None,
+                })?)
+            }
+        };
+        self.role(i + 1, |r| (r == Role::Top).then_some(()))?;
+        let item = Item::of(figure(ValueKind::Number, n, None));
+        Some((self.apply_hedge(item, Hedge::AtMost), i + 2))
+    }
+
+    /// A numeral and what follows it: %, في المائة, أضعاف, عقود, ونيف.
+    fn counted(&self, i: usize) -> Res {
+        let n = self.numeral(i)?;
+        let j = n.end;
+        let kind_at = |k: ValueKind, e: usize| Some((k, e));
+        let suffix = if self.is(j, "%") {
+            kind_at(ValueKind::Percent, j + 1)
+        } else if let Some((_, e)) = self.any(j, percent_words()) {
+            kind_at(ValueKind::Percent, e)
+        } else if (n.scale == 0 && ((self.is(j, "x") && self.glued(j)) || self.is(j, "×")))
+            || self.role(j, |r| matches!(r, Role::Multiples).then_some(())).is_some()
+        {
+            kind_at(ValueKind::Multiplier, j + 1)
+        } else {
+            None
+        };
+        if let Some((kind, e)) = suffix {
+            return Some((Item::of(figure(kind, n.value, n.place)), e));
+        }
+        let period = self.role(j, |r| match r {
+            Role::Period(f, Form::Single | Form::Plural) => Some(f),
+            _ => None,
+        });
+        if let Some(f) = period {
+            return Some((Item::of(figure(ValueKind::Number, n.value * f, n.place.map(|p| p * f))), j + 1));
+        }
+        if let Some(k) = self.and(j)
+            && self.role(k, |r| matches!(r, Role::Nayyif).then_some(())).is_some()
+        {
+            let v = n.value;
+            let r = if n.plain && (20.0..=90.0).contains(&v) && v % 10.0 == 0.0 {
+                spread(ValueKind::Number, v + 1.0, v + 9.0, Hedge::Vague)
+            } else {
+                let mut r = figure(ValueKind::Number, v, None);
+                r.interval = Interval::at_least(v);
+                r.hedge = Hedge::MoreThan;
+                r
+            };
+            return Some((Item::of(r), k + 1));
+        }
+        let mut item = Item::of(figure(ValueKind::Number, n.value, n.place));
+        item.scale = n.scale;
+        item.plain = n.plain;
+        if let Some(lit) = self.num(i).filter(|_| n.plain && n.value >= 0.0) {
+            item.year = match self.years {
+                Years::Auto => {
+                    lit.int_of_len(4, 4).filter(|y| (1800..=2100).contains(y) || lit.digits.starts_with('0'))
+                }
+                Years::Always => lit.int_of_len(1, 4),
+                Years::Never => None,
+            }
+            .map(|y| y as i32);
+            item.day = lit.int_of_len(1, 2).filter(|d| (1..=31).contains(d));
+        }
+        Some((item, j))
+    }
+
+    /// Digits with an optional scale word, or a number in words.
+    fn numeral(&self, i: usize) -> Option<Numeral> {
+        // A minus sign glued to the digits and not to a word or number before it: "-2.84%",
+        // "~-10", but not "covid-19" or "2020-21".
+        let after_text = self.glued(i) && (self.word(i - 1).is_some() || self.num(i - 1).is_some());
+        let minus = ["-", "−"].iter().any(|m| self.is(i, m)) && self.glued(i + 1) && !after_text;
+        let at = i + usize::from(minus);
+        let sign = if minus { -1.0 } else { 1.0 };
+        if let Some(lit) = self.num(at) {
+            let mut n = Numeral {
+                value: sign * lit.value(),
+                place: lit.exp.then(|| pow10(lit.pow10)),
+                scale: 0,
+                plain: !lit.exp,
+                end: at + 1,
+            };
+            let scale = self.role(at + 1, |r| match r {
+                Role::Scale(p, Form::Single | Form::Plural) => Some(p),
+                _ => None,
+            });
+            if let Some(p) = scale {
+                // "14,030 مليار" is 14.030 billion: one comma group before a scale word is a
+                // decimal comma (nobody writes 14 thousand billion that way).
+                let shift = if lit.grouped && lit.int_len <= 6 && lit.pow10 == 0 && !lit.exp { -3 } else { 0 };
+                let p_eff = p + shift;
+                n = Numeral {
+                    value: sign * lit.value_scaled(p_eff),
+                    place: Some(pow10(lit.pow10.saturating_add(p_eff))),
+                    scale: p,
+                    plain: false,
+                    end: at + 2,
+                };
+                self.and_a_half(&mut n, p);
+            }
+            return n.value.is_finite().then_some(n);
+        }
+        if minus {
+            return None;
+        }
+        self.words_number(i)
+    }
+
+    /// "مليون ونصف (المليون)": half the scale more.
+    fn and_a_half(&self, n: &mut Numeral, p: i32) {
+        let Some(k) = self.and(n.end) else { return };
+        if self.role(k, |r| matches!(r, Role::Fraction(f, false) if f == 50.0).then_some(())).is_none() {
+            return;
+        }
+        n.value += 0.5 * pow10(p);
+        n.place = Some(pow10(p - 1));
+        n.end = k + 1;
+        if self.role(n.end, |r| matches!(r, Role::Scale(q, Form::Definite) if q == p).then_some(())).is_some() {
+            n.end += 1;
+        }
+    }
+
+    /// A number in words: groups below a thousand joined by و, each with its scale word.
+    fn words_number(&self, i: usize) -> Option<Numeral> {
+        let mut total = 0.0;
+        let mut place: Option<i32> = None;
+        let mut last_scale = i32::MAX;
+        let mut end = i;
+        let mut j = i;
+        loop {
+            let k = if j == i { i } else { self.and(j).unwrap_or(usize::MAX) };
+            if k == usize::MAX {
+                break;
+            }
+            let group = self.group(k);
+            let after = group.map_or(k, |(_, e)| e);
+            let scale = self.role(after, |r| match r {
+                Role::Scale(p, f) => Some((p, f)),
+                _ => None,
+            });
+            match (group, scale) {
+                (Some((v, _)), Some((p, Form::Single | Form::Plural))) if p < last_scale => {
+                    total += f64::from(v) * pow10(p);
+                    last_scale = p;
+                    place = Some(p);
+                    j = after + 1;
+                }
+                // "ألف باء" is "the ABC", not a thousand.
+                (None, Some((3, Form::Single))) if j == i && self.is(after + 1, "با") => break,
+                (None, Some((p, f @ (Form::Single | Form::Dual)))) if p < last_scale => {
+                    total += if f == Form::Dual { 2.0 } else { 1.0 } * pow10(p);
+                    last_scale = p;
+                    place = Some(p);
+                    j = after + 1;
+                }
+                (Some((v, e)), _) => {
+                    total += f64::from(v);
+                    place = None;
+                    end = e;
+                    break;
+                }
+                _ => break,
+            }
+            end = j;
+            let mut n = Numeral { value: total, place: None, scale: 0, plain: false, end };
+            self.and_a_half(&mut n, last_scale);
+            if n.end != end {
+                total = n.value;
+                place = Some(last_scale - 1);
+                end = n.end;
+                break;
+            }
+        }
+        if end == i {
+            return None;
+        }
+        let scale = if last_scale == i32::MAX { 0 } else { last_scale };
+        Some(Numeral { value: total, place: place.map(pow10), scale, plain: scale == 0, end })
+    }
+
+    /// Hundreds, units, teens and tens joined by و: "مائة وخمسة وعشرون".
+    fn group(&self, i: usize) -> Option<(u32, usize)> {
+        let mut seen: Vec<Part> = Vec::new();
+        let mut total = 0;
+        let mut end = i;
+        let mut lone_one = false;
+        loop {
+            let k = if seen.is_empty() {
+                i
+            } else {
+                match self.and(end) {
+                    Some(k) => k,
+                    None => break,
+                }
+            };
+            let Some((c, v, e)) = self.component(k) else { break };
+            let ok = match c {
+                Part::Hundreds => seen.is_empty(),
+                Part::Unit | Part::Teen => !seen.iter().any(|s| matches!(s, Part::Unit | Part::Teen | Part::Tens)),
+                Part::Tens => !seen.iter().any(|s| matches!(s, Part::Tens | Part::Teen)),
+            };
+            if !ok {
+                break;
+            }
+            lone_one = seen.is_empty() && c == Part::Unit && v == 1;
+            seen.push(c);
+            total += v;
+            end = e;
+        }
+        // "أحد"/"واحد" alone is "one of …", not a figure.
+        if seen.is_empty() || (seen.len() == 1 && lone_one) {
+            return None;
+        }
+        Some((total, end))
+    }
+
+    fn component(&self, k: usize) -> Option<(Part, u32, usize)> {
+        let unit = self.role(k, |r| match r {
+            Role::Unit(u) => Some((u, false)),
+            Role::TeenHead(u) => Some((u, true)),
+            _ => None,
+        });
+        if let Some((u, head_only)) = unit {
+            if u <= 9 && self.role(k + 1, |r| matches!(r, Role::Teen).then_some(())).is_some() {
+                return Some((Part::Teen, 10 + u, k + 2));
+            }
+            if head_only {
+                return None;
+            }
+            if (3..=9).contains(&u) && self.role(k + 1, |r| matches!(r, Role::Hundreds(100)).then_some(())).is_some() {
+                return Some((Part::Hundreds, u * 100, k + 2));
+            }
+            return Some((Part::Unit, u, k + 1));
+        }
+        if let Some(h) = self.role(k, |r| if let Role::Hundreds(h) = r { Some(h) } else { None }) {
+            return Some((Part::Hundreds, h, k + 1));
+        }
+        self.role(k, |r| if let Role::Tens(t) = r { Some((Part::Tens, t, k + 1)) } else { None })
+    }
+
+    /// عشرات, مئات الآلاف, آلاف, بضعة آلاف, بضع عشرة, نيف وعشرون, عدة ملايين.
+    fn vague(&self, i: usize) -> Res {
+        let w = self.word(i)?;
+        let n = ValueKind::Number;
+        let scale_after = |k: usize| {
+            self.role(k, |r| match r {
+                Role::Scale(p, Form::Plural | Form::DefinitePlural) => Some(pow10(p)),
+                _ => None,
+            })
+        };
+        let vague_item = |lo: f64, hi: f64, e: usize| Some((Item::of(spread(n, lo, hi, Hedge::Vague)), e));
+        for &r in words::roles(w) {
+            match r {
+                Role::Vague(lo, hi) => {
+                    return match scale_after(i + 1) {
+                        Some(m) => vague_item(lo * m, hi * m - 1.0, i + 2),
+                        None => vague_item(lo, hi - 1.0, i + 1),
+                    };
+                }
+                Role::Scale(p, Form::Plural | Form::DefinitePlural) => {
+                    return vague_item(pow10(p), pow10(p + 1) - 1.0, i + 1);
+                }
+                Role::Few | Role::Several => {
+                    let several = r == Role::Several;
+                    if !several && self.role(i + 1, |r| matches!(r, Role::Teen).then_some(())).is_some() {
+                        return vague_item(13.0, 19.0, i + 2);
+                    }
+                    if !several
+                        && let Some(k) = self.and(i + 1)
+                        && let Some(t) = self.role(k, |r| if let Role::Tens(t) = r { Some(t) } else { None })
+                    {
+                        return vague_item(f64::from(t) + 3.0, f64::from(t) + 9.0, k + 1);
+                    }
+                    let times = scale_after(i + 1)
+                        .or_else(|| {
+                            self.role(
+                                i + 1,
+                                |r| if let Role::Scale(p, Form::Single) = r { Some(pow10(p)) } else { None },
+                            )
+                        })
+                        .or_else(|| self.role(i + 1, |r| if let Role::Vague(lo, _) = r { Some(lo) } else { None }));
+                    return match times {
+                        Some(m) => vague_item(3.0 * m, 9.0 * m, i + 2),
+                        // عدة before a noun: "عدة مرات" (several times).
+                        None if !several || self.is_filler(i + 1) => vague_item(3.0, 9.0, i + 1),
+                        None => None,
+                    };
+                }
+                Role::Nayyif => {
+                    if let Some(k) = self.and(i + 1)
+                        && let Some(t) = self.role(k, |r| if let Role::Tens(t) = r { Some(t) } else { None })
+                    {
+                        return vague_item(f64::from(t) + 1.0, f64::from(t) + 9.0, k + 1);
+                    }
+                    return vague_item(1.0, 9.0, i + 1);
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// الضعف, ضعفين, مضاعف; أضعاف alone; x2 and ×2.
+    fn multiplier(&self, i: usize, ambiguous: bool) -> Res {
+        let m = ValueKind::Multiplier;
+        if (self.is(i, "x") || self.is(i, "×"))
+            && let Some(lit) = self.num(i + 1)
+            && (self.glued(i + 1) || self.is(i, "×"))
+        {
+            let place = lit.exp.then(|| pow10(lit.pow10));
+            return Some((Item::of(figure(m, lit.value(), place)), i + 2));
+        }
+        for &r in words::roles(self.word(i)?) {
+            match r {
+                Role::Multiplier(v, ambig) if !ambig || ambiguous => {
+                    return Some((Item::of(figure(m, v, None)), i + 1));
+                }
+                // أضعاف alone: "many times over"; English "times" only after a number.
+                Role::Multiples if !self.toks[i].text.is_ascii() => {
+                    return Some((Item::of(spread(m, 2.0, 10.0, Hedge::Vague)), i + 1));
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// "ثلث السكان" → 33.3%; "نصف مليون" → 500000; "ربع قرن" → 25.
+    fn fraction(&self, i: usize) -> Res {
+        let (pct, ambig) = self.role(i, |r| if let Role::Fraction(p, a) = r { Some((p, a)) } else { None })?;
+        let next = self.word(i + 1)?;
+        if !ambig {
+            if let Some(p) = self.role(i + 1, |r| match r {
+                Role::Scale(p, Form::Single | Form::Definite) => Some(p),
+                _ => None,
+            }) {
+                let r = figure(ValueKind::Number, pct / 100.0 * pow10(p), Some(pow10(p - 1)));
+                return Some((Item::of(r), i + 2));
+            }
+            if let Some(f) = self.role(i + 1, |r| if let Role::Period(f, Form::Single) = r { Some(f) } else { None }) {
+                return Some((Item::of(figure(ValueKind::Number, pct / 100.0 * f, None)), i + 2));
+            }
+            // "نصف طن": half a unit of measure.
+            if self.role(i + 1, |r| (r == Role::Measure).then_some(())).is_some() {
+                return Some((Item::of(figure(ValueKind::Number, pct / 100.0, Some(0.1))), i + 1));
+            }
+        }
+        // A noun phrase: "ثلث السكان". خمس/عشر are numbers unless a definite noun follows.
+        let noun = next != "و" && !words::is_number_word(next);
+        if noun && (!ambig || (next.starts_with("ال") && next.chars().count() > 3)) {
+            return Some((Item::of(figure(ValueKind::Percent, pct, Some(1.0))), i + 1));
+        }
+        None
+    }
+
+    /// الأول … العاشر, الحادي عشر … التاسع عشر, العشرون, التاسع والعشرين.
+    pub fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
+        let unit = self.role(i, |r| if let Role::OrdinalUnit(u) = r { Some(u) } else { None });
+        if let Some(u) = unit {
+            if self.role(i + 1, |r| matches!(r, Role::Teen).then_some(())).is_some() {
+                return Some((10 + u, i + 2));
+            }
+            if let Some(k) = self.and(i + 1)
+                && let Some(t) = self.role(k, |r| if let Role::OrdinalTens(t) = r { Some(t) } else { None })
+            {
+                return Some((u + t, k + 1));
+            }
+        }
+        self.role(i, |r| match r {
+            Role::Ordinal(u) | Role::OrdinalTens(u) => Some((u, i + 1)),
+            _ => None,
+        })
+    }
+
+    fn ordinal_item(&self, i: usize) -> Res {
+        let (v, e) = self.ordinal(i)?;
+        let mut item = Item::of(figure(ValueKind::Number, f64::from(v), None));
+        item.day = (v <= 31).then_some(v);
+        Some((item, e))
+    }
+
+    /// "%60" (a percent sign before the digits, as reversed lines put it).
+    fn prefixed(&self, i: usize) -> Res {
+        if self.is(i, "%") && self.glued(i + 1) && !(self.glued(i) && self.num(i - 1).is_some()) {
+            let lit = self.num(i + 1)?;
+            let place = lit.exp.then(|| pow10(lit.pow10));
+            return Some((Item::of(figure(ValueKind::Percent, lit.value(), place)), i + 2));
+        }
+        None
+    }
+
+    /// عقدين (20), قرنين (200): a dual period alone.
+    fn period_dual(&self, i: usize) -> Res {
+        let v = self.role(i, |r| match r {
+            Role::Period(f, Form::Dual) => Some(2.0 * f),
+            Role::Two => Some(2.0),
+            _ => None,
+        })?;
+        Some((Item::of(figure(ValueKind::Number, v, None)), i + 1))
+    }
+}
+
+/// The parts of a number below a thousand.
+#[derive(Debug, PartialEq, Clone, Copy)]
+enum Part {
+    Hundreds,
+    Unit,
+    Teen,
+    Tens,
+}
+
+/// A numeral before its suffixes.
+struct Numeral {
+    value: f64,
+    /// The place of the last significant digit when round; `None` when exact.
+    place: Option<f64>,
+    scale: i32,
+    plain: bool,
+    end: usize,
+}
+
+/// A word that belongs to a value (so it cannot be a trailing unit noun or a verb's subject).
+pub(super) fn is_value_word(w: &str) -> bool {
+    static FIRST: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut s = std::collections::HashSet::new();
+        for h in hedges() {
+            s.insert(h.words[0].clone());
+        }
+        for p in suffix_hedges().0 {
+            s.insert(p[0].clone());
+        }
+        for p in percent_words().iter().chain(range_intros()) {
+            s.insert(p[0].clone());
+        }
+        s
+    });
+    words::is_number_word(w) || first.contains(w) || super::date::is_month_word(w)
+}

@@ -1,0 +1,199 @@
+//! The binary on fixture corpora: exit codes, messages, and snapshots of the reports.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn claimcheck() -> Command {
+    let mut cmd = Command::cargo_bin("claimcheck").unwrap();
+    cmd.env_remove("NO_COLOR").env("CLICOLOR", "0");
+    cmd
+}
+
+fn fixture(name: &str) -> String {
+    format!("tests/fixtures/{name}")
+}
+
+struct Output {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str], dir: Option<&Path>) -> Output {
+    let mut cmd = claimcheck();
+    cmd.args(args).arg("--color=never");
+    if let Some(dir) = dir {
+        cmd.current_dir(dir);
+    }
+    let out = cmd.output().unwrap();
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// A copy of a fixture corpus in a temporary folder, as `corpus/`.
+fn scratch(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new(&fixture(name)), &dir.path().join("corpus"));
+    let root = dir.path().to_path_buf();
+    (dir, root)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn all_agree_exits_0() {
+    let out = run(&["check", &fixture("agree")], None);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("✓ agree  kazakhstan · population"), "{}", out.stdout);
+    assert!(!out.stdout.contains("contradict  "), "{}", out.stdout);
+}
+
+#[test]
+fn a_new_contradiction_exits_1_with_both_quotes() {
+    let out = run(&["check", &fixture("two-sources")], None);
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    let block = out.stdout.split("\n\n").find(|b| b.contains("troops_deployed")).unwrap();
+    assert!(
+        block.starts_with("✗ contradict  csto-mission-2022 · troops_deployed · contributor=russia [new]"),
+        "{block}"
+    );
+    assert!(block.contains("disjoint-intervals"), "{block}");
+    assert!(block.contains("«أرسلت روسيا نحو (2500) جندي إلى كازاخستان»"), "{block}");
+    assert!(block.contains("tests/fixtures/two-sources/texts/report-ar.txt:3:1"), "{block}");
+    assert!(block.contains("«Russia sent 3,000 troops to Kazakhstan»"), "{block}");
+    insta::assert_snapshot!("two_sources_text", out.stdout);
+}
+
+#[test]
+fn json_output_has_claims_and_findings() {
+    let out = run(&["check", &fixture("two-sources"), "--format", "json"], None);
+    assert_eq!(out.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let claims = v["claims"].as_array().unwrap();
+    let ar = claims.iter().find(|c| c["id"] == "ar-population").unwrap();
+    assert_eq!(ar["normalized"]["kind"], "number");
+    assert_eq!(ar["normalized"]["lo"], 17.1e6);
+    assert_eq!(ar["quote_location"]["line"], 4);
+    let date = claims.iter().find(|c| c["id"] == "ar-deployed").unwrap();
+    assert_eq!(date["normalized"]["lo"], "2022-01-06");
+    let findings = v["findings"].as_array().unwrap();
+    let troops = findings.iter().find(|f| f["verdict"] == "contradict").unwrap();
+    assert_eq!(troops["status"], "new");
+    assert_eq!(troops["claims"], serde_json::json!(["ar-troops", "en-troops"]));
+    assert_eq!(troops["fingerprint"].as_str().unwrap().len(), 16);
+    insta::assert_snapshot!("two_sources_json", out.stdout);
+}
+
+#[test]
+fn baseline_turns_a_known_contradiction_into_exit_0() {
+    let (_dir, root) = scratch("two-sources");
+    assert_eq!(run(&["check", "corpus"], Some(&root)).code, 1);
+    let written = run(&["check", "corpus", "--write-baseline"], Some(&root));
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    let baseline = std::fs::read_to_string(root.join("corpus/baseline.json")).unwrap();
+    assert!(baseline.contains("csto-mission-2022 · troops_deployed · contributor=russia"), "{baseline}");
+    let again = run(&["check", "corpus"], Some(&root));
+    assert_eq!(again.code, 0, "{}", again.stdout);
+    assert!(again.stdout.contains("[baselined]"), "{}", again.stdout);
+    // Writing twice gives the same bytes: nothing run-dependent is recorded.
+    run(&["check", "corpus", "--write-baseline"], Some(&root));
+    assert_eq!(std::fs::read_to_string(root.join("corpus/baseline.json")).unwrap(), baseline);
+}
+
+#[test]
+fn a_resolution_holds_until_its_claims_change() {
+    let (_dir, root) = scratch("two-sources");
+    let json = run(&["check", "corpus", "--format", "json"], Some(&root)).stdout;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let f = v["findings"].as_array().unwrap().iter().find(|f| f["verdict"] == "contradict").unwrap();
+    let resolution = |troops_en: &str| {
+        serde_json::json!({"resolutions": [{
+            "fingerprint": f["fingerprint"], "fact": f["fact"], "status": "source-wrong:ar-troops",
+            "note": "the wire figure is the official one", "date": "2026-11-25",
+            "claims": {"ar-troops": "~2500", "en-troops": troops_en}
+        }]})
+        .to_string()
+    };
+    std::fs::write(root.join("corpus/resolutions.json"), resolution("3000")).unwrap();
+    let out = run(&["check", "corpus"], Some(&root));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("[resolved]") && out.stdout.contains("the wire figure is the official one"));
+    // The resolution was for another value of en-troops: the finding is open again.
+    std::fs::write(root.join("corpus/resolutions.json"), resolution("3500")).unwrap();
+    let out = run(&["check", "corpus"], Some(&root));
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("[reopened]") && out.stdout.contains("en-troops was 3500, now 3000"), "{}", out.stdout);
+}
+
+#[test]
+fn malformed_input_exits_2_and_names_every_problem() {
+    let out = run(&["check", &fixture("malformed")], None);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stdout.is_empty());
+    let err = &out.stderr;
+    let expect = [
+        "tests/fixtures/malformed/sources/broken-json.json:8:45: error: expected `,` or `}`",
+        "tests/fixtures/malformed/sources/report-ar.json:11:18: error: unknown entity `كازاخستانن`",
+        "did you mean `kazakhstan`?",
+        "tests/fixtures/malformed/sources/report-ar.json:21:16: error: quote not found in tests/fixtures/malformed/texts/report-ar.txt",
+        "the nearest passage (97% alike) is at tests/fixtures/malformed/texts/report-ar.txt:3:1",
+        "report-ar.json:27:22: error: value `2500 banana` does not read: unexpected \"banana\" after the value",
+        "report-ar.json:34:16: error: the quote does not state the value `25e6`",
+        "report-ar.json:40:19: error: unknown property `populaton`",
+        "did you mean `population`?",
+        "error(s) in the corpus; nothing was checked",
+    ];
+    for e in expect {
+        assert!(err.contains(e), "missing {e:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn a_missing_corpus_is_a_usage_error() {
+    let out = run(&["check", "no/such/folder"], None);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("no/such/folder:1:1: error: no corpus folder here"), "{}", out.stderr);
+}
+
+#[test]
+fn value_explains_how_an_expression_reads() {
+    let out = run(&["value", "نحو 19 مليون", "--format", "json"], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!((v["kind"].as_str(), v["lo"].as_f64(), v["hi"].as_f64()), (Some("number"), Some(17.1e6), Some(20.9e6)));
+    let out = run(&["value", "١٢ جمادى الآخرة ١٤٤٣ هـ", "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        (v["kind"].as_str(), v["lo"].as_str(), v["hi"].as_str()),
+        (Some("date"), Some("2022-01-15"), Some("2022-01-15"))
+    );
+    let out = run(&["value", ">1.5e6", "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!((v["lo"].as_f64(), v["hi"].is_null()), (Some(1.5e6), true));
+    let out = run(&["value", "بين 2 و3 مليار"], None);
+    assert!(out.stdout.contains("interval:  2000000000..3000000000"), "{}", out.stdout);
+    let out = run(&["value", "twelve"], None);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.starts_with("error: "), "{}", out.stderr);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["check", "--format", "yaml"], None).code, 2);
+    assert_eq!(run(&["frobnicate"], None).code, 2);
+    assert_eq!(run(&["--help"], None).code, 0);
+}
