@@ -28,6 +28,20 @@ pub enum Command {
     Check(CheckArgs),
     /// Show how a value expression is read: kind, interval, precision, hedge.
     Value(ValueArgs),
+    /// Infer which private-use characters of a source stand for which digits.
+    Glyphs(GlyphsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GlyphsArgs {
+    /// A source id of the corpus, or the path of a text file.
+    pub source: String,
+    /// The corpus folder.
+    #[arg(long, default_value = "claims")]
+    pub path: PathBuf,
+    /// The year the text was written, to prefer years near it (a source's own is used).
+    #[arg(long)]
+    pub year: Option<i32>,
 }
 
 #[derive(Debug, Args)]

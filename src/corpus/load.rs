@@ -267,6 +267,12 @@ fn is_private_use(c: char) -> bool {
     matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}')
 }
 
+/// The year a `published` date expression names.
+pub fn published_year(published: &str) -> Option<i32> {
+    let r = value::read_as(published, &ReadOptions::default(), ValueKind::Date).ok()?;
+    (r.kind == ValueKind::Date).then(|| year_of(r.nominal))
+}
+
 /// The year of a day number.
 pub fn year_of(days: f64) -> i32 {
     let iso = value::iso_date(days as i64);

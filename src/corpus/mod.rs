@@ -1,12 +1,13 @@
 //! Loading a corpus: source texts, claims and registries, validated, with every problem
 //! reported (file, line, column, what to do) rather than only the first.
 
+pub mod glyphs;
 mod load;
 pub mod locate;
 pub mod raw;
 pub mod registry;
 
-pub use load::load;
+pub use load::{load, published_year};
 pub use raw::{PropertyKind, RawValue, SourceMeta};
 pub use registry::{Entity, Property, Registry};
 
