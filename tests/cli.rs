@@ -202,7 +202,9 @@ fn usage_errors_exit_2() {
 fn glyphs_infers_a_digit_map_for_a_source() {
     let out = run(&["glyphs", "noonpost-2022-01-06"], None);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    for line in ["\"\\uE005\": \"0\"", "\"\\uE008\": \"1\"", "\"\\uE009\": \"2\"", "U+E009 → 2  (settled by the evidence)"] {
+    for line in
+        ["\"\\uE005\": \"0\"", "\"\\uE008\": \"1\"", "\"\\uE009\": \"2\"", "U+E009 → 2  (settled by the evidence)"]
+    {
         assert!(out.stdout.contains(line), "missing {line:?} in:\n{}", out.stdout);
     }
     assert!(out.stdout.contains("Not digits") && out.stdout.contains("U+E0A5"), "{}", out.stdout);

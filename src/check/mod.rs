@@ -111,7 +111,7 @@ pub fn check(corpus: &Corpus, graph: &ClaimGraph, ledger: &Ledger) -> Outcome {
                 pairs.push(relate(corpus, a, b));
             }
         }
-        let verdict = pairs.iter().map(|p| p.relation.verdict()).min().unwrap_or(Verdict::NotComparable);
+        let verdict = fact_verdict(&pairs);
         let (reason, explanation) = summarize(&pairs, verdict);
         let fact_key = fact.key.to_string();
         let ids: Vec<&str> = valued.iter().map(|&c| corpus.claims[c].id.as_str()).collect();
@@ -135,6 +135,19 @@ pub fn check(corpus: &Corpus, graph: &ClaimGraph, ledger: &Ledger) -> Outcome {
     outcome.stale_resolutions = ledger.resolutions.keys().filter(|k| !live.contains(k.as_str())).cloned().collect();
     outcome.stale_baseline = ledger.baseline.keys().filter(|k| !live.contains(k.as_str())).cloned().collect();
     outcome
+}
+
+/// A fact contradicts when any two comparable claims do, agrees when any two agree, and is
+/// otherwise not comparable (every pair differs in scope, time or speaker).
+fn fact_verdict(pairs: &[Pair]) -> Verdict {
+    let has = |v: Verdict| pairs.iter().any(|p| p.relation.verdict() == v);
+    if has(Verdict::Contradict) {
+        Verdict::Contradict
+    } else if has(Verdict::Agree) {
+        Verdict::Agree
+    } else {
+        Verdict::NotComparable
+    }
 }
 
 /// A finding's identity: its fact and its claims, not line numbers or file order.
@@ -165,7 +178,10 @@ fn relate(corpus: &Corpus, a: usize, b: usize) -> Pair {
             format!("{ida} has {}, {idb} has {}", show(sa), show(sb)),
         );
     }
-    if ca.attributed_to != cb.attributed_to {
+    // Who said it matters only when the figures differ: a speaker who agrees with the
+    // source corroborates it, one who does not is reported, not contradicted.
+    let attributed = ca.attributed_to != cb.attributed_to;
+    if attributed && !values_overlap(&ca.value, &cb.value) {
         let who = |c: &Claim| {
             c.attributed_to.map_or("asserted by its source".to_string(), |e| {
                 format!("attributed to {}", corpus.registry.entities[e].id)
@@ -247,6 +263,13 @@ fn summarize(pairs: &[Pair], verdict: Verdict) -> (&'static str, String) {
         explanation.push_str(&format!("; and {} more pair(s)", matching.len() - 3));
     }
     (reason, explanation)
+}
+
+fn values_overlap(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Reading(x), Value::Reading(y)) => x.interval.overlaps(&y.interval),
+        (x, y) => x == y,
+    }
 }
 
 /// How a claim's value reads, briefly: `~19000000`, `2022-01-05`, `russia`, `[russia, belarus]`.

@@ -280,6 +280,10 @@ pub fn year_of(days: f64) -> i32 {
     sign * digits.split('-').next().and_then(|y| y.parse::<i32>().ok()).unwrap_or(0)
 }
 
+/// Qualifiers whose values are entities, written as an id or any alias. The others
+/// (`scope`, `group`, `name`, `year`, …) are free text, compared as written.
+pub const ENTITY_QUALIFIERS: &[&str] = &["contributor", "place", "partner"];
+
 struct ClaimContext<'a> {
     registry: &'a Registry,
     file: &'a Path,
@@ -330,17 +334,18 @@ impl ClaimContext<'_> {
                 None
             }
         };
-        let qualifiers = raw
-            .qualifiers
-            .iter()
-            .map(|(k, v)| {
-                let v = self
-                    .registry
-                    .entity(v)
-                    .map_or_else(|_| v.trim().to_string(), |e| self.registry.entities[e].id.clone());
-                (k.clone(), v)
-            })
-            .collect();
+        let mut qualifiers = BTreeMap::new();
+        for (key, value) in &raw.qualifiers {
+            let value = if ENTITY_QUALIFIERS.contains(&key.as_str()) {
+                match self.entity(i, "qualifiers", value, diags) {
+                    Some(e) => self.registry.entities[e].id.clone(),
+                    None => continue,
+                }
+            } else {
+                value.trim().to_string()
+            };
+            qualifiers.insert(key.clone(), value);
+        }
         let attributed_to = raw.attributed_to.as_deref().and_then(|a| self.entity(i, "attributed_to", a, diags));
         let as_of =
             raw.as_of.as_deref().and_then(|a| match value::read_as(a, &self.read_options(0.0), ValueKind::Date) {
