@@ -38,7 +38,7 @@ pub fn write_corpus(root: &Path, shape: &Shape) {
             // Spread sources over the facts so that each fact is stated several times.
             let fact = (src * 7919 + k * 104_729) % shape.facts;
             // One source in ten reports every tenth fact differently.
-            let value = 1000 + fact * 3 + if src % 10 == 0 && fact % 10 == 0 { 500 } else { 0 };
+            let value = 1000 + fact * 3 + if src.is_multiple_of(10) && fact.is_multiple_of(10) { 500 } else { 0 };
             let sentence = format!("وقد بلغ عدد {} في المدينة رقم {} نحو {value} شخص", property(fact), fact / 4);
             writeln!(text, "{sentence}، كما ذكرت المصادر المحلية في بيان لها.").unwrap();
             claims.push(format!(
