@@ -665,3 +665,44 @@ fn did_you_mean(suggestions: &[String], otherwise: &str) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reading(expr: &str, kind: ValueKind) -> Reading {
+        value::read_as(expr, &ReadOptions::default(), kind).unwrap()
+    }
+
+    /// Does the quote (already folded) state the claim's value?
+    fn supported(quote: &str, value: &str, kind: ValueKind) -> bool {
+        let opts = ReadOptions { tolerance: 0.1, default_year: Some(2022) };
+        let claim = reading(value, kind);
+        value::mentions(&crate::text::fold(quote, Mode::Read), &opts).iter().any(|m| states(&m.reading, &claim))
+    }
+
+    #[test]
+    fn the_quote_must_state_the_figure_to_its_precision() {
+        assert!(supported("أرسلت 2500 جندي", "2500", ValueKind::Number));
+        assert!(!supported("أرسلت 25000 جندي", "2500", ValueKind::Number));
+        assert!(!supported("أرسلت 2500 جندي", "25000", ValueKind::Number));
+        assert!(supported("حوالي 19 مليون نسمة", "~19e6", ValueKind::Number));
+        assert!(supported("حوالي 19 مليون نسمة", "19000000", ValueKind::Number));
+        assert!(!supported("حوالي 19 مليون نسمة", "18776707", ValueKind::Number));
+        assert!(supported("بين 2 و3 مليار دولار", "2e9..3e9", ValueKind::Number));
+        assert!(!supported("بين 2 و4 مليار دولار", "2e9..3e9", ValueKind::Number));
+        assert!(supported("ثلث الناتج", "~33%", ValueKind::Percent));
+        assert!(supported("بانخفاض قدره 2.84%", "-2.84%", ValueKind::Percent));
+    }
+
+    #[test]
+    fn dates_are_stated_at_any_precision_that_contains_them() {
+        assert!(supported("يوم ٢٠٢٢/١/٥", "2022-01-05", ValueKind::Date));
+        assert!(supported("في 5 يناير", "2022-01-05", ValueKind::Date));
+        assert!(supported("في يناير 2022", "2022-01", ValueKind::Date));
+        assert!(!supported("يوم ٢٠٢٢/١/٥", "2022-01-06", ValueKind::Date));
+        assert!(supported("منذ عام 1991", "1991", ValueKind::Date));
+        assert!(states_year_digits("منذ العام 30.2016", &reading("2016", ValueKind::Date)));
+        assert!(!states_year_digits("منذ العام 30.2016", &reading("2015", ValueKind::Date)));
+    }
+}
