@@ -7,7 +7,7 @@ pub mod locate;
 pub mod raw;
 pub mod registry;
 
-pub use load::{load, published_year};
+pub use load::{load, published_year, states};
 pub use raw::{PropertyKind, RawValue, SourceMeta};
 pub use registry::{Entity, Property, Registry};
 

@@ -1,7 +1,11 @@
 //! One result model for every reader; renderers (one file per format) only lay it out.
 
+mod agreement;
+mod highlight;
 pub mod json;
 pub mod text;
+
+pub use agreement::SourcePair;
 
 use crate::check::{self, Outcome, Relation, Status, Verdict};
 use crate::corpus::{Corpus, Value};
@@ -9,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::graph::ClaimGraph;
 use crate::value::{self, Hedge, Precision, ValueKind};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// Bumped when a field changes meaning or goes away.
@@ -21,6 +25,8 @@ pub struct Report {
     pub corpus: PathBuf,
     pub summary: Summary,
     pub sources: Vec<SourceSummary>,
+    /// Every pair of sources: the facts on which they agree, contradict, cannot be compared.
+    pub agreement: Vec<SourcePair>,
     pub claims: Vec<ClaimOut>,
     pub findings: Vec<FindingOut>,
     /// Claims whose figure the source lost: listed, never compared.
@@ -50,6 +56,9 @@ pub struct Summary {
 pub struct SourceSummary {
     pub id: String,
     pub title: String,
+    /// BCP 47, as the source file gives it: renderers set the direction of its quotes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     pub text: PathBuf,
     pub claims: usize,
     /// Claims that another source's claim agrees with.
@@ -87,6 +96,9 @@ pub struct ClaimOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub normalized: Option<Normalized>,
     pub quote: String,
+    /// Where the quote states the value: byte ranges of `quote`, for highlighting.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub value_in_quote: Vec<Span>,
     /// Where the quote stands in the source text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote_location: Option<Place>,
@@ -95,6 +107,19 @@ pub struct ClaimOut {
     /// The fingerprint-independent key of the fact it is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fact: Option<String>,
+}
+
+/// A byte range of a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        Span { start: r.start, end: r.end }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -182,6 +207,7 @@ impl Report {
                         _ => None,
                     },
                     quote: c.quote.clone(),
+                    value_in_quote: highlight::value_in_quote(corpus, c),
                     quote_location: c.location.as_ref().map(|l| Place {
                         file: corpus.root.join(&source.text_file),
                         line: l.line,
@@ -245,6 +271,7 @@ impl Report {
             corpus: corpus.root.clone(),
             summary,
             sources,
+            agreement: agreement::source_pairs(corpus, outcome),
             claims,
             findings,
             missing,
@@ -254,9 +281,133 @@ impl Report {
     }
 
     /// Claims by id, for renderers that show a finding's claims.
-    pub fn claims_by_id(&self) -> std::collections::HashMap<&str, &ClaimOut> {
+    pub fn claims_by_id(&self) -> HashMap<&str, &ClaimOut> {
         self.claims.iter().map(|c| (c.id.as_str(), c)).collect()
     }
+
+    pub fn source(&self, id: &str) -> Option<&SourceSummary> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+impl ClaimOut {
+    /// The value as written, without JSON quotes: `~2500`, `[russia, belarus]`.
+    pub fn value_text(&self) -> String {
+        match &self.value {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Array(items) => {
+                let items: Vec<String> =
+                    items.iter().map(|v| v.as_str().map_or(v.to_string(), str::to_string)).collect();
+                format!("[{}]", items.join(", "))
+            }
+            other => other.to_string(),
+        }
+    }
+
+    /// Where to read the claim: its quote in the source text, or the claim itself when the
+    /// quote was not found.
+    pub fn quote_place(&self) -> &Place {
+        self.quote_location.as_ref().unwrap_or(&self.claim_location)
+    }
+
+    /// The quote cut at the value's mentions: `(text, is_value)` pieces, in order.
+    pub fn quote_parts(&self) -> Vec<(&str, bool)> {
+        let mut parts = Vec::new();
+        let mut at = 0;
+        for span in &self.value_in_quote {
+            let (Some(before), Some(value)) = (self.quote.get(at..span.start), self.quote.get(span.start..span.end))
+            else {
+                continue;
+            };
+            parts.push((before, false));
+            parts.push((value, true));
+            at = span.end;
+        }
+        parts.push((self.quote.get(at..).unwrap_or_default(), false));
+        parts.retain(|(s, _)| !s.is_empty());
+        parts
+    }
+
+    /// Scope, date and speaker, which tell claims of one fact apart: `scope: first wave, per tokayev`.
+    pub fn context(&self) -> Vec<String> {
+        let mut context = Vec::new();
+        if let Some(scope) = self.qualifiers.get(crate::graph::SCOPE) {
+            context.push(format!("scope: {scope}"));
+        }
+        if let Some(a) = &self.as_of {
+            context.push(format!("as of {a}"));
+        }
+        if let Some(a) = &self.attributed_to {
+            context.push(format!("per {a}"));
+        }
+        context
+    }
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.file.display(), self.line, self.column)
+    }
+}
+
+impl FindingOut {
+    /// A contradiction nobody has decided: new, reopened or baselined.
+    pub fn is_open(&self) -> bool {
+        self.verdict == Verdict::Contradict && self.status != Status::Resolved
+    }
+
+    /// A new contradiction, one that fails `check`.
+    pub fn is_new(&self) -> bool {
+        self.verdict == Verdict::Contradict && self.status == Status::New
+    }
+
+    /// `new`, `reopened`, `baselined` or `resolved`; none for findings nobody needs to decide.
+    pub fn status_label(&self) -> Option<&'static str> {
+        match (self.verdict, self.status) {
+            (Verdict::Contradict, Status::New) if self.reopened.is_some() => Some("reopened"),
+            (Verdict::Contradict, Status::New) => Some("new"),
+            (_, Status::Baselined) => Some("baselined"),
+            (_, Status::Resolved) => Some("resolved"),
+            _ => None,
+        }
+    }
+}
+
+/// A finding's claims in its order (by claim id), looked up in [`Report::claims_by_id`].
+pub fn claims_of<'a>(by_id: &HashMap<&str, &'a ClaimOut>, finding: &FindingOut) -> Vec<&'a ClaimOut> {
+    finding.claims.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect()
+}
+
+/// A verdict's mark and name, as every report shows it.
+pub fn verdict_label(verdict: Verdict) -> (&'static str, &'static str) {
+    match verdict {
+        Verdict::Contradict => ("✗", "contradict"),
+        Verdict::Agree => ("✓", "agree"),
+        Verdict::NotComparable => ("~", "not comparable"),
+    }
+}
+
+/// Whitespace runs (line breaks in quotes) as one space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A path as a URI reference: relative paths stay relative (to where the report is read),
+/// absolute ones become `file://` URIs; everything outside the unreserved set is escaped.
+#[allow(dead_code)] // TEMP
+fn path_uri(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut uri = String::with_capacity(text.len());
+    if text.starts_with('/') {
+        uri.push_str("file://");
+    }
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => uri.push(b as char),
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri
 }
 
 fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Vec<SourceSummary> {
@@ -291,6 +442,7 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> V
             SourceSummary {
                 id: source.meta.id.clone(),
                 title: source.meta.title.clone(),
+                language: source.meta.language.clone(),
                 text: corpus.root.join(&source.text_file),
                 claims: mine.len(),
                 corroborated: mine.iter().filter(|&&c| corroborated[c]).count(),
