@@ -30,6 +30,11 @@ pub enum Command {
     Value(ValueArgs),
     /// Infer which private-use characters of a source stand for which digits.
     Glyphs(GlyphsArgs),
+    /// Write the report to a file (HTML links made relative to it); exit 0 whatever it finds.
+    #[command(
+        after_help = "Examples:\n  claimcheck report -o report.html          the format follows the extension\n  claimcheck report --format sarif -o out/claimcheck.sarif\n\nExit codes: 0 written, 2 an input or usage error. `check` is the one that fails on new contradictions."
+    )]
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -58,18 +63,48 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The corpus folder.
+    #[arg(default_value = "claims")]
+    pub path: PathBuf,
+    /// Output format; by default the output file's extension decides (.html, .md, .sarif,
+    /// .json, .dot, .txt).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// The file to write (missing folders are made); without it, standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct ValueArgs {
     /// The expression, e.g. `~19e6`, `بين 2 و3 مليار`, `١٢ جمادى الآخرة ١٤٤٣ هـ`.
     pub expr: String,
     /// Relative tolerance of approximate values.
     #[arg(long, default_value_t = 0.1)]
     pub tolerance: f64,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ValueFormat::Text)]
+    pub format: ValueFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    Text,
+    Json,
+    /// For pull-request comments and job summaries.
+    Markdown,
+    /// One self-contained page: quotes side by side, filters, the agreement matrix.
+    Html,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the claims.
+    Github,
+    /// The claim graph in Graphviz DOT.
+    Dot,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValueFormat {
     Text,
     Json,
 }

@@ -4,18 +4,14 @@ use super::{CONTRADICTIONS, INPUT_ERROR, OK};
 use crate::cli::{CheckArgs, Format};
 use claimcheck::{Run, check, report};
 use std::io::Write;
+use std::path::Path;
 
 pub fn run(args: CheckArgs) -> u8 {
     let mut err = anstream::stderr();
-    let run = Run::new(&args.path);
-    for d in &run.corpus.diagnostics {
-        let _ = writeln!(err, "{d}");
-    }
-    if run.corpus.has_errors() {
-        let n = run.corpus.diagnostics.iter().filter(|d| d.is_error()).count();
-        let _ = writeln!(err, "claimcheck: {n} error(s) in the corpus; nothing was checked");
-        return INPUT_ERROR;
-    }
+    let run = match load(&args.path) {
+        Ok(run) => run,
+        Err(code) => return code,
+    };
     let run = if args.write_baseline {
         match check::ledger::write_baseline(&args.path, &run.corpus, &run.graph, &run.outcome.findings) {
             Ok(file) => {
@@ -31,11 +27,35 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         run
     };
-    let report = run.report();
-    let text = match args.format {
-        Format::Text => report::text::render(&report),
-        Format::Json => report::json::render(&report),
-    };
+    let text = render(args.format, &run.report());
     let _ = anstream::stdout().write_all(text.as_bytes());
     if run.outcome.new_contradictions() > 0 { CONTRADICTIONS } else { OK }
+}
+
+/// Loads and checks a corpus, printing every diagnostic; on input errors, the exit code.
+pub fn load(path: &Path) -> Result<Run, u8> {
+    let mut err = anstream::stderr();
+    let run = Run::new(path);
+    for d in &run.corpus.diagnostics {
+        let _ = writeln!(err, "{d}");
+    }
+    if run.corpus.has_errors() {
+        let n = run.corpus.diagnostics.iter().filter(|d| d.is_error()).count();
+        let _ = writeln!(err, "claimcheck: {n} error(s) in the corpus; nothing was checked");
+        return Err(INPUT_ERROR);
+    }
+    Ok(run)
+}
+
+/// The report in a format; text carries ANSI styles for the caller to keep or strip.
+pub fn render(format: Format, report: &report::Report) -> String {
+    match format {
+        Format::Text => report::text::render(report),
+        Format::Json => report::json::render(report),
+        Format::Markdown => report::markdown::render(report),
+        Format::Html => report::html::render(report),
+        Format::Sarif => report::sarif::render(report),
+        Format::Github => report::github::render(report),
+        Format::Dot => report::dot::render(report),
+    }
 }

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod glyphs;
+pub mod report;
 pub mod value;
 
 pub const OK: u8 = 0;

@@ -1,8 +1,13 @@
 //! One result model for every reader; renderers (one file per format) only lay it out.
 
 mod agreement;
+pub mod dot;
+pub mod github;
 mod highlight;
+pub mod html;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 pub use agreement::SourcePair;
@@ -387,6 +392,34 @@ pub fn verdict_label(verdict: Verdict) -> (&'static str, &'static str) {
     }
 }
 
+/// Runs of right-to-left text wrapped in Unicode isolates (FSI … PDI), so that in a
+/// left-to-right line "حوالي ١٩ مليون = 17100000..20900000" keeps its order: without them the
+/// figures after the Arabic join its run and are shown before it.
+pub fn isolate_rtl(s: &str) -> String {
+    let is_rtl = |c: char| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}');
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(start) = rest.find(is_rtl) {
+        out.push_str(&rest[..start]);
+        // The run goes on through neutrals and digits up to the last RTL character before
+        // the next left-to-right letter.
+        let mut end = start;
+        for (i, c) in rest[start..].char_indices() {
+            if is_rtl(c) {
+                end = start + i + c.len_utf8();
+            } else if c.is_alphabetic() {
+                break;
+            }
+        }
+        out.push('\u{2068}');
+        out.push_str(&rest[start..end]);
+        out.push('\u{2069}');
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whitespace runs (line breaks in quotes) as one space.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -394,7 +427,6 @@ fn one_line(s: &str) -> String {
 
 /// A path as a URI reference: relative paths stay relative (to where the report is read),
 /// absolute ones become `file://` URIs; everything outside the unreserved set is escaped.
-#[allow(dead_code)] // TEMP
 fn path_uri(path: &std::path::Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
     let mut uri = String::with_capacity(text.len());
@@ -452,4 +484,18 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> V
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn right_to_left_runs_are_isolated() {
+        assert_eq!(
+            isolate_rtl("a حوالي ١٩ مليون = 17100000..20900000, b بين 2 و3 مليار"),
+            "a \u{2068}حوالي ١٩ مليون\u{2069} = 17100000..20900000, b \u{2068}بين 2 و3 مليار\u{2069}"
+        );
+        assert_eq!(isolate_rtl("kazakhstan · population"), "kazakhstan · population");
+    }
 }
