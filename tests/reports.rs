@@ -1,31 +1,13 @@
 //! The report formats on fixture corpora: snapshots, the SARIF schema, escaping of hostile
 //! text, and `report -o`. The page in a real browser is tested in tests/browser.rs.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{Output, claimcheck, run};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 const TWO_SOURCES: &str = "tests/fixtures/two-sources";
-
-struct Output {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str], dir: Option<&Path>) -> Output {
-    let mut cmd = Command::cargo_bin("claimcheck").unwrap();
-    cmd.env_remove("NO_COLOR").env("CLICOLOR", "0").args(args).arg("--color=never");
-    if let Some(dir) = dir {
-        cmd.current_dir(dir);
-    }
-    let out = cmd.output().unwrap();
-    Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
 
 fn check(corpus: &str, format: &str, dir: Option<&Path>) -> Output {
     run(&["check", corpus, "--format", format], dir)
@@ -35,25 +17,8 @@ fn json(corpus: &str, dir: Option<&Path>) -> Value {
     serde_json::from_str(&check(corpus, "json", dir).stdout).unwrap()
 }
 
-/// A copy of the two-sources fixture in a temporary folder, as `corpus/`.
 fn scratch() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(Path::new(TWO_SOURCES), &dir.path().join("corpus"));
-    let root = dir.path().to_path_buf();
-    (dir, root)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
+    common::scratch("two-sources")
 }
 
 /// Replaces text in a file of a scratch corpus; the text must be there.
@@ -313,12 +278,8 @@ fn report_writes_a_file_whose_links_work_from_where_it_is() {
     assert_eq!(run(&["report", "corpus", "-o", "out.sarif"], Some(&root)).code, 0);
     let sarif: Value = serde_json::from_str(&std::fs::read_to_string(root.join("out.sarif")).unwrap()).unwrap();
     assert_eq!(sarif["version"], "2.1.0");
-    let forced = Command::cargo_bin("claimcheck")
-        .unwrap()
-        .args(["--color=always", "report", "corpus", "-o", "out.txt"])
-        .current_dir(&root)
-        .output()
-        .unwrap();
+    let forced =
+        claimcheck().args(["--color=always", "report", "corpus", "-o", "out.txt"]).current_dir(&root).output().unwrap();
     assert!(forced.status.success());
     let text = std::fs::read_to_string(root.join("out.txt")).unwrap();
     assert!(text.starts_with("✗ contradict  csto-mission-2022") && !text.contains('\x1b'), "{text}");

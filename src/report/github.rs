@@ -4,6 +4,7 @@
 
 use super::{ClaimOut, FindingOut, Report, claims_of, one_line};
 use std::fmt::Write;
+use std::path::Path;
 
 pub fn render(report: &Report) -> String {
     let by_id = report.claims_by_id();
@@ -17,28 +18,15 @@ pub fn render(report: &Report) -> String {
             ("warning", "Baselined contradiction")
         };
         let place = &first.claim_location;
-        let _ = writeln!(
-            out,
-            "::{command} file={},line={},col={},title={}::{}",
-            property(&place.file.display().to_string()),
-            place.line,
-            place.column,
-            property(&format!("{what}: {}", f.fact)),
-            data(&message(f, &claims))
-        );
+        let title = format!("{what}: {}", f.fact);
+        annotate(&mut out, command, (&place.file, place.line, place.column), &title, &message(f, &claims));
     }
     for d in &report.diagnostics {
-        let _ = writeln!(
-            out,
-            "::warning file={},line={},col={},title=claimcheck::{}",
-            property(&d.file.display().to_string()),
-            d.line,
-            d.column,
-            data(&match &d.help {
-                Some(help) => format!("{}\nhelp: {help}", d.message),
-                None => d.message.clone(),
-            })
-        );
+        let message = match &d.help {
+            Some(help) => format!("{}\nhelp: {help}", d.message),
+            None => d.message.clone(),
+        };
+        annotate(&mut out, "warning", (&d.file, d.line, d.column), "claimcheck", &message);
     }
     let m = &report.summary;
     let _ = writeln!(
@@ -50,6 +38,17 @@ pub fn render(report: &Report) -> String {
         ))
     );
     out
+}
+
+/// One workflow command on a place in a file.
+fn annotate(out: &mut String, command: &str, (file, line, column): (&Path, usize, usize), title: &str, message: &str) {
+    let _ = writeln!(
+        out,
+        "::{command} file={},line={line},col={column},title={}::{}",
+        property(&file.display().to_string()),
+        property(title),
+        data(message)
+    );
 }
 
 /// The annotation's body: the reason, then each claim's value, source, place and quote.
