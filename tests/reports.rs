@@ -230,6 +230,16 @@ fn github_annotates_new_contradictions_as_errors_and_baselined_as_warnings() {
         out.contains("::warning file=corpus/sources/report-ar.json,line=11,col=5,title=Baselined contradiction%3A "),
         "{out}"
     );
+
+    // The loader's warnings become annotations on their files, and notes on the page.
+    edit(&root, "texts/wire-en.txt", "took part.", "took part.\nFootnote \u{E010}.");
+    let out = check("corpus", "github", Some(&root)).stdout;
+    assert!(
+        out.contains("::warning file=corpus/texts/wire-en.txt,line=5,col=10,title=claimcheck::1 private-use character(s) with no glyph map: U+E010%0Ahelp: "),
+        "{out}"
+    );
+    let html = check("corpus", "html", Some(&root)).stdout;
+    assert!(html.contains("<li><bdi>corpus/texts/wire-en.txt:5:10: warning: 1 private-use character(s)"), "{html}");
 }
 
 #[test]
