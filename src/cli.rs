@@ -89,7 +89,9 @@ pub struct ValueArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// For the terminal: findings grouped by fact, quotes side by side.
     Text,
+    /// Everything, for machines (fields documented in the README).
     Json,
     /// For pull-request comments and job summaries.
     Markdown,
