@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{fixture, run, scratch};
+use common::{claimcheck, fixture, run, scratch};
 
 #[test]
 fn all_agree_exits_0() {

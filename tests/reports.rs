@@ -42,6 +42,15 @@ fn hostile_corpus() -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
+/// Two speakers give different counts of the attackers: reported, so not comparable.
+fn speakers_differ() -> (tempfile::TempDir, PathBuf) {
+    let (dir, root) = scratch();
+    edit(&root, "texts/wire-en.txt", "20,000 attackers", "25,000 attackers");
+    edit(&root, "sources/wire-en.json", "\"20000\"", "\"25000\"");
+    edit(&root, "sources/wire-en.json", "said 20,000 attackers", "said 25,000 attackers");
+    (dir, root)
+}
+
 #[test]
 fn every_format_on_two_sources() {
     for format in ["markdown", "html", "sarif", "github", "dot"] {
@@ -66,8 +75,8 @@ fn html_groups_findings_and_marks_the_figure_in_each_quote() {
     assert!(html.contains("<blockquote dir=\"auto\" lang=\"en\">Russia sent <mark>3,000</mark> troops"), "{html}");
     assert!(html.contains("<a href=\"tests/fixtures/two-sources/texts/report-ar.txt#L3\"><bdi>tests/fixtures/two-sources/texts/report-ar.txt:3:1</bdi></a>"));
     // The agreement matrix, both ways round.
-    assert_eq!(html.matches("title=\"report-ar × wire-en: 2 agree, 1 contradict, 1 not comparable\"").count(), 1);
-    assert_eq!(html.matches("title=\"wire-en × report-ar: 2 agree, 1 contradict, 1 not comparable\"").count(), 1);
+    assert_eq!(html.matches("title=\"report-ar × wire-en: 3 agree, 1 contradict, 0 not comparable\"").count(), 1);
+    assert_eq!(html.matches("title=\"wire-en × report-ar: 3 agree, 1 contradict, 0 not comparable\"").count(), 1);
     // Nothing is fetched: no external resource, and a policy that forbids them.
     for outside in ["<link", "src=", "url(", "@import", "http:", "https:"] {
         assert!(!html.contains(outside), "the page refers to something outside it: {outside}");
@@ -109,8 +118,7 @@ fn markdown_shows_new_contradictions_first_and_folds_the_rest() {
     let md = check(TWO_SOURCES, "markdown", None).stdout;
     assert!(md.starts_with("## claimcheck: 1 new contradiction\n\n| new | baselined |"), "{md}");
     let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s:?} missing:\n{md}"));
-    assert!(at("### New contradictions (1)") < at("<summary><b>Not comparable (1)</b></summary>"));
-    assert!(at("<summary><b>Not comparable (1)</b></summary>") < at("<summary><b>Agreements (2)</b></summary>"));
+    assert!(at("### New contradictions (1)") < at("<summary><b>Agreements (3)</b></summary>"));
     assert!(md.contains("<details><summary>Quotes</summary>"));
     assert!(
         md.contains("| **\\~2500** | report-ar | `ar-troops` | `tests/fixtures/two-sources/texts/report-ar.txt:3:1` |")
@@ -123,6 +131,11 @@ fn markdown_shows_new_contradictions_first_and_folds_the_rest() {
     assert!(md.starts_with("## claimcheck: no new contradiction\n"), "{md}");
     assert!(!md.contains("### New contradictions"), "{md}");
     assert!(md.contains("<summary><b>Baselined contradictions (1)</b></summary>"), "{md}");
+
+    let (_dir, root) = speakers_differ();
+    let md = check("corpus", "markdown", Some(&root)).stdout;
+    let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s:?} missing:\n{md}"));
+    assert!(at("<summary><b>Not comparable (1)</b></summary>") < at("<summary><b>Agreements (2)</b></summary>"));
 }
 
 #[test]
@@ -251,8 +264,11 @@ fn dot_has_a_cluster_per_finding_and_an_edge_per_pair() {
     assert_eq!(dot.matches("subgraph \"cluster_").count(), findings.len());
     assert_eq!(dot.matches(" -- ").count(), pairs);
     assert!(dot.contains("\"ar-troops\" -- \"en-troops\" [color=\"#c62828\""), "{dot}");
-    assert!(dot.contains("\"ar-attackers\" -- \"en-attackers\" [color=\"#757575\", style=dashed"), "{dot}");
+    assert!(dot.contains("\"ar-population\" -- \"en-population\" [color=\"#2e7d32\""), "{dot}");
     graphviz_parses(&dot);
+    let (_dir, root) = speakers_differ();
+    let dot = check("corpus", "dot", Some(&root)).stdout;
+    assert!(dot.contains("\"ar-attackers\" -- \"en-attackers\" [color=\"#757575\", style=dashed"), "{dot}");
     graphviz_parses(&check("claims", "dot", None).stdout);
 }
 
