@@ -2,7 +2,8 @@
 //! contradiction (`::error` when new or reopened, `::warning` when baselined), a warning
 //! for each of the loader's warnings, and one `::notice` with the totals.
 
-use super::{ClaimOut, FindingOut, Report, claims_of, one_line};
+use super::layout::one_line;
+use super::{ClaimOut, FindingOut, Report, claims_of};
 use std::fmt::Write;
 use std::path::Path;
 

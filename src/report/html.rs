@@ -3,7 +3,8 @@
 //! source × source agreement matrix. Inline CSS and JS only: it works offline and fetches
 //! nothing (its Content-Security-Policy forbids it).
 
-use super::{ClaimOut, FindingOut, Report, claims_of, isolate_rtl, path_uri, verdict_label};
+use super::layout::path_uri;
+use super::{ClaimOut, FindingOut, Report, claims_of, isolate_rtl, verdict_label};
 use crate::check::Verdict;
 use std::fmt::Write;
 use std::path::{Component, Path, PathBuf};

@@ -3,7 +3,8 @@
 //! else (baselined, resolved, not comparable, agreements) as compact tables.
 
 use super::html::{direction, escape as html_escape, quote_html};
-use super::{ClaimOut, FindingOut, Report, claims_of, isolate_rtl, one_line, verdict_label};
+use super::layout::one_line;
+use super::{ClaimOut, FindingOut, Report, claims_of, isolate_rtl, verdict_label};
 use crate::check::Verdict;
 use std::collections::HashMap;
 use std::fmt::Write;

@@ -7,7 +7,8 @@
 //! what is new; resolved ones come with an external, accepted suppression carrying the
 //! editors' note. Agreements and findings that cannot be compared are not results.
 
-use super::{ClaimOut, FindingOut, Place, Report, claims_of, path_uri};
+use super::layout::{one_line, path_uri};
+use super::{ClaimOut, FindingOut, Place, Report, claims_of};
 use crate::check::{Status, Verdict};
 use serde_json::{Value, json};
 
@@ -125,7 +126,7 @@ fn result(f: &FindingOut, claims: &[&ClaimOut], rule_index: usize) -> Value {
         };
         let quote_link = match &c.quote_location {
             Some(place) => {
-                let quoted = format!("{} in {}: «{}»", c.value_text(), c.source, super::one_line(&c.quote));
+                let quoted = format!("{} in {}: «{}»", c.value_text(), c.source, one_line(&c.quote));
                 related.push(location(place, Some(related.len() + 1), quoted));
                 format!(", [quote]({})", related.len())
             }

@@ -1,7 +1,8 @@
 //! The terminal report: findings grouped by fact, each source's value and quote side by
 //! side, then the missing figures, the per-source summary and the totals.
 
-use super::{ClaimOut, FindingOut, Report, one_line, verdict_label};
+use super::layout::one_line;
+use super::{ClaimOut, FindingOut, Report, verdict_label};
 use crate::check::Verdict;
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
