@@ -24,6 +24,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Value(args) => commands::value::run(args),
+        Command::Coverage(args) => commands::coverage::run(args),
     };
     ExitCode::from(code)
 }

@@ -2,6 +2,7 @@
 //! Exit codes: 0 clean, 1 new unresolved contradictions, 2 input or usage errors.
 
 pub mod check;
+pub mod coverage;
 pub mod value;
 
 pub const OK: u8 = 0;

@@ -784,3 +784,10 @@ fn a_range_verb_may_have_its_subject_before_bain() {
     assert_eq!(r("تتراوح نسبتهم بين 10 و20%").kind, ValueKind::Percent);
     assert_eq!(found("وان الخسائر تتراوح قيمتها ما بين 2 و3 مليار", &opts())[0].0, "تتراوح قيمتها ما بين 2 و3 مليار");
 }
+
+#[test]
+fn ordinals_are_told_from_cardinals() {
+    let is = |s: &str| is_ordinal(&fold(s, Mode::Read));
+    assert!(is("الأولى") && is("ثاني") && is("الحادية عشرة") && is("التاسع والعشرين") && is("العشرين"));
+    assert!(!is("عشرة") && !is("ثلاثة") && !is("عشرين ألف") && !is("2022") && !is("الأول من يناير 2022"));
+}
