@@ -55,7 +55,7 @@ const REFERENCE_KEYWORDS: &[&str] = &[
     "على الرابط",
     "الموقع الإلكتروني",
     "pic.twitter.com",
-    "©",
+    "ويكيبيديا",
 ];
 
 const REFERENCE_PATTERNS: &[&str] = &[
@@ -68,6 +68,10 @@ const REFERENCE_PATTERNS: &[&str] = &[
     // An English citation: "by Name, …" or a line of Latin text with a year.
     r"\b[Bb]y:?\s+[A-Z]",
     r"^[^\p{Arabic}]*[A-Za-z]{3,}[^\p{Arabic}]*\b(?:1[89]|20)\d\d\b[^\p{Arabic}]*$",
+    // A copyright line; a citation that ends with its date and a colon before the link.
+    r"©\s*[0-9]",
+    r"[0-9٠-٩]{4}\s*:\s*$",
+    r"الموقع\s*(?:الإلكتروني)?\s*:?\s*$",
     // A publisher and a year: "مجلة …، 2019".
     r#"(?:^|[\s«"(])(?:مجلة|صحيفة|جريدة|دار|منشورات|مطبعة)\s[^.\n]{0,80}[،,]\s*\(?[0-9٠-٩]{4}"#,
 ];

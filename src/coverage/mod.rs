@@ -139,7 +139,8 @@ fn classify(corpus: &Corpus, index: usize, source: &Source, config: &Config, use
         .claims
         .iter()
         .filter(|c| c.source == index)
-        .filter_map(|c| c.location.as_ref().map(|l| (c.id.as_str(), l.start, l.end)))
+        .filter_map(|c| c.location.as_ref().map(|l| (c.id.as_str(), widen(text, l.start, l.end))))
+        .map(|(id, (start, end))| (id, start, end))
         .collect();
     quotes.sort_unstable();
     scan::find(source)
@@ -174,6 +175,15 @@ fn classify(corpus: &Corpus, index: usize, source: &Source, config: &Config, use
             }
         })
         .collect()
+}
+
+/// A located quote with the marks at its edges that matching folds away: a quote found
+/// as "نحو ١٩ مليوناً" or "نسبتهم ٧٥%" ends at the letter or digit, yet holds what follows.
+fn widen(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mark = |c: &char| !c.is_alphanumeric() && !c.is_whitespace();
+    let before: usize = text[..start].chars().rev().take_while(mark).map(char::len_utf8).sum();
+    let after: usize = text[end..].chars().take_while(mark).map(char::len_utf8).sum();
+    (start - before, end + after)
 }
 
 /// Whitespace runs (line breaks included) as one space.

@@ -143,6 +143,10 @@ fn is_footnote(p: &Place) -> bool {
     if !glued.is_empty() && !PARTICLES.contains(&glued.as_str()) {
         return true;
     }
+    // A bracketed marker right after a bracketed figure: ")40()10(".
+    if before.len() < p.before().len() && before.ends_with(|c: char| c.is_numeric()) {
+        return true;
+    }
     // A note's number at the start of its line: "1. تمتلك …", "2 . نور …".
     if p.before().trim().is_empty() && after.trim_start().starts_with(['.', '-', ')']) {
         return true;
@@ -181,12 +185,14 @@ fn is_identifier(p: &Place) -> bool {
 }
 
 fn is_reference_line(line: &str, config: &Config) -> bool {
+    // A note that starts with its superscript number is a reference, however long.
+    if line.trim_start().starts_with(SUPERSCRIPTS) {
+        return true;
+    }
     if line.chars().count() > config.reference_line_max_chars {
         return false;
     }
-    let starts_with_note = line.trim_start().starts_with(SUPERSCRIPTS);
-    starts_with_note
-        || config.reference_keywords.iter().any(|k| line.contains(k.as_str()))
+    config.reference_keywords.iter().any(|k| line.contains(k.as_str()))
         || config.reference_patterns.iter().any(|re| re.is_match(line))
 }
 
@@ -235,6 +241,7 @@ mod tests {
         assert_eq!(rules("مقارنة بـ60 تنغًا والـ12 من حيث"), owned(&[("60", "-"), ("12", "-")]));
         assert_eq!(rules("القبض على )500( شخص"), owned(&[("500", "-")]));
         assert_eq!(rules("بلغ عدد القتلى 164."), owned(&[("164", "-")]));
+        assert_eq!(rules("مقتل أكثر من )40()10(."), owned(&[("أكثر من )40", "-"), ("10", "footnote")]));
     }
 
     #[test]
