@@ -599,7 +599,7 @@ fn value_kind(kind: PropertyKind) -> ValueKind {
     }
 }
 
-fn kind_fits(property: PropertyKind, value: ValueKind) -> bool {
+pub(crate) fn kind_fits(property: PropertyKind, value: ValueKind) -> bool {
     matches!(
         (property, value),
         (PropertyKind::Quantity | PropertyKind::Rank, ValueKind::Number)

@@ -7,7 +7,7 @@ pub mod raw;
 pub mod registry;
 
 pub use load::load;
-pub(crate) use load::{parse, year_of};
+pub(crate) use load::{kind_fits, parse, year_of};
 pub use raw::{PropertyKind, RawValue, SourceMeta};
 pub use registry::{Entity, Property, Registry};
 

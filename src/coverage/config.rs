@@ -239,10 +239,10 @@ fn check_ignore(
             ok = false;
         }
         if !sources.contains(&e.source.as_str()) {
-            diags.push(
-                Diagnostic::error(file, at("source"), format!("unknown source `{}`", e.source))
-                    .help(format!("the sources are {}", sources.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "))),
-            );
+            diags.push(Diagnostic::error(file, at("source"), format!("unknown source `{}`", e.source)).help(format!(
+                "the sources are {}",
+                sources.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+            )));
             ok = false;
         }
         let mention_folded = fold(&e.mention, Mode::Match);
@@ -256,8 +256,12 @@ fn check_ignore(
         let context_folded = e.context.as_deref().map(|c| fold(c, Mode::Match));
         if e.line.is_none() && context_folded.as_deref().is_none_or(str::is_empty) {
             diags.push(
-                Diagnostic::error(file, locate(json, &[Step::Key("ignore"), Step::Index(i)]), "an ignore entry needs a `line` or a `context`")
-                    .help("give `context`, a few words of the mention's line (it survives edits above it), or its `line`"),
+                Diagnostic::error(
+                    file,
+                    locate(json, &[Step::Key("ignore"), Step::Index(i)]),
+                    "an ignore entry needs a `line` or a `context`",
+                )
+                .help("give `context`, a few words of the mention's line (it survives edits above it), or its `line`"),
             );
             ok = false;
         }

@@ -26,12 +26,18 @@ use std::path::PathBuf;
 #[serde(rename_all = "kebab-case", tag = "status")]
 pub enum Status {
     /// Inside the quote of this claim (the first by id when several).
-    Covered { claim: String },
+    Covered {
+        claim: String,
+    },
     Uncovered,
     /// Not an assertion, by a rule.
-    Skipped { rule: Rule },
+    Skipped {
+        rule: Rule,
+    },
     /// Not an assertion, by the editors' ignore list.
-    Ignored { reason: String },
+    Ignored {
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -125,8 +131,12 @@ pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
         .zip(&used)
         .filter(|(_, used)| !**used)
         .map(|(e, _)| {
-            Diagnostic::warning(&config.ignore_file, e.position, format!("`{}` in {} matches no mention", e.mention, e.source))
-                .help("the text or the mention changed: fix the entry's `mention` and `context`, or delete the entry")
+            Diagnostic::warning(
+                &config.ignore_file,
+                e.position,
+                format!("`{}` in {} matches no mention", e.mention, e.source),
+            )
+            .help("the text or the mention changed: fix the entry's `mention` and `context`, or delete the entry")
         })
         .collect();
     Coverage { sources, warnings }

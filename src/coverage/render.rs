@@ -46,7 +46,8 @@ pub fn text(coverage: &Coverage, all: bool) -> String {
         out.push('\n');
     }
     let total = Figure::of(&coverage.sources.iter().flat_map(|s| s.mentions.iter().cloned()).collect::<Vec<_>>());
-    let _ = writeln!(out, "Covered {} of the substantive mentions in {} sources.", figure(&total), coverage.sources.len());
+    let _ =
+        writeln!(out, "Covered {} of the substantive mentions in {} sources.", figure(&total), coverage.sources.len());
     for w in &coverage.warnings {
         let _ = writeln!(out, "{YELLOW}warning{YELLOW:#}: {w}");
     }

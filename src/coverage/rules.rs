@@ -152,7 +152,8 @@ fn is_footnote(p: &Place) -> bool {
         return true;
     }
     // Closing a line after punctuation: "«الاتحاد الأوراسي» 6.", reversed ".3".
-    let tail_empty = after.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "،؛".contains(c)).is_empty();
+    let tail_empty =
+        after.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "،؛".contains(c)).is_empty();
     let prev = before.trim_end().chars().next_back();
     tail_empty && prev.is_some_and(|c| !c.is_alphanumeric())
 }
@@ -160,8 +161,10 @@ fn is_footnote(p: &Place) -> bool {
 fn in_url(p: &Place) -> bool {
     static URL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let url = URL.get_or_init(|| {
-        regex::Regex::new(r"(?i)(?:https?://|www\.|pic\.twitter\.com/)\S+|\b[a-z0-9.-]+\.(?:com|org|net|info|ru|kz|html?|php)\b\S*")
-            .expect("a valid pattern")
+        regex::Regex::new(
+            r"(?i)(?:https?://|www\.|pic\.twitter\.com/)\S+|\b[a-z0-9.-]+\.(?:com|org|net|info|ru|kz|html?|php)\b\S*",
+        )
+        .expect("a valid pattern")
     });
     let (line_start, _) = p.line_bounds();
     url.find_iter(p.line()).any(|m| line_start + m.start() <= p.start && p.end <= line_start + m.end())

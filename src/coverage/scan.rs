@@ -66,7 +66,11 @@ pub fn context(text: &str, start: usize, end: usize) -> String {
         right.push('…');
     }
     let space = |s: &str, at_end: bool| {
-        let glued = if at_end { text[..start].ends_with(char::is_whitespace) } else { text[end..].starts_with(char::is_whitespace) };
+        let glued = if at_end {
+            text[..start].ends_with(char::is_whitespace)
+        } else {
+            text[end..].starts_with(char::is_whitespace)
+        };
         if s.is_empty() || !glued { "" } else { " " }
     };
     format!("{left}{}⟦{}⟧{}{right}", space(&left, true), squash(&text[start..end]), space(&right, false))

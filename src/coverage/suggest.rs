@@ -40,11 +40,13 @@ pub fn suggest(corpus: &Corpus, coverage: &[SourceCoverage]) -> Vec<Suggestion> 
     let mut out = Vec::new();
     for sc in coverage {
         let Some(source) = corpus.sources.iter().find(|s| s.meta.id == sc.id) else { continue };
-        let dates: Vec<&Mention> = sc.mentions.iter().filter(|m| m.reading.kind == ValueKind::Date).collect();
+        let dates: Vec<&Mention> =
+            sc.mentions.iter().filter(|m| m.reading.kind == ValueKind::Date && m.is_substantive()).collect();
         for m in sc.mentions.iter().filter(|m| m.status == super::Status::Uncovered) {
             let text = &source.text;
             let after = words_after(text, m.end, 3);
-            let unit = guess_unit(&m.reading, &after);
+            let ordinal = value::is_ordinal(&fold(&text[m.start..m.end], Mode::Read));
+            let unit = if ordinal { Some("rank".to_string()) } else { guess_unit(&m.reading, &after) };
             let property = guess_property(corpus, text, m, unit.as_deref());
             let stem = if property == "?" { "figure" } else { property.as_str() };
             let mut id = format!("{}-{}-l{}", sc.id, stem.replace('_', "-"), m.line);
@@ -84,7 +86,13 @@ pub fn compact(r: &Reading, phrase: &str) -> String {
     let phrase = super::one_line(phrase);
     let Some(c) = compact_form(r) else { return phrase };
     match value::read(&c, &value::ReadOptions::default()) {
-        Ok(back) if back.kind == r.kind && same(back.interval.lo, r.interval.lo) && same(back.interval.hi, r.interval.hi) => c,
+        Ok(back)
+            if back.kind == r.kind
+                && same(back.interval.lo, r.interval.lo)
+                && same(back.interval.hi, r.interval.hi) =>
+        {
+            c
+        }
         _ => phrase,
     }
 }
@@ -139,7 +147,7 @@ fn number(v: f64, precision: Precision) -> String {
 
 /// The first `n` words after `at`, folded, punctuation dropped.
 fn words_after(text: &str, at: usize, n: usize) -> Vec<String> {
-    fold(&text[at..text.len().min(at + 200)], Mode::Read)
+    fold(&text[at..floor_boundary(text, text.len().min(at + 200))], Mode::Read)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(n)
@@ -151,8 +159,29 @@ fn words_after(text: &str, at: usize, n: usize) -> Vec<String> {
 const UNITS: &[(&[&str], &str)] = &[
     (
         &[
-            "جندي", "جنديا", "جنود", "عسكري", "عسكريا", "عنصر", "عناصر", "مقاتل", "شخص", "أشخاص", "نسمة", "مواطن",
-            "قتيل", "قتيلا", "قتلى", "جريح", "معتقل", "إرهابي", "متظاهر", "person", "people", "troops", "soldiers",
+            "جندي",
+            "جنديا",
+            "جنود",
+            "عسكري",
+            "عسكريا",
+            "عنصر",
+            "عناصر",
+            "مقاتل",
+            "شخص",
+            "أشخاص",
+            "نسمة",
+            "مواطن",
+            "قتيل",
+            "قتيلا",
+            "قتلى",
+            "جريح",
+            "معتقل",
+            "إرهابي",
+            "متظاهر",
+            "person",
+            "people",
+            "troops",
+            "soldiers",
         ],
         "person",
     ),
@@ -188,34 +217,47 @@ pub fn guess_unit(r: &Reading, after: &[String]) -> Option<String> {
 }
 
 /// Words near a figure → the property it most likely gives; used only when the registry
-/// has the property and its unit agrees with the guessed one.
+/// has the property and its unit agrees with the guessed one. The cue nearest the figure wins.
 const PROPERTIES: &[(&[&str], &str)] = &[
-    (&["نسمة", "سكان", "سكانها", "السكان", "عدد سكان"], "population"),
+    (&["نسمة", "سكان", "سكانها", "السكان"], "population"),
     (&["مساحة", "المساحة", "مساحتها", "مربع"], "area"),
-    (&["جندي", "جنود", "قوات"], "troops_deployed"),
+    (&["جندي", "جنود", "جنديا"], "troops_deployed"),
     (&["قتيل", "قتيلا", "قتلى", "مقتل", "ضحايا"], "deaths"),
-    (&["جريح", "جرحى", "مصاب", "إصابة"], "injuries"),
-    (&["اعتقال", "معتقل", "معتقلين", "المعتقلين", "احتجاز", "توقيف"], "arrests"),
+    (&["جريح", "جرحى", "مصاب", "إصابة", "الإصابات"], "injuries"),
+    (&["اعتقال", "اعتقلت", "اعتقل", "معتقل", "معتقلين", "المعتقلين", "احتجاز", "توقيف"], "arrests"),
+    (&["الخسائر", "خسائر"], "economic_losses"),
     (&["برميل"], "oil_production"),
-    (&["حدود", "بحدود"], "border_length"),
-    (&["الناتج المحلي", "الناتج"], "gdp"),
+    (&["حدود", "بحدود", "الحدود"], "border_length"),
+    (&["عالميا", "العالم"], "world_rank"),
 ];
 
+/// How many words on each side of a figure may name what it counts.
+const CUE_WORDS: usize = 8;
+
 fn guess_property(corpus: &Corpus, text: &str, m: &Mention, unit: Option<&str>) -> String {
-    let window = |a: usize, b: usize| fold(&text[a..b], Mode::Read);
-    let before_start = floor_boundary(text, m.start.saturating_sub(120));
-    let after_end = floor_boundary(text, (m.end + 60).min(text.len()));
-    let near = format!("{} {}", window(before_start, m.start), window(m.end, after_end));
-    let words: HashSet<&str> = near.split(|c: char| !c.is_alphanumeric()).collect();
-    for (cues, id) in PROPERTIES {
-        let hit = cues.iter().any(|c| {
-            let c = fold(c, Mode::Read);
-            if c.contains(' ') { near.contains(&c) } else { words.contains(c.as_str()) }
-        });
-        let Ok(p) = corpus.registry.property(id) else { continue };
-        let unit_fits = corpus.registry.properties[p].unit.as_deref().is_none_or(|u| unit.is_none_or(|g| g == u));
-        if hit && unit_fits && crate::check::is_interval_kind(corpus.registry.properties[p].kind) {
-            return id.to_string();
+    let before_start = floor_boundary(text, m.start.saturating_sub(200));
+    let before: Vec<String> = fold(&text[before_start..m.start], Mode::Read)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let before = &before[before.len().saturating_sub(CUE_WORDS)..];
+    let after = words_after(text, m.end, CUE_WORDS);
+    // Words by distance from the figure: the nearest after, the nearest before, and so on.
+    let mut near: Vec<(usize, &str)> = before.iter().rev().enumerate().map(|(d, w)| (d, w.as_str())).collect();
+    near.extend(after.iter().enumerate().map(|(d, w)| (d, w.as_str())));
+    near.sort_by_key(|&(d, _)| d);
+    for (_, word) in near {
+        for (cues, id) in PROPERTIES {
+            if !cues.iter().any(|c| fold(c, Mode::Read) == word) {
+                continue;
+            }
+            let Ok(p) = corpus.registry.property(id) else { continue };
+            let property = &corpus.registry.properties[p];
+            let unit_fits = property.unit.as_deref().is_none_or(|u| unit.is_none_or(|g| g == u));
+            if unit_fits && crate::corpus::kind_fits(property.kind, m.reading.kind) {
+                return id.to_string();
+            }
         }
     }
     "?".into()
@@ -232,7 +274,8 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 fn nearest_date<'a>(text: &str, m: &Mention, dates: &[&'a Mention]) -> Option<&'a Mention> {
     let distance = |d: &Mention| if d.end <= m.start { m.start - d.end } else { d.start.saturating_sub(m.end) };
     for (a, b) in [sentence(text, m.start, m.end), paragraph(text, m.start, m.end)] {
-        let best = dates.iter().filter(|d| d.start >= a && d.end <= b && d.start != m.start).min_by_key(|d| distance(d));
+        let best =
+            dates.iter().filter(|d| d.start >= a && d.end <= b && d.start != m.start).min_by_key(|d| distance(d));
         if let Some(d) = best {
             return Some(*d);
         }
@@ -244,7 +287,9 @@ fn is_stop(text: &str, at: usize, c: char, stops: &str) -> bool {
     // A dot or comma between digits belongs to a number.
     let digit = |s: Option<char>| s.is_some_and(|c| c.is_numeric());
     stops.contains(c)
-        && !(matches!(c, '.' | ',') && digit(text[..at].chars().next_back()) && digit(text[at + c.len_utf8()..].chars().next()))
+        && !(matches!(c, '.' | ',')
+            && digit(text[..at].chars().next_back())
+            && digit(text[at + c.len_utf8()..].chars().next()))
 }
 
 /// The paragraph around `start..end`: between blank (or whitespace-only) lines.
@@ -274,7 +319,8 @@ fn paragraph(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// by its paragraph, at most `max_words` words on each side.
 fn bounded(text: &str, start: usize, end: usize, stops: &str, max_words: usize) -> (usize, usize) {
     let (pa, pb) = paragraph(text, start, end);
-    let word_start = |i: usize, c: char| c.is_whitespace() && !text[i + c.len_utf8()..].starts_with(char::is_whitespace);
+    let word_start =
+        |i: usize, c: char| c.is_whitespace() && !text[i + c.len_utf8()..].starts_with(char::is_whitespace);
     let mut a = start;
     let mut words = 0;
     for (i, c) in text[pa..start].char_indices().rev().map(|(i, c)| (pa + i, c)) {
@@ -314,7 +360,15 @@ fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// The clause around a mention, verbatim and trimmed: between commas, semicolons, colons
 /// and sentence ends, at most a dozen words on each side.
 pub fn clause(text: &str, start: usize, end: usize) -> &str {
+    static MARKER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let marker =
+        MARKER.get_or_init(|| regex::Regex::new(r"[)(\[\]]\s*[0-9٠-٩]{1,3}\s*[)(\[\]]?\s*$").expect("a valid pattern"));
     let (a, b) = bounded(text, start, end, ".!?؟،,؛;:", 12);
+    // A footnote marker that closes the clause is no part of it: "مليار دولار)1(".
+    let b = match marker.find(&text[end..b]) {
+        Some(m) => end + m.start(),
+        None => b,
+    };
     text[a..b].trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '«' | '»' | '"' | '“' | '”'))
 }
 
@@ -376,7 +430,7 @@ mod tests {
         let text = "وقال الوزير، إن روسيا أرسلت 2,500 جندي إلى كازاخستان في 6 يناير 2022. ثم عادوا";
         let start = text.find("2,500").unwrap();
         assert_eq!(clause(text, start, start + 5), "إن روسيا أرسلت 2,500 جندي إلى كازاخستان في 6 يناير 2022");
-        let text = "سطر أول\n\n(بلغت الخسائر 3 مليار دولار)\n\nسطر";
+        let text = "سطر أول\n\n(بلغت الخسائر 3 مليار دولار)1(\n\nسطر";
         let start = text.find('3').unwrap();
         assert_eq!(clause(text, start, start + 1), "بلغت الخسائر 3 مليار دولار");
         // A long sentence is cut to a dozen words on each side.

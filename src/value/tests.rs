@@ -795,7 +795,10 @@ fn ordinals_are_told_from_cardinals() {
 #[test]
 fn mentions_do_not_join_a_year_to_the_next_line_or_read_weakening_as_a_multiplier() {
     let o = opts();
-    assert_eq!(found("برزت الأزمة بعد عام\n\n.2019\n\nالأول من عام 1990 أعلنت", &o).first().map(|f| f.0.as_str()), Some("2019"));
+    assert_eq!(
+        found("برزت الأزمة بعد عام\n\n.2019\n\nالأول من عام 1990 أعلنت", &o).first().map(|f| f.0.as_str()),
+        Some("2019")
+    );
     assert!(found("روسيا لا يناسبها أي طرف يحاول إضعاف نفوذها", &o).is_empty());
     assert_eq!(found("رفع سعر الغاز ثلاثة أضعاف", &o), pairs(&[("ثلاثه اضعاف", "x3")]));
 }
