@@ -53,7 +53,6 @@ const REFERENCE_KEYWORDS: &[&str] = &[
     "متاح على",
     "متوفر على",
     "على الرابط",
-    "الموقع الإلكتروني",
     "pic.twitter.com",
     "ويكيبيديا",
 ];
@@ -71,7 +70,7 @@ const REFERENCE_PATTERNS: &[&str] = &[
     // A copyright line; a citation that ends with its date and a colon before the link.
     r"©\s*[0-9]",
     r"[0-9٠-٩]{4}\s*:\s*$",
-    r"الموقع\s*(?:الإلكتروني)?\s*:?\s*$",
+    r"[0-9٠-٩]{4}\s*[،,:]?\s*الموقع",
     // A publisher and a year: "مجلة …، 2019".
     r#"(?:^|[\s«"(])(?:مجلة|صحيفة|جريدة|دار|منشورات|مطبعة)\s[^.\n]{0,80}[،,]\s*\(?[0-9٠-٩]{4}"#,
 ];

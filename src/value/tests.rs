@@ -800,5 +800,6 @@ fn mentions_do_not_join_a_year_to_the_next_line_or_read_weakening_as_a_multiplie
         Some("2019")
     );
     assert!(found("روسيا لا يناسبها أي طرف يحاول إضعاف نفوذها", &o).is_empty());
+    assert_eq!(found("بنسبة تقترب من 100%", &o), pairs(&[("تقترب من 100%", "90%..110%")]));
     assert_eq!(found("رفع سعر الغاز ثلاثة أضعاف", &o), pairs(&[("ثلاثه اضعاف", "x3")]));
 }
