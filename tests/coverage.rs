@@ -220,3 +220,13 @@ fn check_reports_each_sources_coverage() {
     assert_eq!((&c["covered"], &c["substantive"]), (&3.into(), &9.into()));
     assert!((c["ratio"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-9);
 }
+
+#[test]
+fn every_shipped_source_is_at_least_95_percent_covered() {
+    let run = claimcheck::Run::new(Path::new("claims"));
+    assert!(run.coverage.warnings.is_empty(), "{:?}", run.coverage.warnings);
+    for s in &run.coverage.sources {
+        let ratio = s.coverage.ratio.unwrap_or(1.0);
+        assert!(ratio >= 0.95, "{}: {:.1}% ({}/{})", s.id, ratio * 100.0, s.coverage.covered, s.coverage.substantive);
+    }
+}

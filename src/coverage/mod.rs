@@ -158,17 +158,19 @@ fn classify(corpus: &Corpus, index: usize, source: &Source, config: &Config, use
         .map(|found| {
             let place = rules::Place { text, start: found.start, end: found.end, reading: &found.reading };
             let mention_text = &text[found.start..found.end];
+            // A claim's quote outranks the ignore list: an entry naming a repeated mention by
+            // its line sets aside only the copy no claim covers.
             let status = if let Some(rule) = rules::skip(&place, config) {
                 Status::Skipped { rule }
+            } else if let Some((claim, _, _)) =
+                quotes.iter().find(|(_, start, end)| *start <= found.start && found.end <= *end)
+            {
+                Status::Covered { claim: claim.to_string() }
             } else if let Some(k) =
                 config.ignore.iter().position(|e| e.matches(&source.meta.id, mention_text, found.line, place.line()))
             {
                 used[k] = true;
                 Status::Ignored { reason: config.ignore[k].reason.clone() }
-            } else if let Some((claim, _, _)) =
-                quotes.iter().find(|(_, start, end)| *start <= found.start && found.end <= *end)
-            {
-                Status::Covered { claim: claim.to_string() }
             } else {
                 Status::Uncovered
             };
@@ -190,7 +192,7 @@ fn classify(corpus: &Corpus, index: usize, source: &Source, config: &Config, use
 /// A located quote with the marks at its edges that matching folds away: a quote found
 /// as "نحو ١٩ مليوناً" or "نسبتهم ٧٥%" ends at the letter or digit, yet holds what follows.
 fn widen(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let mark = |c: &char| !c.is_alphanumeric() && !c.is_whitespace();
+    let mark = |c: &char| scan::is_folded_mark(*c) || (!c.is_alphanumeric() && !c.is_whitespace());
     let before: usize = text[..start].chars().rev().take_while(mark).map(char::len_utf8).sum();
     let after: usize = text[end..].chars().take_while(mark).map(char::len_utf8).sum();
     (start - before, end + after)

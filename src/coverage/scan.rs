@@ -36,15 +36,17 @@ pub fn find(source: &Source) -> Vec<Found> {
         .map(|m| {
             let range = folded.original_range(m.start, m.end);
             // Tatweel and diacritics after the last letter fold away but belong to it: "هـ".
-            let tail = source.text[range.end..]
-                .chars()
-                .take_while(|&c| c == '\u{0640}' || ('\u{064B}'..='\u{065F}').contains(&c))
-                .map(char::len_utf8)
-                .sum::<usize>();
+            let tail =
+                source.text[range.end..].chars().take_while(|&c| is_folded_mark(c)).map(char::len_utf8).sum::<usize>();
             let (line, column) = line_col(&source.text, range.start);
             Found { start: range.start, end: range.end + tail, line, column, reading: m.reading }
         })
         .collect()
+}
+
+/// Tatweel and Arabic diacritics: folding drops them, so they belong to the letter before.
+pub fn is_folded_mark(c: char) -> bool {
+    matches!(c, '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 
 /// How much of a long line to show on each side of the mention, in characters.
