@@ -1,7 +1,10 @@
 //! `claimcheck coverage` on a fixture corpus: the report, its JSON, the suggested claims
 //! (which must verify once added), errors in the coverage files, and the figure in `check`.
 
+mod common;
+
 use assert_cmd::Command;
+use common::copy_dir;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -36,19 +39,6 @@ fn scratch() -> (tempfile::TempDir, PathBuf) {
     let root = dir.path().join("corpus");
     copy_dir(Path::new(FIXTURE), &root);
     (dir, root)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]
