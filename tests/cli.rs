@@ -1,6 +1,9 @@
 //! The binary on fixture corpora: exit codes, messages, and snapshots of the reports.
 
+mod common;
+
 use assert_cmd::Command;
+use common::copy_dir;
 use std::path::{Path, PathBuf};
 
 fn claimcheck() -> Command {
@@ -39,19 +42,6 @@ fn scratch(name: &str) -> (tempfile::TempDir, PathBuf) {
     copy_dir(Path::new(&fixture(name)), &dir.path().join("corpus"));
     let root = dir.path().to_path_buf();
     (dir, root)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -7,15 +7,10 @@ use std::io::Write;
 
 pub fn run(args: CheckArgs) -> u8 {
     let mut err = anstream::stderr();
-    let run = Run::new(&args.path);
-    for d in &run.corpus.diagnostics {
-        let _ = writeln!(err, "{d}");
-    }
-    if run.corpus.has_errors() {
-        let n = run.corpus.diagnostics.iter().filter(|d| d.is_error()).count();
-        let _ = writeln!(err, "claimcheck: {n} error(s) in the corpus; nothing was checked");
-        return INPUT_ERROR;
-    }
+    let run = match super::load(&args.path, "nothing was checked") {
+        Ok(run) => run,
+        Err(code) => return code,
+    };
     let run = if args.write_baseline {
         match check::ledger::write_baseline(&args.path, &run.corpus, &run.graph, &run.outcome.findings) {
             Ok(file) => {
