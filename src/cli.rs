@@ -10,7 +10,7 @@ use std::path::PathBuf;
     about = "Check whether news sources agree on the facts",
     long_about = "Check whether news sources agree on the facts.\n\nEach source's factual assertions are encoded as claims with verbatim quotes; \
 claimcheck verifies every quote, links claims about the same fact, and reports where sources agree and where they contradict.",
-    after_help = "Examples:\n  claimcheck check                      check the corpus in claims/\n  claimcheck check --format json        the full result for machines\n  claimcheck check --write-baseline     accept today's open contradictions as known\n  claimcheck value 'نحو 19 مليون'         how a value expression is read"
+    after_help = "Examples:\n  claimcheck check                      check the corpus in claims/\n  claimcheck check --format json        the full result for machines\n  claimcheck check --write-baseline     accept today's open contradictions as known\n  claimcheck value 'نحو 19 مليون'         how a value expression is read\n  claimcheck coverage --suggest          draft claims for uncovered figures"
 )]
 pub struct Cli {
     /// When to color the output.
@@ -30,6 +30,11 @@ pub enum Command {
     Value(ValueArgs),
     /// Infer which private-use characters of a source stand for which digits.
     Glyphs(GlyphsArgs),
+    /// List the figures and dates of each source that no claim covers; draft claims for them.
+    #[command(
+        after_help = "Rules and ignore list: PATH/coverage.json and PATH/coverage-ignore.json (see docs/claims-format.md).\nExit codes: 0 reported, 2 an input or usage error."
+    )]
+    Coverage(CoverageArgs),
     /// Write the report to a file (HTML links made relative to it); exit 0 whatever it finds.
     #[command(
         after_help = "Examples:\n  claimcheck report -o report.html          the format follows the extension\n  claimcheck report --format sarif -o out/claimcheck.sarif\n\nExit codes: 0 written, 2 an input or usage error. `check` is the one that fails on new contradictions."
@@ -47,6 +52,21 @@ pub struct GlyphsArgs {
     /// The year the text was written, to prefer years near it (a source's own is used).
     #[arg(long)]
     pub year: Option<i32>,
+}
+
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// The corpus folder.
+    #[arg(default_value = "claims")]
+    pub path: PathBuf,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+    /// Print a claim skeleton for each uncovered mention instead of the report.
+    #[arg(long)]
+    pub suggest: bool,
+    /// List every mention with what became of it (covered, skipped, ignored), not only the uncovered.
+    #[arg(long, conflicts_with = "suggest")]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -83,8 +103,8 @@ pub struct ValueArgs {
     /// Relative tolerance of approximate values.
     #[arg(long, default_value_t = 0.1)]
     pub tolerance: f64,
-    #[arg(long, value_enum, default_value_t = ValueFormat::Text)]
-    pub format: ValueFormat,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -105,8 +125,9 @@ pub enum Format {
     Dot,
 }
 
+/// For commands whose output is no report of findings (`value`, `coverage`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ValueFormat {
+pub enum TextOrJson {
     Text,
     Json,
 }

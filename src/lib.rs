@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod corpus;
+pub mod coverage;
 pub mod diagnostic;
 pub mod graph;
 pub mod report;
@@ -19,6 +20,8 @@ pub struct Run {
     pub corpus: corpus::Corpus,
     pub graph: graph::ClaimGraph,
     pub outcome: check::Outcome,
+    /// Which mentions of each source the claims cover.
+    pub coverage: coverage::Coverage,
 }
 
 impl Run {
@@ -27,14 +30,17 @@ impl Run {
     pub fn new(root: &Path) -> Run {
         let mut corpus = corpus::load(root);
         let ledger = check::ledger::Ledger::load(root, &mut corpus.diagnostics);
+        let source_ids: Vec<&str> = corpus.sources.iter().map(|s| s.meta.id.as_str()).collect();
+        let coverage_config = coverage::Config::load(root, &source_ids, &mut corpus.diagnostics);
         diagnostic::sort(&mut corpus.diagnostics);
         let graph = graph::link(&corpus);
         let outcome = check::check(&corpus, &graph, &ledger);
-        Run { corpus, graph, outcome }
+        let coverage = coverage::measure(&corpus, &coverage_config);
+        Run { corpus, graph, outcome, coverage }
     }
 
     pub fn report(&self) -> report::Report {
-        report::Report::build(&self.corpus, &self.graph, &self.outcome)
+        report::Report::build(&self.corpus, &self.graph, &self.outcome).with_coverage(&self.coverage)
     }
 }
 

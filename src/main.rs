@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Value(args) => commands::value::run(args),
         Command::Glyphs(args) => commands::glyphs::run(args),
+        Command::Coverage(args) => commands::coverage::run(args),
         Command::Report(args) => commands::report::run(args),
     };
     ExitCode::from(code)

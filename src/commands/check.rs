@@ -4,11 +4,10 @@ use super::{CONTRADICTIONS, INPUT_ERROR, OK};
 use crate::cli::{CheckArgs, Format};
 use claimcheck::{Run, check, report};
 use std::io::Write;
-use std::path::Path;
 
 pub fn run(args: CheckArgs) -> u8 {
     let mut err = anstream::stderr();
-    let run = match load(&args.path) {
+    let run = match super::load(&args.path, "nothing was checked") {
         Ok(run) => run,
         Err(code) => return code,
     };
@@ -30,21 +29,6 @@ pub fn run(args: CheckArgs) -> u8 {
     let text = render(args.format, &run.report());
     let _ = anstream::stdout().write_all(text.as_bytes());
     if run.outcome.new_contradictions() > 0 { CONTRADICTIONS } else { OK }
-}
-
-/// Loads and checks a corpus, printing every diagnostic; on input errors, the exit code.
-pub fn load(path: &Path) -> Result<Run, u8> {
-    let mut err = anstream::stderr();
-    let run = Run::new(path);
-    for d in &run.corpus.diagnostics {
-        let _ = writeln!(err, "{d}");
-    }
-    if run.corpus.has_errors() {
-        let n = run.corpus.diagnostics.iter().filter(|d| d.is_error()).count();
-        let _ = writeln!(err, "claimcheck: {n} error(s) in the corpus; nothing was checked");
-        return Err(INPUT_ERROR);
-    }
-    Ok(run)
 }
 
 /// The report in a format; text carries ANSI styles for the caller to keep or strip.

@@ -18,7 +18,7 @@ pub fn run(args: ReportArgs) -> u8 {
         );
         return INPUT_ERROR;
     };
-    let run = match super::check::load(&args.path) {
+    let run = match super::load(&args.path, "no report was written") {
         Ok(run) => run,
         Err(code) => return code,
     };

@@ -138,7 +138,7 @@ fn read_folder(root: &Path, sub: &str, diags: &mut Vec<Diagnostic>) -> Vec<(Path
 }
 
 /// Parses JSON, turning a serde error into a diagnostic at its line and column.
-fn parse<T: DeserializeOwned>(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<T> {
+pub(crate) fn parse<T: DeserializeOwned>(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<T> {
     match serde_json::from_str(text) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -613,7 +613,7 @@ fn value_kind(kind: PropertyKind) -> ValueKind {
     }
 }
 
-fn kind_fits(property: PropertyKind, value: ValueKind) -> bool {
+pub(crate) fn kind_fits(property: PropertyKind, value: ValueKind) -> bool {
     matches!(
         (property, value),
         (PropertyKind::Quantity | PropertyKind::Rank, ValueKind::Number)

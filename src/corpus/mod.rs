@@ -7,6 +7,7 @@ pub mod locate;
 pub mod raw;
 pub mod registry;
 
+pub(crate) use load::{kind_fits, parse, year_of};
 pub use load::{load, published_year, states};
 pub use raw::{PropertyKind, RawValue, SourceMeta};
 pub use registry::{Entity, Property, Registry};

@@ -129,18 +129,19 @@ impl Page<'_> {
     fn sources_table(&self, out: &mut String) {
         out.push_str(
             "<h3>Sources</h3>\n<table class=\"sources\">\n<thead><tr><th>source</th><th>title</th><th>text</th>\
-             <th>claims</th><th>corroborated</th><th>contradicted</th><th>single-source</th><th>missing</th></tr></thead>\n<tbody>\n",
+             <th>claims</th><th>corroborated</th><th>contradicted</th><th>single-source</th><th>missing</th><th>coverage</th></tr></thead>\n<tbody>\n",
         );
         for s in &self.report.sources {
             let _ = writeln!(
                 out,
                 "<tr><th scope=\"row\"><bdi>{id}</bdi></th><td dir=\"auto\"{lang}>{title}</td><td><a href=\"{href}\"><bdi>{text}</bdi></a></td>\
-                 <td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                 <td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 s.claims,
                 s.corroborated,
                 s.contradicted,
                 s.single_source,
                 s.missing,
+                s.coverage.as_ref().map(crate::coverage::render::figure).unwrap_or_default(),
                 id = escape(&s.id),
                 lang = s.language.as_deref().map_or(String::new(), |l| format!(" lang=\"{}\"", escape(l))),
                 title = escape(&s.title),

@@ -155,18 +155,19 @@ fn compact(out: &mut String, by_id: &HashMap<&str, &ClaimOut>, title: &str, grou
 fn sources(out: &mut String, report: &Report) {
     out.push_str("<details><summary><b>Sources</b></summary>\n\n");
     out.push_str(
-        "| source | claims | corroborated | contradicted | single-source | missing |\n|---|---:|---:|---:|---:|---:|\n",
+        "| source | claims | corroborated | contradicted | single-source | missing | coverage |\n|---|---:|---:|---:|---:|---:|---:|\n",
     );
     for s in &report.sources {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} |",
             cell(&s.id),
             s.claims,
             s.corroborated,
             s.contradicted,
             s.single_source,
-            s.missing
+            s.missing,
+            s.coverage.as_ref().map(crate::coverage::render::figure).unwrap_or_default()
         );
     }
     let shared: Vec<_> = report.agreement.iter().filter(|p| p.agree + p.contradict + p.not_comparable > 0).collect();

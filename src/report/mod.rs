@@ -75,6 +75,9 @@ pub struct SourceSummary {
     /// Claims about facts no other source states.
     pub single_source: usize,
     pub missing: usize,
+    /// Substantive mentions of figures and dates in the text that claims cover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<crate::coverage::Figure>,
 }
 
 #[derive(Debug, Serialize)]
@@ -287,6 +290,14 @@ impl Report {
         }
     }
 
+    /// Adds each source's coverage figure.
+    pub fn with_coverage(mut self, coverage: &crate::coverage::Coverage) -> Report {
+        for s in &mut self.sources {
+            s.coverage = coverage.of_source(&s.id).map(|c| c.coverage);
+        }
+        self
+    }
+
     /// Claims by id, for renderers that show a finding's claims.
     pub fn claims_by_id(&self) -> HashMap<&str, &ClaimOut> {
         self.claims.iter().map(|c| (c.id.as_str(), c)).collect()
@@ -336,6 +347,7 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> V
                 contradicted: mine.iter().filter(|&&c| contradicted[c]).count(),
                 single_source: single,
                 missing: mine.iter().filter(|&&c| corpus.claims[c].value == Value::Missing).count(),
+                coverage: None,
             }
         })
         .collect()

@@ -348,6 +348,16 @@ pub fn mentions(folded: &str, opts: &ReadOptions) -> Vec<Mention> {
     out
 }
 
+/// Whether a value mention (folded) is an ordinal written in words ("الأولى", "ثاني",
+/// "الحادية عشرة"): a place in a sequence, which is a figure only where it ranks something.
+pub fn is_ordinal(folded_mention: &str) -> bool {
+    let toks = lex::lex(folded_mention);
+    let words = || toks.iter().filter(|t| t.kind == lex::Kind::Word).map(|t| t.text);
+    toks.iter().all(|t| t.kind == lex::Kind::Word)
+        && words().any(words::is_ordinal)
+        && words().all(|w| w == "و" || words::is_ordinal(w) || words::roles(w).contains(&words::Role::Teen))
+}
+
 /// Digits that are layout, not figures: a list number ("1- إن …") or a superscript left
 /// by HTML ("كلم<sup>2</sup>" folds to "كلم sup 2 /sup").
 fn is_markup_number(p: &Parser, i: usize) -> bool {

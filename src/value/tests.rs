@@ -784,3 +784,22 @@ fn a_range_verb_may_have_its_subject_before_bain() {
     assert_eq!(r("تتراوح نسبتهم بين 10 و20%").kind, ValueKind::Percent);
     assert_eq!(found("وان الخسائر تتراوح قيمتها ما بين 2 و3 مليار", &opts())[0].0, "تتراوح قيمتها ما بين 2 و3 مليار");
 }
+
+#[test]
+fn ordinals_are_told_from_cardinals() {
+    let is = |s: &str| is_ordinal(&fold(s, Mode::Read));
+    assert!(is("الأولى") && is("ثاني") && is("الحادية عشرة") && is("التاسع والعشرين") && is("العشرين"));
+    assert!(!is("عشرة") && !is("ثلاثة") && !is("عشرين ألف") && !is("2022") && !is("الأول من يناير 2022"));
+}
+
+#[test]
+fn mentions_do_not_join_a_year_to_the_next_line_or_read_weakening_as_a_multiplier() {
+    let o = opts();
+    assert_eq!(
+        found("برزت الأزمة بعد عام\n\n.2019\n\nالأول من عام 1990 أعلنت", &o).first().map(|f| f.0.as_str()),
+        Some("2019")
+    );
+    assert!(found("روسيا لا يناسبها أي طرف يحاول إضعاف نفوذها", &o).is_empty());
+    assert_eq!(found("بنسبة تقترب من 100%", &o), pairs(&[("تقترب من 100%", "90%..110%")]));
+    assert_eq!(found("رفع سعر الغاز ثلاثة أضعاف", &o), pairs(&[("ثلاثه اضعاف", "x3")]));
+}

@@ -1,4 +1,4 @@
-//! What the CLI test files share: running the binary, and scratch copies of fixtures.
+//! Helpers shared by the CLI test files: running the binary, and copies of fixtures to edit.
 // Each test file uses its own part of this module.
 #![allow(dead_code)]
 
@@ -43,6 +43,7 @@ pub fn scratch(name: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
+/// Copies a fixture folder, so a test can edit its copy.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
