@@ -64,9 +64,9 @@ const REFERENCE_PATTERNS: &[&str] = &[
     r"(?:^|\s)ص\s*\.?\s*[0-9٠-٩]",
     r"العدد\s*[(:]?\s*[0-9٠-٩]",
     r"(?i)\b(?:pp?|vol|no)\.\s*[0-9]",
-    // An English citation: "by Name, …" or a line of Latin text with a year.
+    // An English citation: "by Name, …" (a line of Latin text with a year counts too, in a
+    // text of another script: see rules::latin_is_foreign).
     r"\b[Bb]y:?\s+[A-Z]",
-    r"^[^\p{Arabic}]*[A-Za-z]{3,}[^\p{Arabic}]*\b(?:1[89]|20)\d\d\b[^\p{Arabic}]*$",
     // A copyright line; a citation that ends with its date and a colon before the link.
     r"©\s*[0-9]",
     r"[0-9٠-٩]{4}\s*:\s*$",

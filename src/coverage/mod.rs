@@ -153,10 +153,12 @@ fn classify(corpus: &Corpus, index: usize, source: &Source, config: &Config, use
         .map(|(id, (start, end))| (id, start, end))
         .collect();
     quotes.sort_unstable();
+    let latin_is_foreign = rules::latin_is_foreign(text);
     scan::find(source)
         .into_iter()
         .map(|found| {
-            let place = rules::Place { text, start: found.start, end: found.end, reading: &found.reading };
+            let place =
+                rules::Place { text, start: found.start, end: found.end, reading: &found.reading, latin_is_foreign };
             let mention_text = &text[found.start..found.end];
             // A claim's quote outranks the ignore list: an entry naming a repeated mention by
             // its line sets aside only the copy no claim covers.

@@ -60,6 +60,18 @@ pub struct Place<'a> {
     pub start: usize,
     pub end: usize,
     pub reading: &'a Reading,
+    /// The text is mostly in another script, so a line of Latin text is a citation.
+    pub latin_is_foreign: bool,
+}
+
+/// Whether most letters of a text are not Latin (an Arabic or Russian source, say): there,
+/// a line of Latin text with a year is a reference, not a sentence of the source.
+pub fn latin_is_foreign(text: &str) -> bool {
+    let (mut latin, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii_alphabetic() { latin += 1 } else { other += 1 }
+    }
+    other > latin
 }
 
 impl Place<'_> {
@@ -100,7 +112,9 @@ fn applies(rule: Rule, p: &Place, config: &Config) -> bool {
         Rule::PageNumber => is_small_number(p) && trim_marks(p.line()) == trim_marks(p.mention()),
         Rule::Url => in_url(p),
         Rule::Identifier => is_identifier(p),
-        Rule::ReferenceLine => is_reference_line(p.line(), config),
+        Rule::ReferenceLine => {
+            is_reference_line(p.line(), config) || (p.latin_is_foreign && LATIN_CITATION.is_match(p.line()))
+        }
         Rule::Ordinal => is_bare_ordinal(p, config),
         Rule::NotAFigure => config.not_figures.contains(&fold(p.mention(), Mode::Read)),
     }
@@ -187,6 +201,12 @@ fn is_identifier(p: &Place) -> bool {
     left || right
 }
 
+/// A line of Latin text with a year.
+static LATIN_CITATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^[^\p{Arabic}]*[A-Za-z]{3,}[^\p{Arabic}]*\b(?:1[89]|20)\d\d\b[^\p{Arabic}]*$")
+        .expect("the pattern is valid")
+});
+
 fn is_reference_line(line: &str, config: &Config) -> bool {
     // A note that starts with its superscript number is a reference, however long.
     if line.trim_start().starts_with(SUPERSCRIPTS) {
@@ -224,7 +244,13 @@ mod tests {
             .into_iter()
             .map(|m| {
                 let r = folded.original_range(m.start, m.end);
-                let place = Place { text, start: r.start, end: r.end, reading: &m.reading };
+                let place = Place {
+                    text,
+                    start: r.start,
+                    end: r.end,
+                    reading: &m.reading,
+                    latin_is_foreign: latin_is_foreign(text),
+                };
                 (text[r].to_string(), skip(&place, &config).map_or("-", Rule::name))
             })
             .collect()
@@ -260,7 +286,11 @@ mod tests {
     fn citation_lines_are_skipped() {
         let line = "6. الحزب الحاكم يفوز، مجلة إيلاف الإلكترونية، 2021، ص 12";
         assert!(rules(line).iter().all(|(_, r)| *r != "-"), "{:?}", rules(line));
-        assert!(rules("BBC News, Almaty, 7 June, 2019").iter().all(|(_, r)| *r == "reference-line"));
+        // A line of Latin text with a year is a citation in an Arabic text, a sentence in an English one.
+        let arabic = "نص عربي طويل عن الأحداث في كازاخستان وما جرى فيها.\nBBC News, Almaty, 7 June, 2019";
+        assert!(rules(arabic).iter().all(|(_, r)| *r == "reference-line"), "{:?}", rules(arabic));
+        let english = "Russia sent 3,000 troops to Kazakhstan on 2022-01-06. More followed in 2022.";
+        assert!(rules(english).iter().all(|(_, r)| *r == "-"), "{:?}", rules(english));
         assert!(rules("العدد 4 من المجلة").iter().all(|(_, r)| *r == "reference-line"));
         assert_eq!(rules("ويبلغ عدد سكانها حوالي 19 مليون نسمة"), owned(&[("حوالي 19 مليون", "-")]));
         // A long paragraph is never a citation, whatever it holds.
@@ -284,7 +314,8 @@ mod tests {
         let folded = Folded::new(text, &GlyphMap::new(), Mode::Read);
         let m = &mentions(&folded.text, &ReadOptions::default())[0];
         let r = folded.original_range(m.start, m.end);
-        let place = Place { text, start: r.start, end: r.end, reading: &m.reading };
+        let place =
+            Place { text, start: r.start, end: r.end, reading: &m.reading, latin_is_foreign: latin_is_foreign(text) };
         assert_eq!(skip(&place, &config), Some(Rule::Ordinal));
         config.turn_off(Rule::Ordinal);
         assert_eq!(skip(&place, &config), None);

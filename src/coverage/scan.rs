@@ -1,10 +1,10 @@
 //! Mentions in a source's original text: the value reader's finds, mapped back to the
 //! bytes, lines and columns of the text as published.
 
+use crate::corpus::Source;
 use crate::corpus::locate::line_col;
-use crate::corpus::{Source, year_of};
 use crate::text::{Folded, Mode};
-use crate::value::{self, ReadOptions, Reading, ValueKind};
+use crate::value::{self, ReadOptions, Reading};
 
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -16,16 +16,9 @@ pub struct Found {
     pub reading: Reading,
 }
 
-/// How a source's figures are read: dates without a year ("6 يناير") take its year.
+/// How a source's figures are read: as the claims checker reads its quotes.
 pub fn read_options(source: &Source) -> ReadOptions {
-    let default_year = source
-        .meta
-        .published
-        .as_deref()
-        .and_then(|p| value::read_as(p, &ReadOptions::default(), ValueKind::Date).ok())
-        .filter(|r| r.kind == ValueKind::Date)
-        .map(|r| year_of(r.nominal));
-    ReadOptions { default_year, ..ReadOptions::default() }
+    crate::corpus::source_read_options(source.meta.published.as_deref())
 }
 
 /// Every mention of a number, date, percentage, multiplier or number word, in text order.

@@ -108,11 +108,13 @@ pub struct ReadOptions {
     pub tolerance: f64,
     /// The year given to a date written without one ("6 يناير").
     pub default_year: Option<i32>,
+    /// The day the text was written, for dates relative to it ("نوفمبر الماضي": last November).
+    pub reference_day: Option<i64>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { tolerance: 0.1, default_year: None }
+        ReadOptions { tolerance: 0.1, default_year: None, reference_day: None }
     }
 }
 

@@ -803,3 +803,18 @@ fn mentions_do_not_join_a_year_to_the_next_line_or_read_weakening_as_a_multiplie
     assert_eq!(found("بنسبة تقترب من 100%", &o), pairs(&[("تقترب من 100%", "90%..110%")]));
     assert_eq!(found("رفع سعر الغاز ثلاثة أضعاف", &o), pairs(&[("ثلاثه اضعاف", "x3")]));
 }
+
+#[test]
+fn a_month_called_last_is_the_latest_before_the_text() {
+    let written =
+        ReadOptions { reference_day: crate::value::days_from_ymd(2022, 1, 7), default_year: Some(2022), ..opts() };
+    let last_november = read("نوفمبر الماضي", &written).unwrap();
+    assert_eq!(iso_date(last_november.interval.lo.unwrap() as i64), "2021-11-01");
+    assert!(!last_november.year_known);
+    // In a text of July, last March is of the same year.
+    let july = ReadOptions { reference_day: crate::value::days_from_ymd(2022, 7, 1), ..written };
+    assert_eq!(iso_date(read("مارس الماضي", &july).unwrap().nominal as i64), "2022-03-01");
+    // Without a reference the default year stands.
+    let m = &mentions("وفي نوفمبر الماضي جمعت", &with_year(2022))[0];
+    assert_eq!(iso_date(m.reading.nominal as i64), "2022-11-01");
+}
