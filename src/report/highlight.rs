@@ -4,7 +4,7 @@
 use super::Span;
 use crate::corpus::{self, Claim, Corpus, Value};
 use crate::text::{Folded, Mode, fold};
-use crate::value::{self, ReadOptions};
+use crate::value;
 
 /// Byte ranges of `claim.quote` that state the value, in order and not overlapping; empty
 /// when the reader cannot find it (a figure read from reversed words, a value in `stated_as`).
@@ -14,10 +14,7 @@ pub fn value_in_quote(corpus: &Corpus, claim: &Claim) -> Vec<Span> {
         Value::Reading(reading) => {
             // The same reading of the quote as the loader's check that the quote states the value.
             let folded = Folded::new(&claim.quote, &source.glyphs, Mode::Read);
-            let opts = ReadOptions {
-                tolerance: 0.1,
-                default_year: source.meta.published.as_deref().and_then(corpus::published_year),
-            };
+            let opts = corpus::source_read_options(source.meta.published.as_deref());
             value::mentions(&folded.text, &opts)
                 .iter()
                 .filter(|m| corpus::states(&m.reading, reading))
