@@ -4,8 +4,9 @@
 //! nothing (its Content-Security-Policy forbids it).
 
 use super::layout::path_uri;
-use super::{ClaimOut, FindingOut, Report, claims_of, isolate_rtl, verdict_label};
+use super::{ClaimOut, FindingOut, Report, SourcePair, claims_of, isolate_rtl, verdict_label};
 use crate::check::Verdict;
+use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::{Component, Path, PathBuf};
 
@@ -20,7 +21,17 @@ pub fn render(report: &Report) -> String {
 /// The page as saved in the folder `page_dir`: links to the source texts and claims files
 /// are made relative to it, so they work wherever the page is written.
 pub fn render_in(report: &Report, page_dir: &Path) -> String {
-    let page = Page { report, page_dir, by_id: report.claims_by_id() };
+    let page = Page {
+        report,
+        page_dir,
+        by_id: report.claims_by_id(),
+        languages: report.sources.iter().map(|s| (s.id.as_str(), s.language.as_deref())).collect(),
+        pairs: report
+            .agreement
+            .iter()
+            .flat_map(|p| [((p.a.as_str(), p.b.as_str()), p), ((p.b.as_str(), p.a.as_str()), p)])
+            .collect(),
+    };
     let mut out = String::new();
     page.head(&mut out);
     page.summary(&mut out);
@@ -72,7 +83,11 @@ pub fn quote_html(claim: &ClaimOut, tag: &str) -> String {
 struct Page<'a> {
     report: &'a Report,
     page_dir: &'a Path,
-    by_id: std::collections::HashMap<&'a str, &'a ClaimOut>,
+    by_id: HashMap<&'a str, &'a ClaimOut>,
+    /// Source id → its language.
+    languages: HashMap<&'a str, Option<&'a str>>,
+    /// Both orders of every pair of sources → their agreement.
+    pairs: HashMap<(&'a str, &'a str), &'a SourcePair>,
 }
 
 impl Page<'_> {
@@ -163,12 +178,7 @@ impl Page<'_> {
         for row in sources {
             let _ = write!(out, "<tr><th scope=\"row\"><bdi>{}</bdi></th>", escape(&row.id));
             for col in sources {
-                let pair = self
-                    .report
-                    .agreement
-                    .iter()
-                    .find(|p| (p.a == row.id && p.b == col.id) || (p.a == col.id && p.b == row.id));
-                match pair {
+                match self.pairs.get(&(row.id.as_str(), col.id.as_str())) {
                     None => out.push_str("<td class=\"self\"></td>"),
                     Some(p) if p.agree + p.contradict + p.not_comparable == 0 => {
                         out.push_str("<td class=\"none\" title=\"no fact in common\">·</td>")
@@ -288,7 +298,7 @@ impl Page<'_> {
     }
 
     fn claim(&self, out: &mut String, c: &ClaimOut) {
-        let language = self.report.source(&c.source).and_then(|s| s.language.as_deref());
+        let language = self.languages.get(c.source.as_str()).copied().flatten();
         let context = c.context();
         let context = if context.is_empty() {
             String::new()
@@ -330,7 +340,7 @@ impl Page<'_> {
         );
         for id in &self.report.missing {
             let Some(c) = self.by_id.get(id.as_str()) else { continue };
-            let language = self.report.source(&c.source).and_then(|s| s.language.as_deref());
+            let language = self.languages.get(c.source.as_str()).copied().flatten();
             let place = c.quote_place();
             let _ = writeln!(
                 out,
