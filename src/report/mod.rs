@@ -59,6 +59,8 @@ pub struct SourceSummary {
     /// Claims about facts no other source states.
     pub single_source: usize,
     pub missing: usize,
+    /// Independent corroboration and a truth-discovery score (see `check::reliability`).
+    pub reliability: check::reliability::Reliability,
 }
 
 #[derive(Debug, Serialize)]
@@ -261,6 +263,7 @@ impl Report {
 
 fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Vec<SourceSummary> {
     let n = corpus.claims.len();
+    let reliability = check::reliability::assess(corpus, outcome);
     let (mut corroborated, mut contradicted) = (vec![false; n], vec![false; n]);
     for f in &outcome.findings {
         for p in &f.pairs {
@@ -296,6 +299,7 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> V
                 contradicted: mine.iter().filter(|&&c| contradicted[c]).count(),
                 single_source: single,
                 missing: mine.iter().filter(|&&c| corpus.claims[c].value == Value::Missing).count(),
+                reliability: reliability[s].clone(),
             }
         })
         .collect()

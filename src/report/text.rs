@@ -115,6 +115,7 @@ fn summary(out: &mut String, report: &Report) {
             s.id, s.claims, s.corroborated, s.contradicted, s.single_source, s.missing
         );
     }
+    reliability(out, report, id_width);
     let m = &report.summary;
     let _ = writeln!(out);
     let _ = writeln!(
@@ -132,5 +133,33 @@ fn summary(out: &mut String, report: &Report) {
     }
     for fp in &report.stale.baseline {
         let _ = writeln!(out, "{YELLOW}stale baseline entry{YELLOW:#} {fp}: no finding has this fingerprint any more");
+    }
+}
+
+/// Independent corroboration of the claims each source shares with others, and the score.
+fn reliability(out: &mut String, report: &Report, id_width: usize) {
+    use crate::check::reliability::{PRIOR, PSEUDO_CLAIMS};
+    let _ = writeln!(
+        out,
+        "\n{BOLD}Reliability{BOLD:#} {DIM}(claims shared with other sources; one speaker counts once; \
+         score shrunk toward {PRIOR} by {PSEUDO_CLAIMS} claims){DIM:#}"
+    );
+    let _ = writeln!(
+        out,
+        "  {:id_width$}  {:>6}  {:>12}  {:>12}  {:>5}",
+        "source", "linked", "corroborated", "contradicted", "score"
+    );
+    let share = |n: usize, of: Option<f64>| of.map_or("-".to_string(), |f| format!("{n} ({:.0}%)", f * 100.0));
+    for s in &report.sources {
+        let r = &s.reliability;
+        let _ = writeln!(
+            out,
+            "  {:id_width$}  {:>6}  {:>12}  {:>12}  {:>5.2}",
+            s.id,
+            r.linked,
+            share(r.corroborated, r.corroborated_share),
+            share(r.contradicted, r.contradicted_share),
+            r.score
+        );
     }
 }

@@ -61,6 +61,12 @@ pub fn validate_status(status: &str, claims: &[String]) -> Result<(), StatusErro
     }
 }
 
+/// Whether a resolution keeps its finding's contradictions as real disagreements
+/// (`accepted`, `source-wrong:…`) rather than explaining them away.
+pub fn keeps_contradiction(status: &str) -> bool {
+    status == "accepted" || status.starts_with(SOURCE_WRONG)
+}
+
 impl Resolution {
     /// The resolution of a finding as its claims stand now: a later change re-opens it.
     pub fn decide(
