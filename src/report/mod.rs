@@ -1,5 +1,6 @@
 //! One result model for every reader; renderers (one file per format) only lay it out.
 
+pub mod explain;
 pub mod json;
 pub mod text;
 
@@ -63,14 +64,14 @@ pub struct SourceSummary {
     pub reliability: check::reliability::Reliability,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Place {
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ClaimOut {
     pub id: String,
     pub source: String,
@@ -99,7 +100,7 @@ pub struct ClaimOut {
     pub fact: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Normalized {
     pub kind: ValueKind,
     /// Numbers, or ISO dates for dates; null is unbounded.
@@ -129,7 +130,7 @@ impl Normalized {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FindingOut {
     pub fingerprint: String,
     pub fact: String,
@@ -145,7 +146,7 @@ pub struct FindingOut {
     pub pairs: Vec<PairOut>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PairOut {
     pub a: String,
     pub b: String,

@@ -18,6 +18,11 @@ pub const STATUSES: &[(&str, &str)] = &[
 
 const SOURCE_WRONG: &str = "source-wrong:";
 
+/// The statuses and their meanings, a line each, for help and errors.
+pub fn describe_statuses() -> String {
+    STATUSES.iter().map(|(name, meaning)| format!("  {name:20} {meaning}\n")).collect()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StatusError {
     Unknown(String),
@@ -31,13 +36,7 @@ pub enum StatusError {
 impl fmt::Display for StatusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StatusError::Unknown(s) => {
-                writeln!(f, "unknown status `{s}`; use one of:")?;
-                for (name, meaning) in STATUSES {
-                    writeln!(f, "  {name:20} {meaning}")?;
-                }
-                Ok(())
-            }
+            StatusError::Unknown(s) => write!(f, "unknown status `{s}`; use one of:\n{}", describe_statuses()),
             StatusError::NotInFinding { claim, claims } => {
                 writeln!(f, "`{claim}` is not a claim of this finding; name one of: {}", claims.join(", "))
             }
