@@ -29,8 +29,10 @@ pub fn run(args: ManArgs) -> u8 {
             }
         },
     };
-    match clap_mangen::Man::new(page).render(&mut std::io::stdout()) {
+    let source = format!("claimcheck {}", env!("CARGO_PKG_VERSION"));
+    match clap_mangen::Man::new(page).source(source).render(&mut std::io::stdout()) {
         Ok(()) => OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
         Err(e) => {
             let _ = writeln!(anstream::stderr(), "error: cannot write the page: {e}");
             INPUT_ERROR
