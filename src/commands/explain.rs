@@ -23,22 +23,21 @@ pub struct ExplainArgs {
 }
 
 pub fn run(args: ExplainArgs) -> u8 {
-    let run = match super::load(&args.path) {
-        Ok(run) => run,
-        Err(code) => return code,
-    };
-    let finding = match super::finding(&run, &args.fingerprint) {
-        Ok(f) => f,
-        Err(code) => return code,
-    };
+    explain(args).unwrap_or_else(|code| code)
+}
+
+/// `Err` carries the exit code of an error already reported.
+fn explain(args: ExplainArgs) -> Result<u8, u8> {
+    let run = super::load(&args.path)?;
+    let finding = super::finding(&run, &args.fingerprint)?;
     let Some(explanation) = Explanation::build(&run, &run.report(), finding) else {
         let _ = writeln!(anstream::stderr(), "error: finding {} is missing from the report", finding.fingerprint);
-        return INPUT_ERROR;
+        return Err(INPUT_ERROR);
     };
     let text = match args.format {
         Format::Text => report::explain::text::render(&explanation),
         Format::Json => report::json::pretty(&explanation),
     };
     let _ = anstream::stdout().write_all(text.as_bytes());
-    OK
+    Ok(OK)
 }

@@ -38,30 +38,22 @@ fn help() -> String {
 }
 
 pub fn run(args: ResolveArgs) -> u8 {
-    let mut err = anstream::stderr();
-    let date = match decision_date(args.date.as_deref()) {
-        Ok(date) => date,
-        Err(message) => {
-            let _ = writeln!(err, "error: {message}");
-            return INPUT_ERROR;
-        }
-    };
-    let run = match super::load(&args.path) {
-        Ok(run) => run,
-        Err(code) => return code,
-    };
-    let finding = match super::finding(&run, &args.fingerprint) {
-        Ok(f) => f,
-        Err(code) => return code,
-    };
+    resolve(args).unwrap_or_else(|code| code)
+}
+
+/// `Err` carries the exit code of an error already reported.
+fn resolve(args: ResolveArgs) -> Result<u8, u8> {
+    let date = decision_date(args.date.as_deref())?;
+    let run = super::load(&args.path)?;
+    let finding = super::finding(&run, &args.fingerprint)?;
     match record(&args.path, &run, finding, &args.status, &args.note, &date) {
         Ok(done) => {
             let _ = writeln!(anstream::stdout(), "{done}");
-            OK
+            Ok(OK)
         }
         Err(message) => {
-            let _ = write!(err, "error: {message}");
-            INPUT_ERROR
+            let _ = write!(anstream::stderr(), "error: {message}");
+            Err(INPUT_ERROR)
         }
     }
 }
@@ -87,19 +79,22 @@ pub fn record(
     Ok(format!("{verb} {} ({}) as {status} in {}", resolution.fingerprint, resolution.fact, written.path.display()))
 }
 
-/// `--date` checked, or today in UTC.
-pub fn decision_date(given: Option<&str>) -> Result<String, String> {
+/// `--date` checked (an error is reported), or today in UTC.
+pub fn decision_date(given: Option<&str>) -> Result<String, u8> {
     let Some(given) = given else {
         let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
         return Ok(value::iso_date((secs / 86_400) as i64));
     };
-    let parts: Vec<&str> = given.split('-').collect();
-    let day = match parts[..] {
+    let day = match given.split('-').collect::<Vec<_>>()[..] {
         [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => match (y.parse(), m.parse(), d.parse()) {
             (Ok(y), Ok(m), Ok(d)) => value::days_from_ymd(y, m, d),
             _ => None,
         },
         _ => None,
     };
-    day.map(|_| given.to_string()).ok_or_else(|| format!("--date `{given}` is not a day written YYYY-MM-DD"))
+    if day.is_none() {
+        let _ = writeln!(anstream::stderr(), "error: --date `{given}` is not a day written YYYY-MM-DD");
+        return Err(INPUT_ERROR);
+    }
+    Ok(given.to_string())
 }

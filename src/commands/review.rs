@@ -31,32 +31,26 @@ pub struct ReviewArgs {
 }
 
 pub fn run(args: ReviewArgs) -> u8 {
-    let mut err = anstream::stderr();
+    review(args).unwrap_or_else(|code| code)
+}
+
+/// `Err` carries the exit code of an error already reported.
+fn review(args: ReviewArgs) -> Result<u8, u8> {
     let on_terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
     if !(on_terminal || args.no_tty) {
-        let _ =
-            writeln!(err, "error: review needs a terminal; use `claimcheck resolve FINGERPRINT --status … --note …`");
-        return INPUT_ERROR;
+        let _ = writeln!(
+            anstream::stderr(),
+            "error: review needs a terminal; use `claimcheck resolve FINGERPRINT --status … --note …`"
+        );
+        return Err(INPUT_ERROR);
     }
-    let date = match decision_date(args.date.as_deref()) {
-        Ok(date) => date,
-        Err(message) => {
-            let _ = writeln!(err, "error: {message}");
-            return INPUT_ERROR;
-        }
-    };
-    let run = match super::load(&args.path) {
-        Ok(run) => run,
-        Err(code) => return code,
-    };
+    let date = decision_date(args.date.as_deref())?;
+    let run = super::load(&args.path)?;
     let session = Session { root: &args.path, run: &run, report: run.report(), date };
-    match session.walk(&mut io::stdin().lock(), &mut anstream::stdout()) {
-        Ok(()) => OK,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            INPUT_ERROR
-        }
-    }
+    session.walk(&mut io::stdin().lock(), &mut anstream::stdout()).map(|()| OK).map_err(|e| {
+        let _ = writeln!(anstream::stderr(), "error: {e}");
+        INPUT_ERROR
+    })
 }
 
 struct Session<'a> {

@@ -62,21 +62,20 @@ pub fn record_baseline(root: &Path, entry: &BaselineEntry) -> Result<Written, Ed
 
 /// Removes the resolutions and baseline entries that match no finding any more.
 pub fn prune(root: &Path, ledger: &Ledger, outcome: &Outcome) -> Result<Vec<Removed>, EditError> {
-    let mut removed = Vec::new();
-    let path = root.join(RESOLUTIONS);
-    let stale = &outcome.stale_resolutions;
-    if !stale.is_empty() {
-        remove::<ResolutionsFile>(&path, "resolutions", stale)?;
-        let fact = |fp: &String| ledger.resolutions.get(fp).map(|r| r.fact.clone()).unwrap_or_default();
-        removed.extend(stale.iter().map(|fp| Removed { path: path.clone(), fingerprint: fp.clone(), fact: fact(fp) }));
-    }
-    let path = root.join(BASELINE);
-    let stale = &outcome.stale_baseline;
-    if !stale.is_empty() {
-        remove::<BaselineFile>(&path, "findings", stale)?;
-        let fact = |fp: &String| ledger.baseline.get(fp).map(|b| b.fact.clone()).unwrap_or_default();
-        removed.extend(stale.iter().map(|fp| Removed { path: path.clone(), fingerprint: fp.clone(), fact: fact(fp) }));
-    }
+    let resolution_fact = |fp: &str| ledger.resolutions.get(fp).map(|r| r.fact.clone());
+    let mut removed = prune_file::<ResolutionsFile>(
+        &root.join(RESOLUTIONS),
+        "resolutions",
+        &outcome.stale_resolutions,
+        resolution_fact,
+    )?;
+    let baseline_fact = |fp: &str| ledger.baseline.get(fp).map(|b| b.fact.clone());
+    removed.extend(prune_file::<BaselineFile>(
+        &root.join(BASELINE),
+        "findings",
+        &outcome.stale_baseline,
+        baseline_fact,
+    )?);
     Ok(removed)
 }
 
@@ -102,14 +101,25 @@ fn upsert<F: DeserializeOwned + Serialize>(
     Ok(Written { path: path.to_path_buf(), replaced })
 }
 
-fn remove<F: DeserializeOwned>(path: &Path, key: &str, fingerprints: &[String]) -> Result<(), EditError> {
+fn prune_file<F: DeserializeOwned>(
+    path: &Path,
+    key: &str,
+    stale: &[String],
+    fact: impl Fn(&str) -> Option<String>,
+) -> Result<Vec<Removed>, EditError> {
+    if stale.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut text = std::fs::read_to_string(path).map_err(|error| EditError::Io { path: path.to_path_buf(), error })?;
-    for fp in fingerprints {
+    for fp in stale {
         if let Some(edited) = entries_of::<F>(path, &text, key)?.remove(&text, fp) {
             text = edited;
         }
     }
-    write_checked::<F>(path, &text)
+    write_checked::<F>(path, &text)?;
+    let removed =
+        |fp: &String| Removed { path: path.to_path_buf(), fingerprint: fp.clone(), fact: fact(fp).unwrap_or_default() };
+    Ok(stale.iter().map(removed).collect())
 }
 
 /// The file's entries, once the file parses as a ledger file.
