@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{fixture, run, scratch};
+use common::{claimcheck, fixture, run, scratch};
 
 #[test]
 fn all_agree_exits_0() {
@@ -161,4 +161,20 @@ fn glyphs_infers_a_digit_map_for_a_source() {
     let out = run(&["glyphs", "no-such-source"], None);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("neither a file nor a source id"), "{}", out.stderr);
+}
+
+#[test]
+fn color_only_when_asked_or_on_a_terminal() {
+    let stdout = |args: &[&str], no_color: bool| {
+        let mut cmd = claimcheck();
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        String::from_utf8(cmd.args(args).output().unwrap().stdout).unwrap()
+    };
+    let two = fixture("two-sources");
+    assert!(!stdout(&["check", &two], false).contains('\u{1b}'), "colour when not on a terminal");
+    assert!(stdout(&["check", &two, "--color=always"], false).contains("\u{1b}["), "no colour with --color=always");
+    assert!(!stdout(&["check", &two, "--color=never"], false).contains('\u{1b}'));
+    assert!(!stdout(&["check", &two], true).contains('\u{1b}'), "NO_COLOR ignored");
 }

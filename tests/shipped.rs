@@ -12,3 +12,13 @@ fn the_shipped_corpus_loads_without_errors() {
     assert_eq!(run.corpus.sources.len(), 5);
     assert_eq!(run.outcome.new_contradictions(), 0, "new contradictions: resolve them or record them in the baseline");
 }
+
+/// The audit: every change to a claim, a resolution or the checker shows up here as a
+/// snapshot diff to review (`cargo insta review`).
+#[test]
+fn audit_of_the_shipped_corpus() {
+    let report = Run::new(Path::new("claims")).report();
+    let text = claimcheck::report::text::render(&report);
+    insta::assert_snapshot!("audit_text", anstream::adapter::strip_str(&text).to_string());
+    insta::assert_snapshot!("audit_json", claimcheck::report::json::render(&report));
+}

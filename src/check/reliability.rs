@@ -53,10 +53,9 @@ enum Voice {
     Source(usize),
 }
 
-/// The claims of other sources that bear on one claim.
+/// The claims of other sources that bear on one claim; a claim with an entry is linked.
 #[derive(Debug, Default)]
 struct Evidence {
-    linked: bool,
     /// (voice, source) of each agreeing claim of another voice.
     backing: Vec<(Voice, usize)>,
     /// (voice, source) of each contradicting claim of another source.
@@ -100,24 +99,28 @@ pub fn assess(corpus: &Corpus, outcome: &Outcome) -> Vec<Reliability> {
         }
     }
 
-    (0..sources)
-        .map(|s| {
-            let mine = || evidence.iter().filter(move |(c, _)| corpus.claims[**c].source == s).map(|(_, e)| e);
-            let linked = mine().filter(|e| e.linked).count();
-            let corroborated = mine().filter(|e| !e.backing.is_empty()).count();
-            let contradicted = mine().filter(|e| !e.against.is_empty()).count();
-            let share = |n: usize| (linked > 0).then(|| n as f64 / linked as f64);
-            Reliability {
-                linked,
-                corroborated,
-                contradicted,
-                corroborated_share: share(corroborated),
-                contradicted_share: share(contradicted),
-                raw: raw[s],
-                score: trust[s],
-            }
+    let mut out: Vec<Reliability> = (0..sources)
+        .map(|s| Reliability {
+            linked: 0,
+            corroborated: 0,
+            contradicted: 0,
+            corroborated_share: None,
+            contradicted_share: None,
+            raw: raw[s],
+            score: trust[s],
         })
-        .collect()
+        .collect();
+    for (&c, e) in &evidence {
+        let r = &mut out[corpus.claims[c].source];
+        r.linked += 1;
+        r.corroborated += usize::from(!e.backing.is_empty());
+        r.contradicted += usize::from(!e.against.is_empty());
+    }
+    for r in &mut out {
+        let share = |n: usize| (r.linked > 0).then(|| n as f64 / r.linked as f64);
+        (r.corroborated_share, r.contradicted_share) = (share(r.corroborated), share(r.contradicted));
+    }
+    out
 }
 
 /// What the pairs of one finding say about each of its claims, from other sources.
@@ -135,7 +138,6 @@ fn collect(
         }
         for (me, other, source) in [(pair.a, pair.b, sb), (pair.b, pair.a, sa)] {
             let e = evidence.entry(me).or_default();
-            e.linked = true;
             match pair.relation {
                 Relation::Agree if voice(me) != voice(other) => e.backing.push((voice(other), source)),
                 Relation::Contradict if !dismissed => e.against.push((voice(other), source)),

@@ -1,6 +1,6 @@
 //! Reading a corpus folder into a validated [`Corpus`].
 
-use super::locate::{Step, line_col, locate};
+use super::locate::{JsonPositions, LineIndex, Step, line_col};
 use super::raw::{self, PropertyKind, RawValue};
 use super::registry::{Origin, Registry};
 use super::{Claim, Corpus, QuoteLocation, Source, Value};
@@ -44,33 +44,33 @@ pub fn load(root: &Path) -> Corpus {
     let mut source_ids: HashMap<String, PathBuf> = HashMap::new();
     for (file, json) in read_folder(root, "sources", diags) {
         let Some(source_file) = parse::<raw::SourceFile>(&file, &json, diags) else { continue };
+        let positions = JsonPositions::new(&json);
         let meta = &source_file.source;
         if let Some(first) = source_ids.insert(meta.id.clone(), file.clone()) {
             diags.push(
                 Diagnostic::error(
                     &file,
-                    locate(&json, &[Step::Key("source"), Step::Key("id")]),
+                    positions.at(&[Step::Key("source"), Step::Key("id")]),
                     format!("source id `{}` is used twice", meta.id),
                 )
                 .help(format!("it is also the id of {}; give each source its own id", first.display())),
             );
             continue;
         }
-        let Some(source) = load_source(root, &file, &json, meta, diags) else { continue };
+        let Some(source) = load_source(root, &file, &positions, meta, diags) else { continue };
         let source_index = corpus.sources.len();
         let index = QuoteIndex::new(&source.text, &source.glyphs);
-        let default_year = meta
-            .published
-            .as_deref()
-            .and_then(|p| value::read_as(p, &ReadOptions::default(), ValueKind::Date).ok())
-            .and_then(|r| (r.kind == ValueKind::Date).then(|| year_of(r.nominal)));
+        let default_year = meta.published.as_deref().and_then(published_year);
         let text_path = root.join(&source.text_file);
+        let quotes: Vec<&str> = source_file.claims.iter().map(|c| c.quote.as_str()).collect();
         let ctx = ClaimContext {
             registry: &corpus.registry,
             file: &file,
-            json: &json,
+            positions: &positions,
             source: &source,
             text_path: &text_path,
+            lines: LineIndex::new(&source.text),
+            found: index.find_each(&quotes),
             index: &index,
             default_year,
         };
@@ -80,7 +80,7 @@ pub fn load(root: &Path) -> Corpus {
                 Some((first_file, first_pos)) => diags.push(
                     Diagnostic::error(
                         &file,
-                        locate(&json, &[Step::Key("claims"), Step::Index(i), Step::Key("id")]),
+                        positions.at(&[Step::Key("claims"), Step::Index(i), Step::Key("id")]),
                         format!("claim id `{}` is used twice", claim.id),
                     )
                     .help(format!(
@@ -162,10 +162,11 @@ fn add_registry(
     raw: &raw::RegistryFile,
     diags: &mut Vec<Diagnostic>,
 ) {
+    let positions = JsonPositions::new(json);
     for (i, entity) in raw.entities.iter().enumerate() {
-        let position = locate(json, &[Step::Key("entities"), Step::Index(i)]);
+        let position = positions.at(&[Step::Key("entities"), Step::Index(i)]);
         let origin = Origin { file: file.to_path_buf(), position };
-        if let Ok(existing) = registry.entity(&entity.id)
+        if let Some(existing) = registry.find_entity(&entity.id)
             && registry.entities[existing].id == entity.id
         {
             let first = &registry.entity_origins[existing];
@@ -192,7 +193,7 @@ fn add_registry(
         }
     }
     for (i, property) in raw.properties.iter().enumerate() {
-        let position = locate(json, &[Step::Key("properties"), Step::Index(i)]);
+        let position = positions.at(&[Step::Key("properties"), Step::Index(i)]);
         if let Some(existing) = registry.add_property(property, Origin { file: file.to_path_buf(), position }) {
             let first = &registry.property_origins[existing];
             diags.push(Diagnostic::error(file, position, format!("property `{}` is defined twice", property.id)).help(
@@ -210,7 +211,7 @@ fn add_registry(
 fn load_source(
     root: &Path,
     file: &Path,
-    json: &str,
+    positions: &JsonPositions,
     meta: &raw::SourceMeta,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Source> {
@@ -221,7 +222,7 @@ fn load_source(
             diags.push(
                 Diagnostic::error(
                     file,
-                    locate(json, &[Step::Key("source"), Step::Key("path")]),
+                    positions.at(&[Step::Key("source"), Step::Key("path")]),
                     format!("cannot read the source text {}: {e}", root.join(&text_file).display()),
                 )
                 .help("`path` is relative to the corpus folder, e.g. texts/my-source.txt"),
@@ -239,7 +240,7 @@ fn load_source(
             _ => diags.push(
                 Diagnostic::error(
                     file,
-                    locate(json, &[Step::Key("source"), Step::Key("glyph_map")]),
+                    positions.at(&[Step::Key("source"), Step::Key("glyph_map")]),
                     format!("glyph_map key {key:?} is not one character"),
                 )
                 .help("each key is the single private-use character, e.g. \"\\uE005\""),
@@ -287,17 +288,20 @@ pub const ENTITY_QUALIFIERS: &[&str] = &["contributor", "place", "partner"];
 struct ClaimContext<'a> {
     registry: &'a Registry,
     file: &'a Path,
-    json: &'a str,
+    positions: &'a JsonPositions<'a>,
     source: &'a Source,
     /// The source text's path as the user can open it.
     text_path: &'a Path,
+    lines: LineIndex,
+    /// Where each claim's quote first stands in the text, found in one pass for all claims.
+    found: Vec<Option<std::ops::Range<usize>>>,
     index: &'a QuoteIndex<'a>,
     default_year: Option<i32>,
 }
 
 impl ClaimContext<'_> {
     fn at(&self, i: usize, field: &'static str) -> (usize, usize) {
-        locate(self.json, &[Step::Key("claims"), Step::Index(i), Step::Key(field)])
+        self.positions.at(&[Step::Key("claims"), Step::Index(i), Step::Key(field)])
     }
 
     fn error(&self, i: usize, field: &'static str, message: String, help: String) -> Diagnostic {
@@ -320,7 +324,7 @@ impl ClaimContext<'_> {
     }
 
     fn claim(&self, i: usize, raw: &raw::Claim, source: usize, diags: &mut Vec<Diagnostic>) -> Claim {
-        let position = locate(self.json, &[Step::Key("claims"), Step::Index(i)]);
+        let position = self.positions.at(&[Step::Key("claims"), Step::Index(i)]);
         let subject = self.entity(i, "subject", &raw.subject, diags);
         let property = match self.registry.property(&raw.property) {
             Ok(p) => Some(p),
@@ -482,14 +486,13 @@ impl ClaimContext<'_> {
 
     fn locate_quote(&self, i: usize, raw: &raw::Claim, diags: &mut Vec<Diagnostic>) -> Option<QuoteLocation> {
         let text = &self.source.text;
-        let found = self.index.find(&raw.quote);
-        if let Some(range) = found.first() {
-            let (line, column) = line_col(text, range.start);
+        if let Some(range) = self.found.get(i).cloned().flatten() {
+            let (line, column) = self.lines.line_col(text, range.start);
             return Some(QuoteLocation { start: range.start, end: range.end, line, column });
         }
         let help = match self.index.nearest(&raw.quote) {
             Some(near) if near.similarity >= 0.5 => {
-                let (line, col) = line_col(text, near.range.start);
+                let (line, col) = self.lines.line_col(text, near.range.start);
                 let passage: String = text[near.range].split_whitespace().collect::<Vec<_>>().join(" ");
                 format!(
                     "the nearest passage ({:.0}% alike) is at {}:{line}:{col}: «{passage}»; copy the quote from the text verbatim",
@@ -660,5 +663,46 @@ fn did_you_mean(suggestions: &[String], otherwise: &str) -> String {
             "did you mean one of {}? If not, {otherwise}",
             many.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reading(expr: &str, kind: ValueKind) -> Reading {
+        value::read_as(expr, &ReadOptions::default(), kind).unwrap()
+    }
+
+    /// Does the quote (already folded) state the claim's value?
+    fn supported(quote: &str, value: &str, kind: ValueKind) -> bool {
+        let opts = ReadOptions { tolerance: 0.1, default_year: Some(2022) };
+        let claim = reading(value, kind);
+        value::mentions(&crate::text::fold(quote, Mode::Read), &opts).iter().any(|m| states(&m.reading, &claim))
+    }
+
+    #[test]
+    fn the_quote_must_state_the_figure_to_its_precision() {
+        assert!(supported("أرسلت 2500 جندي", "2500", ValueKind::Number));
+        assert!(!supported("أرسلت 25000 جندي", "2500", ValueKind::Number));
+        assert!(!supported("أرسلت 2500 جندي", "25000", ValueKind::Number));
+        assert!(supported("حوالي 19 مليون نسمة", "~19e6", ValueKind::Number));
+        assert!(supported("حوالي 19 مليون نسمة", "19000000", ValueKind::Number));
+        assert!(!supported("حوالي 19 مليون نسمة", "18776707", ValueKind::Number));
+        assert!(supported("بين 2 و3 مليار دولار", "2e9..3e9", ValueKind::Number));
+        assert!(!supported("بين 2 و4 مليار دولار", "2e9..3e9", ValueKind::Number));
+        assert!(supported("ثلث الناتج", "~33%", ValueKind::Percent));
+        assert!(supported("بانخفاض قدره 2.84%", "-2.84%", ValueKind::Percent));
+    }
+
+    #[test]
+    fn dates_are_stated_at_any_precision_that_contains_them() {
+        assert!(supported("يوم ٢٠٢٢/١/٥", "2022-01-05", ValueKind::Date));
+        assert!(supported("في 5 يناير", "2022-01-05", ValueKind::Date));
+        assert!(supported("في يناير 2022", "2022-01", ValueKind::Date));
+        assert!(!supported("يوم ٢٠٢٢/١/٥", "2022-01-06", ValueKind::Date));
+        assert!(supported("منذ عام 1991", "1991", ValueKind::Date));
+        assert!(states_year_digits("منذ العام 30.2016", &reading("2016", ValueKind::Date)));
+        assert!(!states_year_digits("منذ العام 30.2016", &reading("2015", ValueKind::Date)));
     }
 }

@@ -14,17 +14,63 @@ pub enum Step {
 /// Line and column (1-based, column in characters) of the value at `path`, or of the
 /// deepest part of the path that exists.
 pub fn locate(json: &str, path: &[Step]) -> (usize, usize) {
-    let offset = Walker { s: json.as_bytes(), i: 0 }.find(path).unwrap_or(0);
-    line_col(json, offset)
+    JsonPositions::new(json).at(path)
 }
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..floor_char_boundary(text, offset)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    LineIndex::new(text).line_col(text, offset)
+}
+
+/// Where each line starts, so that positions cost a binary search, not a scan of the text.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset of `text`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
+/// Positions in one JSON file. The elements of its top-level arrays (`claims`, `entities`,
+/// …) are found in one pass, so locating a field of the thousandth claim does not walk the
+/// 999 before it.
+pub struct JsonPositions<'a> {
+    json: &'a str,
+    lines: LineIndex,
+    arrays: Vec<(Vec<u8>, Vec<usize>)>,
+}
+
+impl<'a> JsonPositions<'a> {
+    pub fn new(json: &'a str) -> Self {
+        let arrays = Walker { s: json.as_bytes(), i: 0 }.top_level_arrays().unwrap_or_default();
+        JsonPositions { json, lines: LineIndex::new(json), arrays }
+    }
+
+    pub fn at(&self, path: &[Step]) -> (usize, usize) {
+        let s = self.json.as_bytes();
+        let offset = match path {
+            [Step::Key(key), Step::Index(i), rest @ ..] => {
+                match self.arrays.iter().find(|(k, _)| k == key.as_bytes()).and_then(|(_, items)| items.get(*i)) {
+                    Some(&start) => Walker { s, i: start }.find(rest),
+                    None => Walker { s, i: 0 }.find(path),
+                }
+            }
+            _ => Walker { s, i: 0 }.find(path),
+        };
+        self.lines.line_col(self.json, offset.unwrap_or(0))
+    }
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -94,6 +140,56 @@ impl Walker<'_> {
                 }
             }
             _ => Some(start),
+        }
+    }
+
+    /// Each top-level key whose value is an array, with the offsets of its elements.
+    fn top_level_arrays(&mut self) -> Option<Vec<(Vec<u8>, Vec<usize>)>> {
+        let mut out = Vec::new();
+        self.ws();
+        if self.s.get(self.i) != Some(&b'{') {
+            return None;
+        }
+        self.i += 1;
+        loop {
+            self.ws();
+            match self.s.get(self.i)? {
+                b'}' => return Some(out),
+                b',' => {
+                    self.i += 1;
+                    continue;
+                }
+                b'"' => {}
+                _ => return Some(out),
+            }
+            let name = self.string()?;
+            let key = self.s[name].to_vec();
+            self.ws();
+            if self.s.get(self.i) == Some(&b':') {
+                self.i += 1;
+            }
+            self.ws();
+            if self.s.get(self.i) != Some(&b'[') {
+                self.skip_value()?;
+                continue;
+            }
+            self.i += 1;
+            let mut items = Vec::new();
+            loop {
+                self.ws();
+                match self.s.get(self.i)? {
+                    b']' => {
+                        self.i += 1;
+                        break;
+                    }
+                    b',' => self.i += 1,
+                    _ => {
+                        items.push(self.i);
+                        self.skip_value()?;
+                    }
+                }
+            }
+            out.push((key, items));
         }
     }
 
@@ -171,6 +267,21 @@ mod tests {
         assert_eq!(locate(json, &[Step::Key("claims"), Step::Index(0)]), (4, 5));
         // A missing key points at its container.
         assert_eq!(locate(json, &[Step::Key("claims"), Step::Index(0), Step::Key("quote")]), (4, 5));
+    }
+
+    #[test]
+    fn indexed_positions_match_a_walk_from_the_start() {
+        let json = "{\"claims\": [\n  {\"id\": \"a\", \"value\": \"1\"},\n  {\"id\": \"b\",\n   \"value\": [\"x\", \"]\"]}\n], \"n\": 1}";
+        let positions = JsonPositions::new(json);
+        for i in 0..3 {
+            for field in ["id", "value", "quote"] {
+                let path = [Step::Key("claims"), Step::Index(i), Step::Key(field)];
+                let walked =
+                    LineIndex::new(json).line_col(json, Walker { s: json.as_bytes(), i: 0 }.find(&path).unwrap_or(0));
+                assert_eq!(positions.at(&path), walked, "{i} {field}");
+            }
+        }
+        assert_eq!(positions.at(&[Step::Key("claims"), Step::Index(1), Step::Key("value")]), (4, 13));
     }
 
     #[test]

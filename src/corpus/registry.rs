@@ -103,11 +103,14 @@ impl Registry {
         None
     }
 
+    /// The entity a name or id leads to.
+    pub fn find_entity(&self, name: &str) -> Option<usize> {
+        self.entity_by_name.get(&fold(name, Mode::Match)).copied()
+    }
+
+    /// The entity a name leads to, or the nearest names (for an error message).
     pub fn entity(&self, name: &str) -> Result<usize, NotFound> {
-        self.entity_by_name
-            .get(&fold(name, Mode::Match))
-            .copied()
-            .ok_or_else(|| NotFound { suggestions: self.suggest_entity(name) })
+        self.find_entity(name).ok_or_else(|| NotFound { suggestions: self.suggest_entity(name) })
     }
 
     pub fn property(&self, id: &str) -> Result<usize, NotFound> {
@@ -140,7 +143,6 @@ impl Registry {
     }
 
     /// Pairs of ids (entities, then properties) so alike that one is likely a typo of the other.
-    /// Compared within groups of similar length only, so large registries stay cheap.
     pub fn near_duplicates(&self) -> Vec<(String, String)> {
         let mut out = near_duplicate_ids(self.entities.iter().map(|e| e.id.as_str()));
         out.extend(near_duplicate_ids(self.properties.iter().map(|p| p.id.as_str())));
@@ -156,19 +158,37 @@ pub fn nearest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<Stri
     scored.into_iter().take(3).map(|(_, k)| k.to_string()).collect()
 }
 
+/// Ids one edit apart (a letter added, dropped, changed or two swapped), found through
+/// shared one-deletion variants rather than by comparing every pair. Ids that differ only
+/// in digits (`kz-protests-2019`, `kz-protests-2022`) are meant to differ.
 fn near_duplicate_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
-    let mut ids: Vec<&str> = ids.collect();
-    ids.sort_by_key(|id| (id.len(), *id));
-    let mut out = Vec::new();
-    for (i, a) in ids.iter().enumerate() {
-        // Sorted by length: only ids at most two characters longer can be one edit or two away.
-        for b in ids[i + 1..].iter().take_while(|b| b.len() <= a.len() + 2) {
-            if a.len() >= 5 && strsim::damerau_levenshtein(a, b) <= 1 {
-                out.push((a.to_string(), b.to_string()));
+    let ids: Vec<Vec<char>> = ids.map(|id| id.chars().collect()).collect();
+    let mut by_variant: HashMap<Vec<char>, Vec<usize>> = HashMap::new();
+    for (i, id) in ids.iter().enumerate() {
+        if id.len() < 5 {
+            continue;
+        }
+        let mut variants: Vec<Vec<char>> = (0..id.len()).map(|k| [&id[..k], &id[k + 1..]].concat()).collect();
+        variants.push(id.clone());
+        variants.sort();
+        variants.dedup();
+        for v in variants {
+            by_variant.entry(v).or_default().push(i);
+        }
+    }
+    let mut pairs = std::collections::BTreeSet::new();
+    for group in by_variant.values() {
+        for (x, &a) in group.iter().enumerate() {
+            for &b in &group[x + 1..] {
+                let (sa, sb): (String, String) = (ids[a].iter().collect(), ids[b].iter().collect());
+                let letters = |s: &str| s.chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
+                if sa != sb && letters(&sa) != letters(&sb) && strsim::damerau_levenshtein(&sa, &sb) <= 1 {
+                    pairs.insert(if sa < sb { (sa, sb) } else { (sb, sa) });
+                }
             }
         }
     }
-    out
+    pairs.into_iter().collect()
 }
 
 #[cfg(test)]
@@ -212,7 +232,19 @@ mod tests {
 
     #[test]
     fn near_duplicate_ids_are_flagged() {
-        let pairs = near_duplicate_ids(["deaths", "death", "arrests", "injuries"].into_iter());
-        assert_eq!(pairs, vec![("death".to_string(), "deaths".to_string())]);
+        let ids = [
+            "deaths",
+            "death",
+            "arrests",
+            "injuries",
+            "arrets",
+            "kz-protests-2019",
+            "kz-protests-2022",
+            "tokayev",
+            "tokaeyv",
+        ];
+        let pairs = near_duplicate_ids(ids.into_iter());
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(pairs, vec![pair("arrests", "arrets"), pair("death", "deaths"), pair("tokaeyv", "tokayev")]);
     }
 }

@@ -281,16 +281,18 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> V
             }
         }
     }
+    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); corpus.sources.len()];
+    for (c, claim) in corpus.claims.iter().enumerate() {
+        by_source[claim.source].push(c);
+    }
+    let spans_sources: Vec<bool> = (0..graph.facts.len()).map(|f| graph.sources_of(corpus, f).len() > 1).collect();
     corpus
         .sources
         .iter()
-        .enumerate()
-        .map(|(s, source)| {
-            let mine: Vec<usize> = (0..n).filter(|&c| corpus.claims[c].source == s).collect();
-            let single = mine
-                .iter()
-                .filter(|&&c| graph.fact_of[c].is_none_or(|f| graph.sources_of(corpus, f).len() == 1))
-                .count();
+        .zip(by_source)
+        .zip(reliability)
+        .map(|((source, mine), reliability)| {
+            let single = mine.iter().filter(|&&c| graph.fact_of[c].is_none_or(|f| !spans_sources[f])).count();
             SourceSummary {
                 id: source.meta.id.clone(),
                 title: source.meta.title.clone(),
@@ -300,7 +302,7 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> V
                 contradicted: mine.iter().filter(|&&c| contradicted[c]).count(),
                 single_source: single,
                 missing: mine.iter().filter(|&&c| corpus.claims[c].value == Value::Missing).count(),
-                reliability: reliability[s].clone(),
+                reliability,
             }
         })
         .collect()

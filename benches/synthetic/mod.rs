@@ -1,0 +1,57 @@
+//! A synthetic corpus of any size, for measuring the pipeline: `sources` sources, each
+//! stating `claims_per_source` facts drawn from a pool of `facts`, most agreeing, some not.
+
+use std::fmt::Write;
+use std::path::Path;
+
+pub struct Shape {
+    pub sources: usize,
+    pub claims_per_source: usize,
+    pub facts: usize,
+}
+
+pub fn write_corpus(root: &Path, shape: &Shape) {
+    for dir in ["texts", "sources", "registry"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    let mut entities = String::new();
+    let subjects = shape.facts.div_ceil(4);
+    for s in 0..subjects {
+        let sep = if s == 0 { "" } else { ",\n" };
+        write!(entities, "{sep}    {{\"id\": \"place-{s}\", \"kind\": \"city\", \"names\": {{\"en\": \"Place {s}\", \"ar\": \"مدينة رقم {s}\"}}}}").unwrap();
+    }
+    let properties = ["population", "deaths", "arrests", "troops"]
+        .iter()
+        .map(|p| format!("    {{\"id\": \"{p}\", \"kind\": \"quantity\", \"unit\": \"person\"}}"))
+        .collect::<Vec<_>>()
+        .join(",\n");
+    std::fs::write(
+        root.join("registry/registry.json"),
+        format!("{{\n  \"entities\": [\n{entities}\n  ],\n  \"properties\": [\n{properties}\n  ]\n}}\n"),
+    )
+    .unwrap();
+    let property = |f: usize| ["population", "deaths", "arrests", "troops"][f % 4];
+    for src in 0..shape.sources {
+        let mut text = String::from("تقرير اصطناعي لقياس الأداء.\n\n");
+        let mut claims = Vec::with_capacity(shape.claims_per_source);
+        for k in 0..shape.claims_per_source {
+            // Spread sources over the facts so that each fact is stated several times.
+            let fact = (src * 7919 + k * 104_729) % shape.facts;
+            // One source in ten reports every tenth fact differently.
+            let value = 1000 + fact * 3 + if src.is_multiple_of(10) && fact.is_multiple_of(10) { 500 } else { 0 };
+            let sentence = format!("وقد بلغ عدد {} في المدينة رقم {} نحو {value} شخص", property(fact), fact / 4);
+            writeln!(text, "{sentence}، كما ذكرت المصادر المحلية في بيان لها.").unwrap();
+            claims.push(format!(
+                "    {{\"id\": \"s{src}-c{k}\", \"subject\": \"place-{}\", \"property\": \"{}\", \"value\": \"~{value}\", \"quote\": \"{sentence}\"}}",
+                fact / 4,
+                property(fact)
+            ));
+        }
+        std::fs::write(root.join(format!("texts/s{src}.txt")), text).unwrap();
+        let json = format!(
+            "{{\n  \"source\": {{\"id\": \"s{src}\", \"title\": \"Source {src}\", \"published\": \"2022-01-10\", \"path\": \"texts/s{src}.txt\"}},\n  \"claims\": [\n{}\n  ]\n}}\n",
+            claims.join(",\n")
+        );
+        std::fs::write(root.join(format!("sources/s{src}.json")), json).unwrap();
+    }
+}
