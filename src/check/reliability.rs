@@ -74,20 +74,23 @@ pub fn assess(corpus: &Corpus, outcome: &Outcome) -> Vec<Reliability> {
             && finding.resolution.as_ref().is_some_and(|r| !keeps_contradiction(&r.status));
         collect(corpus, finding, dismissed, &voice, &mut evidence);
     }
-    let judged: Vec<(usize, &Evidence)> =
-        evidence.iter().filter(|(_, e)| !e.backing.is_empty() || !e.against.is_empty()).map(|(&c, e)| (c, e)).collect();
+    // Claims with evidence: (source, backing voices, voices against), each voice its sources.
+    let judged: Vec<(usize, Vec<Vec<usize>>, Vec<Vec<usize>>)> = evidence
+        .iter()
+        .filter(|(_, e)| !e.backing.is_empty() || !e.against.is_empty())
+        .map(|(&c, e)| (corpus.claims[c].source, by_voice(&e.backing), by_voice(&e.against)))
+        .collect();
 
     let sources = corpus.sources.len();
     let mut trust = vec![PRIOR; sources];
     let mut raw = vec![None; sources];
     for _ in 0..MAX_ROUNDS {
         let (mut sum, mut count) = (vec![0.0; sources], vec![0usize; sources]);
-        for &(c, e) in &judged {
-            let own = trust[corpus.claims[c].source];
-            let (backing, against) = (weight_of_voices(&e.backing, &trust), weight_of_voices(&e.against, &trust));
-            let source = corpus.claims[c].source;
-            sum[source] += (own + backing) / (own + backing + against);
-            count[source] += 1;
+        for (source, backing, against) in &judged {
+            let own = trust[*source];
+            let (backing, against) = (weight(backing, &trust), weight(against, &trust));
+            sum[*source] += (own + backing) / (own + backing + against);
+            count[*source] += 1;
         }
         let next: Vec<f64> =
             (0..sources).map(|s| (sum[s] + PSEUDO_CLAIMS * PRIOR) / (count[s] as f64 + PSEUDO_CLAIMS)).collect();
@@ -147,14 +150,19 @@ fn collect(
     }
 }
 
-/// The weight of several claims' voices: each voice counts once, with its most trusted source.
-fn weight_of_voices(claims: &[(Voice, usize)], trust: &[f64]) -> f64 {
-    let mut best: BTreeMap<Voice, f64> = BTreeMap::new();
+/// The sources of each voice among some claims; a voice counts once, however many sources
+/// repeat it.
+fn by_voice(claims: &[(Voice, usize)]) -> Vec<Vec<usize>> {
+    let mut grouped: BTreeMap<Voice, Vec<usize>> = BTreeMap::new();
     for &(voice, source) in claims {
-        let w = best.entry(voice).or_insert(0.0);
-        *w = w.max(trust[source]);
+        grouped.entry(voice).or_default().push(source);
     }
-    best.values().sum()
+    grouped.into_values().collect()
+}
+
+/// The weight of some voices: each weighs as its most trusted source.
+fn weight(voices: &[Vec<usize>], trust: &[f64]) -> f64 {
+    voices.iter().map(|sources| sources.iter().map(|&s| trust[s]).fold(0.0, f64::max)).sum()
 }
 
 #[cfg(test)]
@@ -226,9 +234,9 @@ mod tests {
     fn a_voice_counts_once_with_its_most_trusted_source() {
         let trust = [0.9, 0.6, 0.3];
         let officials = Voice::Speaker(7);
-        assert_eq!(weight_of_voices(&[(officials, 0), (officials, 1)], &trust), 0.9);
-        assert_eq!(weight_of_voices(&[(officials, 1), (Voice::Source(2), 2)], &trust), 0.6 + 0.3);
-        assert_eq!(weight_of_voices(&[], &trust), 0.0);
+        assert_eq!(weight(&by_voice(&[(officials, 0), (officials, 1)]), &trust), 0.9);
+        assert_eq!(weight(&by_voice(&[(officials, 1), (Voice::Source(2), 2)]), &trust), 0.6 + 0.3);
+        assert_eq!(weight(&by_voice(&[]), &trust), 0.0);
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn finding<'a>(run: &'a Run, query: &str) -> Result<&'a Finding, u8> {
         }
         Err(LookupError::Unknown(near)) => {
             let stale = run.outcome.stale_resolutions.iter().chain(&run.outcome.stale_baseline);
-            let stale = if stale.into_iter().any(|fp| fp.starts_with(query)) {
+            let stale = if stale.into_iter().any(|fp| fp.starts_with(&query.trim().to_ascii_lowercase())) {
                 " (a stale ledger entry has it: `claimcheck check --prune` removes those)"
             } else {
                 ""
