@@ -75,7 +75,7 @@ pub fn assess(corpus: &Corpus, outcome: &Outcome) -> Vec<Reliability> {
         collect(corpus, finding, dismissed, &voice, &mut evidence);
     }
     // Claims with evidence: (source, backing voices, voices against), each voice its sources.
-    let judged: Vec<(usize, Vec<Vec<usize>>, Vec<Vec<usize>>)> = evidence
+    let judged: Vec<(usize, Voices, Voices)> = evidence
         .iter()
         .filter(|(_, e)| !e.backing.is_empty() || !e.against.is_empty())
         .map(|(&c, e)| (corpus.claims[c].source, by_voice(&e.backing), by_voice(&e.against)))
@@ -150,9 +150,12 @@ fn collect(
     }
 }
 
+/// The sources of each of several voices.
+type Voices = Vec<Vec<usize>>;
+
 /// The sources of each voice among some claims; a voice counts once, however many sources
 /// repeat it.
-fn by_voice(claims: &[(Voice, usize)]) -> Vec<Vec<usize>> {
+fn by_voice(claims: &[(Voice, usize)]) -> Voices {
     let mut grouped: BTreeMap<Voice, Vec<usize>> = BTreeMap::new();
     for &(voice, source) in claims {
         grouped.entry(voice).or_default().push(source);
