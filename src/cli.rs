@@ -10,7 +10,7 @@ use std::path::PathBuf;
     about = "Check whether news sources agree on the facts",
     long_about = "Check whether news sources agree on the facts.\n\nEach source's factual assertions are encoded as claims with verbatim quotes; \
 claimcheck verifies every quote, links claims about the same fact, and reports where sources agree and where they contradict.",
-    after_help = "Examples:\n  claimcheck check                      check the corpus in claims/\n  claimcheck check --format json        the full result for machines\n  claimcheck check --write-baseline     accept today's open contradictions as known\n  claimcheck value 'نحو 19 مليون'         how a value expression is read"
+    after_help = "Examples:\n  claimcheck check                      check the corpus in claims/\n  claimcheck check --format json        the full result for machines\n  claimcheck check --write-baseline     accept today's open contradictions as known\n  claimcheck value 'نحو 19 مليون'         how a value expression is read\n  claimcheck coverage --suggest          draft claims for uncovered figures"
 )]
 pub struct Cli {
     /// When to color the output.
@@ -52,6 +52,11 @@ Examples:
     Completions(crate::commands::completions::CompletionsArgs),
     /// Print the man page, of claimcheck or of one command.
     Man(crate::commands::man::ManArgs),
+    /// List the figures and dates of each source that no claim covers; draft claims for them.
+    #[command(
+        after_help = "Rules and ignore list: PATH/coverage.json and PATH/coverage-ignore.json (see docs/claims-format.md).\nExit codes: 0 reported, 2 an input or usage error.\n\nExamples:\n  claimcheck coverage                         the corpus in claims/\n  claimcheck coverage --suggest               claim skeletons for what no claim covers\n  claimcheck coverage --all --format json     every mention and what became of it"
+    )]
+    Coverage(CoverageArgs),
 }
 
 #[derive(Debug, Args)]
@@ -64,6 +69,21 @@ pub struct GlyphsArgs {
     /// The year the text was written, to prefer years near it (a source's own is used).
     #[arg(long)]
     pub year: Option<i32>,
+}
+
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// The corpus folder.
+    #[arg(default_value = "claims")]
+    pub path: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Print a claim skeleton for each uncovered mention instead of the report.
+    #[arg(long)]
+    pub suggest: bool,
+    /// List every mention with what became of it (covered, skipped, ignored), not only the uncovered.
+    #[arg(long, conflicts_with = "suggest")]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod corpus;
+pub mod coverage;
 pub mod diagnostic;
 pub mod graph;
 pub mod report;
@@ -19,6 +20,8 @@ pub struct Run {
     pub corpus: corpus::Corpus,
     pub graph: graph::ClaimGraph,
     pub outcome: check::Outcome,
+    /// Which mentions of each source the claims cover.
+    pub coverage: coverage::Coverage,
     /// The resolutions and baseline the outcome was checked against.
     pub ledger: check::ledger::Ledger,
 }
@@ -29,6 +32,7 @@ pub enum Stage {
     Loading,
     Linking { sources: usize, claims: usize },
     Checking { facts: usize },
+    Covering { sources: usize },
 }
 
 impl Run {
@@ -43,16 +47,20 @@ impl Run {
         progress(Stage::Loading);
         let mut corpus = corpus::load(root);
         let ledger = check::ledger::Ledger::load(root, &mut corpus.diagnostics);
+        let source_ids: Vec<&str> = corpus.sources.iter().map(|s| s.meta.id.as_str()).collect();
+        let coverage_config = coverage::Config::load(root, &source_ids, &mut corpus.diagnostics);
         diagnostic::sort(&mut corpus.diagnostics);
         progress(Stage::Linking { sources: corpus.sources.len(), claims: corpus.claims.len() });
         let graph = graph::link(&corpus);
         progress(Stage::Checking { facts: graph.facts.len() });
         let outcome = check::check(&corpus, &graph, &ledger);
-        Run { corpus, graph, outcome, ledger }
+        progress(Stage::Covering { sources: corpus.sources.len() });
+        let coverage = coverage::measure(&corpus, &coverage_config);
+        Run { corpus, graph, outcome, ledger, coverage }
     }
 
     pub fn report(&self) -> report::Report {
-        report::Report::build(&self.corpus, &self.graph, &self.outcome)
+        report::Report::build(&self.corpus, &self.graph, &self.outcome).with_coverage(&self.coverage)
     }
 }
 

@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         Command::Review(args) => commands::review::run(args),
         Command::Completions(args) => commands::completions::run(args),
         Command::Man(args) => commands::man::run(args),
+        Command::Coverage(args) => commands::coverage::run(args),
     };
     ExitCode::from(code)
 }

@@ -8,7 +8,7 @@ use std::io::Write;
 
 pub fn run(args: CheckArgs) -> u8 {
     let mut err = anstream::stderr();
-    let mut run = match super::load(&args.path) {
+    let mut run = match super::load(&args.path, "nothing was checked") {
         Ok(run) => run,
         Err(code) => return code,
     };

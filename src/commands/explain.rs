@@ -28,7 +28,7 @@ pub fn run(args: ExplainArgs) -> u8 {
 
 /// `Err` carries the exit code of an error already reported.
 fn explain(args: ExplainArgs) -> Result<u8, u8> {
-    let run = super::load(&args.path)?;
+    let run = super::load(&args.path, "nothing was explained")?;
     let finding = super::finding(&run, &args.fingerprint)?;
     let Some(explanation) = Explanation::build(&run, &run.report(), finding) else {
         let _ = writeln!(anstream::stderr(), "error: finding {} is missing from the report", finding.fingerprint);

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod coverage;
 pub mod explain;
 pub mod glyphs;
 pub mod man;
@@ -21,9 +22,9 @@ pub const OK: u8 = 0;
 pub const CONTRADICTIONS: u8 = 1;
 pub const INPUT_ERROR: u8 = 2;
 
-/// Loads, links and checks a corpus (with a progress line on a terminal) and prints its
-/// diagnostics; a corpus with errors ends the command.
-pub fn load(root: &Path) -> Result<Run, u8> {
+/// Runs the pipeline on a corpus (with a progress line on a terminal) and prints its
+/// diagnostics; on input errors says what was not done and gives the exit code.
+pub fn load(root: &Path, not_done: &str) -> Result<Run, u8> {
     let mut progress = progress::Progress::new(root);
     let run = Run::with_progress(root, |stage| progress.show(stage));
     progress.clear();
@@ -33,7 +34,7 @@ pub fn load(root: &Path) -> Result<Run, u8> {
     }
     if run.corpus.has_errors() {
         let n = run.corpus.diagnostics.iter().filter(|d| d.is_error()).count();
-        let _ = writeln!(err, "claimcheck: {n} error(s) in the corpus; nothing was checked");
+        let _ = writeln!(err, "claimcheck: {n} error(s) in the corpus; {not_done}");
         return Err(INPUT_ERROR);
     }
     Ok(run)

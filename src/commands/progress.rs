@@ -24,6 +24,7 @@ impl<'a> Progress<'a> {
             Stage::Loading => format!("loading {}…", self.root.display()),
             Stage::Linking { sources, claims } => format!("linking {claims} claims from {sources} sources…"),
             Stage::Checking { facts } => format!("checking {facts} facts…"),
+            Stage::Covering { sources } => format!("measuring the coverage of {sources} sources…"),
         };
         // \r and "erase to the end of the line": each stage overwrites the last.
         let _ = write!(std::io::stderr(), "\r\x1b[K{line}");

@@ -44,7 +44,7 @@ pub fn run(args: ResolveArgs) -> u8 {
 /// `Err` carries the exit code of an error already reported.
 fn resolve(args: ResolveArgs) -> Result<u8, u8> {
     let date = decision_date(args.date.as_deref())?;
-    let run = super::load(&args.path)?;
+    let run = super::load(&args.path, "nothing was recorded")?;
     let finding = super::finding(&run, &args.fingerprint)?;
     match record(&args.path, &run, finding, &args.status, &args.note, &date) {
         Ok(done) => {

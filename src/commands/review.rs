@@ -45,7 +45,7 @@ fn review(args: ReviewArgs) -> Result<u8, u8> {
         return Err(INPUT_ERROR);
     }
     let date = decision_date(args.date.as_deref())?;
-    let run = super::load(&args.path)?;
+    let run = super::load(&args.path, "nothing to review")?;
     let session = Session { root: &args.path, run: &run, report: run.report(), date };
     session.walk(&mut io::stdin().lock(), &mut anstream::stdout()).map(|()| OK).map_err(|e| {
         let _ = writeln!(anstream::stderr(), "error: {e}");

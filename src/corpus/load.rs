@@ -60,7 +60,7 @@ pub fn load(root: &Path) -> Corpus {
         let Some(source) = load_source(root, &file, &positions, meta, diags) else { continue };
         let source_index = corpus.sources.len();
         let index = QuoteIndex::new(&source.text, &source.glyphs);
-        let default_year = meta.published.as_deref().and_then(published_year);
+        let reading = source_read_options(meta.published.as_deref());
         let text_path = root.join(&source.text_file);
         let quotes: Vec<&str> = source_file.claims.iter().map(|c| c.quote.as_str()).collect();
         let ctx = ClaimContext {
@@ -72,7 +72,7 @@ pub fn load(root: &Path) -> Corpus {
             lines: LineIndex::new(&source.text),
             found: index.find_each(&quotes),
             index: &index,
-            default_year,
+            reading,
         };
         for (i, raw_claim) in source_file.claims.iter().enumerate() {
             let claim = ctx.claim(i, raw_claim, source_index, diags);
@@ -138,7 +138,7 @@ fn read_folder(root: &Path, sub: &str, diags: &mut Vec<Diagnostic>) -> Vec<(Path
 }
 
 /// Parses JSON, turning a serde error into a diagnostic at its line and column.
-fn parse<T: DeserializeOwned>(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<T> {
+pub(crate) fn parse<T: DeserializeOwned>(file: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<T> {
     match serde_json::from_str(text) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -270,8 +270,21 @@ fn is_private_use(c: char) -> bool {
 
 /// The year a `published` date expression names.
 pub fn published_year(published: &str) -> Option<i32> {
-    let r = value::read_as(published, &ReadOptions::default(), ValueKind::Date).ok()?;
-    (r.kind == ValueKind::Date).then(|| year_of(r.nominal))
+    source_read_options(Some(published)).default_year
+}
+
+/// How a source's figures are read: dates without a year ("6 يناير") take the year it was
+/// published, and dates relative to it ("نوفمبر الماضي") count from its first day.
+pub fn source_read_options(published: Option<&str>) -> ReadOptions {
+    let date = published
+        .and_then(|p| value::read_as(p, &ReadOptions::default(), ValueKind::Date).ok())
+        .filter(|r| r.kind == ValueKind::Date);
+    ReadOptions {
+        default_year: date.as_ref().map(|r| year_of(r.nominal)),
+        // A year alone says nothing of which months lie before it.
+        reference_day: date.filter(|r| r.precision != value::Precision::Year).map(|r| r.nominal as i64),
+        ..ReadOptions::default()
+    }
 }
 
 /// The year of a day number.
@@ -296,7 +309,8 @@ struct ClaimContext<'a> {
     /// Where each claim's quote first stands in the text, found in one pass for all claims.
     found: Vec<Option<std::ops::Range<usize>>>,
     index: &'a QuoteIndex<'a>,
-    default_year: Option<i32>,
+    /// How figures in this source's quotes are read (its year for dates without one).
+    reading: ReadOptions,
 }
 
 impl ClaimContext<'_> {
@@ -412,7 +426,7 @@ impl ClaimContext<'_> {
     }
 
     fn read_options(&self, tolerance: f64) -> ReadOptions {
-        ReadOptions { tolerance, default_year: None }
+        ReadOptions { tolerance, ..ReadOptions::default() }
     }
 
     fn value(&self, i: usize, raw: &raw::Claim, prop: &super::Property, diags: &mut Vec<Diagnostic>) -> Value {
@@ -517,14 +531,24 @@ impl ClaimContext<'_> {
     ) {
         let passage = &self.source.text[loc.start..loc.end];
         let folded = Folded::new(passage, &self.source.glyphs, Mode::Read);
-        let opts = ReadOptions { tolerance: 0.1, default_year: self.default_year };
+        let opts = self.reading;
         let mentions = value::mentions(&folded.text, &opts);
-        if mentions.iter().any(|m| states(&m.reading, reading)) || states_year_digits(&folded.text, reading) {
-            return;
-        }
         // PDF extraction reverses the word order of some lines: read those backwards too.
-        let reversed: String = folded.text.split(' ').rev().collect::<Vec<_>>().join(" ");
-        if value::mentions(&reversed, &opts).iter().any(|m| states(&m.reading, reading)) {
+        let reversed = || folded.text.split(' ').rev().collect::<Vec<_>>().join(" ");
+        if mentions.iter().any(|m| states(&m.reading, reading))
+            || states_year_digits(&folded.text, reading)
+            || value::mentions(&reversed(), &opts).iter().any(|m| states(&m.reading, reading))
+        {
+            if raw.stated_as.is_some() {
+                diags.push(
+                    Diagnostic::warning(
+                        self.file,
+                        self.at(i, "stated_as"),
+                        "`stated_as` is not needed: the quote states the value in words the reader reads",
+                    )
+                    .help("remove `stated_as` from this claim"),
+                );
+            }
             return;
         }
         if let Some(stated_as) = &raw.stated_as {
@@ -613,7 +637,7 @@ fn value_kind(kind: PropertyKind) -> ValueKind {
     }
 }
 
-fn kind_fits(property: PropertyKind, value: ValueKind) -> bool {
+pub(crate) fn kind_fits(property: PropertyKind, value: ValueKind) -> bool {
     matches!(
         (property, value),
         (PropertyKind::Quantity | PropertyKind::Rank, ValueKind::Number)
@@ -676,7 +700,7 @@ mod tests {
 
     /// Does the quote (already folded) state the claim's value?
     fn supported(quote: &str, value: &str, kind: ValueKind) -> bool {
-        let opts = ReadOptions { tolerance: 0.1, default_year: Some(2022) };
+        let opts = source_read_options(Some("2022-01-10"));
         let claim = reading(value, kind);
         value::mentions(&crate::text::fold(quote, Mode::Read), &opts).iter().any(|m| states(&m.reading, &claim))
     }

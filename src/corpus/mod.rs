@@ -7,7 +7,8 @@ pub mod locate;
 pub mod raw;
 pub mod registry;
 
-pub use load::{load, published_year};
+pub(crate) use load::{kind_fits, parse};
+pub use load::{load, published_year, source_read_options, states};
 pub use raw::{PropertyKind, RawValue, SourceMeta};
 pub use registry::{Entity, Property, Registry};
 

@@ -62,6 +62,9 @@ pub struct SourceSummary {
     pub missing: usize,
     /// Independent corroboration and a truth-discovery score (see `check::reliability`).
     pub reliability: check::reliability::Reliability,
+    /// Substantive mentions of figures and dates in the text that claims cover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<crate::coverage::Figure>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -256,6 +259,14 @@ impl Report {
         }
     }
 
+    /// Adds each source's coverage figure.
+    pub fn with_coverage(mut self, coverage: &crate::coverage::Coverage) -> Report {
+        for s in &mut self.sources {
+            s.coverage = coverage.of_source(&s.id).map(|c| c.coverage);
+        }
+        self
+    }
+
     /// Claims by id, for renderers that show a finding's claims.
     pub fn claims_by_id(&self) -> std::collections::HashMap<&str, &ClaimOut> {
         self.claims.iter().map(|c| (c.id.as_str(), c)).collect()
@@ -303,6 +314,7 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> V
                 single_source: single,
                 missing: mine.iter().filter(|&&c| corpus.claims[c].value == Value::Missing).count(),
                 reliability,
+                coverage: None,
             }
         })
         .collect()

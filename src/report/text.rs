@@ -110,13 +110,14 @@ fn summary(out: &mut String, report: &Report) {
     let id_width = report.sources.iter().map(|s| s.id.chars().count()).max().unwrap_or(6).max(6);
     let _ = writeln!(
         out,
-        "  {:id_width$}  {:>6}  {:>12}  {:>12}  {:>13}  {:>7}",
+        "  {:id_width$}  {:>6}  {:>12}  {:>12}  {:>13}  {:>7}  coverage",
         "source", "claims", "corroborated", "contradicted", "single-source", "missing"
     );
     for s in &report.sources {
+        let coverage = s.coverage.as_ref().map(crate::coverage::render::figure).unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {:id_width$}  {:>6}  {:>12}  {:>12}  {:>13}  {:>7}",
+            "  {:id_width$}  {:>6}  {:>12}  {:>12}  {:>13}  {:>7}  {coverage}",
             s.id, s.claims, s.corroborated, s.contradicted, s.single_source, s.missing
         );
     }

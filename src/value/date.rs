@@ -193,6 +193,12 @@ fn month_year_glue() -> &'static [Vec<String>] {
     static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
     C.get_or_init(|| folded_list(MONTH_YEAR_GLUE))
 }
+/// Words after a month name that place it in the year before the text ("نوفمبر الماضي").
+const PAST_WORDS: &[&str] = &["الماضي", "المنصرم", "الفائت", "السابق"];
+fn past_words() -> &'static [Vec<String>] {
+    static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    C.get_or_init(|| folded_list(PAST_WORDS))
+}
 fn day_to() -> &'static [Vec<String>] {
     static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
     C.get_or_init(|| folded_list(DAY_TO))
@@ -432,6 +438,17 @@ impl Parser<'_> {
                 }
                 break;
             }
+        }
+        // "نوفمبر الماضي" (last November): the latest such month before the text was written.
+        if year.is_none()
+            && cal == Cal::Gregorian
+            && self.any(j, past_words()).is_some()
+            && let Some(reference) = self.opts.reference_day
+        {
+            let (ry, rm, _) = ymd_from_days(reference);
+            let y = if month.month < rm { ry } else { ry - 1 };
+            let end = self.any(j, past_words()).map_or(j, |(_, e)| e);
+            return self.build(cal, y as i32, month.month, days, false, i, end);
         }
         if days.is_none() && year.is_none() && month.ambiguous {
             self.skip.set(Some((i, j)));

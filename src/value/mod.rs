@@ -121,11 +121,13 @@ pub struct ReadOptions {
     pub tolerance: f64,
     /// The year given to a date written without one ("6 يناير").
     pub default_year: Option<i32>,
+    /// The day the text was written, for dates relative to it ("نوفمبر الماضي": last November).
+    pub reference_day: Option<i64>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { tolerance: 0.1, default_year: None }
+        ReadOptions { tolerance: 0.1, default_year: None, reference_day: None }
     }
 }
 
@@ -359,6 +361,16 @@ pub fn mentions(folded: &str, opts: &ReadOptions) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Whether a value mention (folded) is an ordinal written in words ("الأولى", "ثاني",
+/// "الحادية عشرة"): a place in a sequence, which is a figure only where it ranks something.
+pub fn is_ordinal(folded_mention: &str) -> bool {
+    let toks = lex::lex(folded_mention);
+    let words = || toks.iter().filter(|t| t.kind == lex::Kind::Word).map(|t| t.text);
+    toks.iter().all(|t| t.kind == lex::Kind::Word)
+        && words().any(words::is_ordinal)
+        && words().all(|w| w == "و" || words::is_ordinal(w) || words::roles(w).contains(&words::Role::Teen))
 }
 
 /// Digits that are layout, not figures: a list number ("1- إن …") or a superscript left

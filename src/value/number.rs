@@ -34,6 +34,8 @@ pub(super) const HEDGES: &[HedgePhrase] = &[
     h("ما يقارب", Ap),
     h("ما يناهز", Ap),
     h("ما يقرب من", Ap),
+    h("تقترب من", Ap),
+    h("يقترب من", Ap),
     h("يقرب من", Ap),
     verb("يقارب", Ap, 0),
     verb("تقارب", Ap, 0),

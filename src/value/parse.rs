@@ -491,7 +491,8 @@ impl<'a> Parser<'a> {
     /// "العشرة الأوائل", "الدول العشر الأولى": the top N, i.e. a rank of at most N.
     fn top_n(&self, i: usize) -> Res {
         let n = match self.num(i) {
-            Some(lit) => f64::from(lit.int()?),
+            // "the top 10", never "2019" before a line that starts with "الأول".
+            Some(lit) => f64::from(lit.int_of_len(1, 3)?),
             None => {
                 let w = self.word(i)?;
                 let bare = w.strip_prefix("ال").unwrap_or(w);
@@ -815,7 +816,8 @@ impl<'a> Parser<'a> {
                     return Some((Item::of(figure(m, v, None)), i + 1));
                 }
                 // أضعاف alone: "many times over"; English "times" only after a number.
-                Role::Multiples if !self.toks[i].text.is_ascii() => {
+                // Read alone only where a figure is expected: "إضعاف نفوذها" is "weakening its influence".
+                Role::Multiples if ambiguous && !self.toks[i].text.is_ascii() => {
                     return Some((Item::of(spread(m, 2.0, 10.0, Hedge::Vague)), i + 1));
                 }
                 _ => {}

@@ -784,3 +784,37 @@ fn a_range_verb_may_have_its_subject_before_bain() {
     assert_eq!(r("تتراوح نسبتهم بين 10 و20%").kind, ValueKind::Percent);
     assert_eq!(found("وان الخسائر تتراوح قيمتها ما بين 2 و3 مليار", &opts())[0].0, "تتراوح قيمتها ما بين 2 و3 مليار");
 }
+
+#[test]
+fn ordinals_are_told_from_cardinals() {
+    let is = |s: &str| is_ordinal(&fold(s, Mode::Read));
+    assert!(is("الأولى") && is("ثاني") && is("الحادية عشرة") && is("التاسع والعشرين") && is("العشرين"));
+    assert!(!is("عشرة") && !is("ثلاثة") && !is("عشرين ألف") && !is("2022") && !is("الأول من يناير 2022"));
+}
+
+#[test]
+fn mentions_do_not_join_a_year_to_the_next_line_or_read_weakening_as_a_multiplier() {
+    let o = opts();
+    assert_eq!(
+        found("برزت الأزمة بعد عام\n\n.2019\n\nالأول من عام 1990 أعلنت", &o).first().map(|f| f.0.as_str()),
+        Some("2019")
+    );
+    assert!(found("روسيا لا يناسبها أي طرف يحاول إضعاف نفوذها", &o).is_empty());
+    assert_eq!(found("بنسبة تقترب من 100%", &o), pairs(&[("تقترب من 100%", "90%..110%")]));
+    assert_eq!(found("رفع سعر الغاز ثلاثة أضعاف", &o), pairs(&[("ثلاثه اضعاف", "x3")]));
+}
+
+#[test]
+fn a_month_called_last_is_the_latest_before_the_text() {
+    let written =
+        ReadOptions { reference_day: crate::value::days_from_ymd(2022, 1, 7), default_year: Some(2022), ..opts() };
+    let last_november = read("نوفمبر الماضي", &written).unwrap();
+    assert_eq!(iso_date(last_november.interval.lo.unwrap() as i64), "2021-11-01");
+    assert!(!last_november.year_known);
+    // In a text of July, last March is of the same year.
+    let july = ReadOptions { reference_day: crate::value::days_from_ymd(2022, 7, 1), ..written };
+    assert_eq!(iso_date(read("مارس الماضي", &july).unwrap().nominal as i64), "2022-03-01");
+    // Without a reference the default year stands.
+    let m = &mentions("وفي نوفمبر الماضي جمعت", &with_year(2022))[0];
+    assert_eq!(iso_date(m.reading.nominal as i64), "2022-11-01");
+}

@@ -48,7 +48,8 @@ pub fn scratch(name: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies a fixture folder, so a test can edit its copy.
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

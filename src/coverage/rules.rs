@@ -1,0 +1,323 @@
+//! What looks like a figure but asserts nothing: footnote markers, page numbers, URLs,
+//! identifiers, citations, ordinals that only count paragraphs, and words like عدة.
+//! Each rule looks at the mention in its original line; [`Config`] turns rules off and
+//! adds cues.
+
+use super::config::Config;
+use crate::text::{Mode, fold};
+use crate::value::{self, Hedge, Reading, ValueKind};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// A small number glued to a word, in superscript, or closing a line after punctuation.
+    Footnote,
+    /// A number alone on its line.
+    PageNumber,
+    Url,
+    /// Digits glued to Latin letters, slashes or hyphens: `asia-48545166`, `1316150.html`.
+    Identifier,
+    /// A line that reads as a citation: a URL, a page, an issue, a publisher and a year.
+    ReferenceLine,
+    /// An ordinal that ranks nothing: "الجهة الأولى", "ابنته الثانية".
+    Ordinal,
+    /// A word that is no figure on its own: "عدة" (several).
+    NotAFigure,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 7] = [
+        Rule::Footnote,
+        Rule::PageNumber,
+        Rule::Url,
+        Rule::Identifier,
+        Rule::ReferenceLine,
+        Rule::Ordinal,
+        Rule::NotAFigure,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Footnote => "footnote",
+            Rule::PageNumber => "page-number",
+            Rule::Url => "url",
+            Rule::Identifier => "identifier",
+            Rule::ReferenceLine => "reference-line",
+            Rule::Ordinal => "ordinal",
+            Rule::NotAFigure => "not-a-figure",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.name() == name)
+    }
+}
+
+/// A mention in its place: the source text and the mention's original byte range.
+pub struct Place<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub reading: &'a Reading,
+    /// The text is mostly in another script, so a line of Latin text is a citation.
+    pub latin_is_foreign: bool,
+}
+
+/// Whether most letters of a text are not Latin (an Arabic or Russian source, say): there,
+/// a line of Latin text with a year is a reference, not a sentence of the source.
+pub fn latin_is_foreign(text: &str) -> bool {
+    let (mut latin, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii_alphabetic() { latin += 1 } else { other += 1 }
+    }
+    other > latin
+}
+
+impl Place<'_> {
+    fn line_bounds(&self) -> (usize, usize) {
+        let start = self.text[..self.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = self.text[self.end..].find('\n').map_or(self.text.len(), |i| self.end + i);
+        (start, end)
+    }
+
+    /// The mention's line, without its line break.
+    pub fn line(&self) -> &str {
+        let (a, b) = self.line_bounds();
+        &self.text[a..b]
+    }
+
+    fn mention(&self) -> &str {
+        &self.text[self.start..self.end]
+    }
+
+    /// Text of the line before and after the mention.
+    fn before(&self) -> &str {
+        &self.text[self.line_bounds().0..self.start]
+    }
+
+    fn after(&self) -> &str {
+        &self.text[self.end..self.line_bounds().1]
+    }
+}
+
+/// The first rule (in [`Rule::ALL`] order) that finds the mention no assertion.
+pub fn skip(place: &Place, config: &Config) -> Option<Rule> {
+    Rule::ALL.into_iter().find(|&rule| config.is_on(rule) && applies(rule, place, config))
+}
+
+fn applies(rule: Rule, p: &Place, config: &Config) -> bool {
+    match rule {
+        Rule::Footnote => is_footnote(p),
+        Rule::PageNumber => is_small_number(p) && trim_marks(p.line()) == trim_marks(p.mention()),
+        Rule::Url => in_url(p),
+        Rule::Identifier => is_identifier(p),
+        Rule::ReferenceLine => {
+            is_reference_line(p.line(), config) || (p.latin_is_foreign && LATIN_CITATION.is_match(p.line()))
+        }
+        Rule::Ordinal => is_bare_ordinal(p, config),
+        Rule::NotAFigure => config.not_figures.contains(&fold(p.mention(), Mode::Read)),
+    }
+}
+
+const BRACKETS: &[char] = &['(', ')', '[', ']', '{', '}', '﴾', '﴿'];
+const QUOTES: &[char] = &['«', '»', '"', '“', '”', '„', '\''];
+const SUPERSCRIPTS: &[char] = &['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+/// One-letter particles and the article that may be glued to a figure: بـ60, والـ12.
+const PARTICLES: &[&str] = &["ب", "ل", "ك", "و", "ف", "ال", "وال", "بال", "لل", "فال", "كال"];
+
+fn trim_marks(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || BRACKETS.contains(&c) || matches!(c, '-' | '–' | '—' | '|' | '.'))
+}
+
+/// A plain integer below 1000 written in digits.
+fn is_small_number(p: &Place) -> bool {
+    let r = p.reading;
+    r.kind == ValueKind::Number
+        && r.hedge == Hedge::Exact
+        && r.nominal.fract() == 0.0
+        && (0.0..1000.0).contains(&r.nominal)
+        && trim_marks(p.mention()).chars().all(|c| c.is_numeric() || c.is_whitespace() || BRACKETS.contains(&c))
+}
+
+fn is_footnote(p: &Place) -> bool {
+    if !is_small_number(p) {
+        return false;
+    }
+    if p.mention().chars().any(|c| SUPERSCRIPTS.contains(&c)) {
+        return true;
+    }
+    // Brackets around the number belong to it: ")1(" is one marker.
+    let before = p.before().trim_end_matches(BRACKETS);
+    let after = p.after().trim_start_matches(BRACKETS);
+    // Glued to a word ("الميلادي1", "والمعادن)1(", "نزارباييف«)2("), unless the word is a
+    // particle that takes figures ("بـ60", "والـ12").
+    let glued: String = before.chars().rev().take_while(|c| c.is_alphabetic() || QUOTES.contains(c)).collect();
+    let glued: String = glued.chars().rev().filter(|&c| c != '\u{0640}' && !QUOTES.contains(&c)).collect();
+    if !glued.is_empty() && !PARTICLES.contains(&glued.as_str()) {
+        return true;
+    }
+    // A bracketed marker right after a bracketed figure: ")40()10(".
+    if before.len() < p.before().len() && before.ends_with(|c: char| c.is_numeric()) {
+        return true;
+    }
+    // A note's number at the start of its line: "1. تمتلك …", "2 . نور …".
+    if p.before().trim().is_empty() && after.trim_start().starts_with(['.', '-', ')']) {
+        return true;
+    }
+    // Closing a line after punctuation: "«الاتحاد الأوراسي» 6.", reversed ".3".
+    let tail_empty =
+        after.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "،؛".contains(c)).is_empty();
+    let prev = before.trim_end().chars().next_back();
+    tail_empty && prev.is_some_and(|c| !c.is_alphanumeric())
+}
+
+fn in_url(p: &Place) -> bool {
+    static URL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let url = URL.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?:https?://|www\.|pic\.twitter\.com/)\S+|\b[a-z0-9.-]+\.(?:com|org|net|info|ru|kz|html?|php)\b\S*",
+        )
+        .expect("a valid pattern")
+    });
+    let (line_start, _) = p.line_bounds();
+    url.find_iter(p.line()).any(|m| line_start + m.start() <= p.start && p.end <= line_start + m.end())
+}
+
+fn is_identifier(p: &Place) -> bool {
+    let code = |c: char| c.is_ascii_alphabetic() || matches!(c, '_' | '/' | '#' | '@' | '=' | '&');
+    let mut before = p.before().chars().rev();
+    let mut after = p.after().chars();
+    let left = match before.next() {
+        Some('-' | '.') => before.next().is_some_and(|c| c.is_ascii_alphabetic()),
+        Some(c) => code(c),
+        None => false,
+    };
+    let right = match after.next() {
+        Some('-' | '.') => after.next().is_some_and(code),
+        Some(c) => code(c),
+        None => false,
+    };
+    left || right
+}
+
+/// A line of Latin text with a year.
+static LATIN_CITATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^[^\p{Arabic}]*[A-Za-z]{3,}[^\p{Arabic}]*\b(?:1[89]|20)\d\d\b[^\p{Arabic}]*$")
+        .expect("the pattern is valid")
+});
+
+fn is_reference_line(line: &str, config: &Config) -> bool {
+    // A note that starts with its superscript number is a reference, however long.
+    if line.trim_start().starts_with(SUPERSCRIPTS) {
+        return true;
+    }
+    if line.chars().count() > config.reference_line_max_chars {
+        return false;
+    }
+    config.reference_keywords.iter().any(|k| line.contains(k.as_str()))
+        || config.reference_patterns.iter().any(|re| re.is_match(line))
+}
+
+/// An ordinal in words, unless a rank word stands before it ("المرتبة الثانية") or a
+/// superlative after it ("ثاني أكبر").
+fn is_bare_ordinal(p: &Place, config: &Config) -> bool {
+    if p.reading.kind != ValueKind::Number || !value::is_ordinal(&fold(p.mention(), Mode::Read)) {
+        return false;
+    }
+    let prev = fold(p.text[..p.start].split_whitespace().next_back().unwrap_or(""), Mode::Read);
+    let next = fold(p.text[p.end..].split_whitespace().next().unwrap_or(""), Mode::Read);
+    !(config.rank_before.contains(&prev) || config.rank_after.contains(&next))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{Folded, GlyphMap};
+    use crate::value::{ReadOptions, mentions};
+
+    /// The rule each mention of `text` falls under, as (mention, rule name or "-").
+    fn rules(text: &str) -> Vec<(String, &'static str)> {
+        let config = Config::default();
+        let folded = Folded::new(text, &GlyphMap::new(), Mode::Read);
+        mentions(&folded.text, &ReadOptions { default_year: Some(2022), ..ReadOptions::default() })
+            .into_iter()
+            .map(|m| {
+                let r = folded.original_range(m.start, m.end);
+                let place = Place {
+                    text,
+                    start: r.start,
+                    end: r.end,
+                    reading: &m.reading,
+                    latin_is_foreign: latin_is_foreign(text),
+                };
+                (text[r].to_string(), skip(&place, &config).map_or("-", Rule::name))
+            })
+            .collect()
+    }
+
+    fn owned(v: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
+        v.iter().map(|(a, b)| (a.to_string(), *b)).collect()
+    }
+
+    #[test]
+    fn footnote_markers_are_skipped_but_glued_particles_are_not() {
+        assert_eq!(rules("والغاز والمعادن)1( تضاهي"), owned(&[("1", "footnote")]));
+        assert_eq!(rules("نهاية القرن السادس الميلادي1."), owned(&[("القرن السادس", "-"), ("1", "footnote")]));
+        assert_eq!(rules("أعظم ملوكها². وبعد"), owned(&[("²", "footnote")]));
+        assert_eq!(rules("تحت اسم «الاتحاد الأوراسي» 6."), owned(&[("6", "footnote")]));
+        assert_eq!(rules("1. تمتلك كازاخستان"), owned(&[("1", "footnote")]));
+        assert_eq!(rules("مقارنة بـ60 تنغًا والـ12 من حيث"), owned(&[("60", "-"), ("12", "-")]));
+        assert_eq!(rules("القبض على )500( شخص"), owned(&[("500", "-")]));
+        assert_eq!(rules("بلغ عدد القتلى 164."), owned(&[("164", "-")]));
+        assert_eq!(rules("مقتل أكثر من )40()10(."), owned(&[("أكثر من )40", "-"), ("10", "footnote")]));
+    }
+
+    #[test]
+    fn page_numbers_urls_and_identifiers_are_skipped() {
+        assert_eq!(rules("نص\n  3\nنص"), owned(&[("3", "page-number")]));
+        assert_eq!(rules("world-asia-48545166."), owned(&[("48545166", "identifier")]));
+        let url = rules("انظر https://www.nytimes.com/2022/01/05/world.html اليوم");
+        assert!(url.iter().all(|(_, r)| *r == "url"), "{url:?}");
+        assert_eq!(rules("قمة مجموعة g20 في 2019"), owned(&[("2019", "-")]));
+    }
+
+    #[test]
+    fn citation_lines_are_skipped() {
+        let line = "6. الحزب الحاكم يفوز، مجلة إيلاف الإلكترونية، 2021، ص 12";
+        assert!(rules(line).iter().all(|(_, r)| *r != "-"), "{:?}", rules(line));
+        // A line of Latin text with a year is a citation in an Arabic text, a sentence in an English one.
+        let arabic = "نص عربي طويل عن الأحداث في كازاخستان وما جرى فيها.\nBBC News, Almaty, 7 June, 2019";
+        assert!(rules(arabic).iter().all(|(_, r)| *r == "reference-line"), "{:?}", rules(arabic));
+        let english = "Russia sent 3,000 troops to Kazakhstan on 2022-01-06. More followed in 2022.";
+        assert!(rules(english).iter().all(|(_, r)| *r == "-"), "{:?}", rules(english));
+        assert!(rules("العدد 4 من المجلة").iter().all(|(_, r)| *r == "reference-line"));
+        assert_eq!(rules("ويبلغ عدد سكانها حوالي 19 مليون نسمة"), owned(&[("حوالي 19 مليون", "-")]));
+        // A long paragraph is never a citation, whatever it holds.
+        let paragraph = format!("{} وصل عدد سكانها إلى 19 مليون، ص 12", "كلام ".repeat(80));
+        assert_eq!(rules(&paragraph)[0], ("19 مليون".to_string(), "-"));
+    }
+
+    #[test]
+    fn ordinals_count_only_as_ranks() {
+        assert_eq!(rules("أما الجهة الأولى فمحلية"), owned(&[("الأولى", "ordinal")]));
+        assert_eq!(rules("تقع في المركز الثاني بعد أوكرانيا"), owned(&[("الثاني", "-")]));
+        assert_eq!(rules("ثاني أكبر احتياطي"), owned(&[("ثاني", "-")]));
+        assert_eq!(rules("في الأول من يناير 2022"), owned(&[("الأول من يناير 2022", "-")]));
+        assert_eq!(rules("تباحث عدة مرات"), owned(&[("عدة", "not-a-figure")]));
+    }
+
+    #[test]
+    fn rules_can_be_turned_off() {
+        let mut config = Config::default();
+        let text = "أما الجهة الأولى فمحلية";
+        let folded = Folded::new(text, &GlyphMap::new(), Mode::Read);
+        let m = &mentions(&folded.text, &ReadOptions::default())[0];
+        let r = folded.original_range(m.start, m.end);
+        let place =
+            Place { text, start: r.start, end: r.end, reading: &m.reading, latin_is_foreign: latin_is_foreign(text) };
+        assert_eq!(skip(&place, &config), Some(Rule::Ordinal));
+        config.turn_off(Rule::Ordinal);
+        assert_eq!(skip(&place, &config), None);
+    }
+}
