@@ -2,47 +2,7 @@
 
 mod common;
 
-use assert_cmd::Command;
-use common::copy_dir;
-use std::path::{Path, PathBuf};
-
-fn claimcheck() -> Command {
-    let mut cmd = Command::cargo_bin("claimcheck").unwrap();
-    cmd.env_remove("NO_COLOR").env("CLICOLOR", "0");
-    cmd
-}
-
-fn fixture(name: &str) -> String {
-    format!("tests/fixtures/{name}")
-}
-
-struct Output {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str], dir: Option<&Path>) -> Output {
-    let mut cmd = claimcheck();
-    cmd.args(args).arg("--color=never");
-    if let Some(dir) = dir {
-        cmd.current_dir(dir);
-    }
-    let out = cmd.output().unwrap();
-    Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-/// A copy of a fixture corpus in a temporary folder, as `corpus/`.
-fn scratch(name: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(Path::new(&fixture(name)), &dir.path().join("corpus"));
-    let root = dir.path().to_path_buf();
-    (dir, root)
-}
+use common::{claimcheck, fixture, run, scratch};
 
 #[test]
 fn all_agree_exits_0() {

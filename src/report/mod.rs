@@ -1,5 +1,6 @@
 //! One result model for every reader; renderers (one file per format) only lay it out.
 
+pub mod explain;
 pub mod json;
 pub mod text;
 
@@ -59,19 +60,21 @@ pub struct SourceSummary {
     /// Claims about facts no other source states.
     pub single_source: usize,
     pub missing: usize,
+    /// Independent corroboration and a truth-discovery score (see `check::reliability`).
+    pub reliability: check::reliability::Reliability,
     /// Substantive mentions of figures and dates in the text that claims cover.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coverage: Option<crate::coverage::Figure>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Place {
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ClaimOut {
     pub id: String,
     pub source: String,
@@ -100,7 +103,7 @@ pub struct ClaimOut {
     pub fact: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Normalized {
     pub kind: ValueKind,
     /// Numbers, or ISO dates for dates; null is unbounded.
@@ -130,7 +133,7 @@ impl Normalized {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FindingOut {
     pub fingerprint: String,
     pub fact: String,
@@ -146,7 +149,7 @@ pub struct FindingOut {
     pub pairs: Vec<PairOut>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PairOut {
     pub a: String,
     pub b: String,
@@ -272,6 +275,7 @@ impl Report {
 
 fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Vec<SourceSummary> {
     let n = corpus.claims.len();
+    let reliability = check::reliability::assess(corpus, outcome);
     let (mut corroborated, mut contradicted) = (vec![false; n], vec![false; n]);
     for f in &outcome.findings {
         for p in &f.pairs {
@@ -297,7 +301,8 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> V
         .sources
         .iter()
         .zip(by_source)
-        .map(|(source, mine)| {
+        .zip(reliability)
+        .map(|((source, mine), reliability)| {
             let single = mine.iter().filter(|&&c| graph.fact_of[c].is_none_or(|f| !spans_sources[f])).count();
             SourceSummary {
                 id: source.meta.id.clone(),
@@ -308,6 +313,7 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> V
                 contradicted: mine.iter().filter(|&&c| contradicted[c]).count(),
                 single_source: single,
                 missing: mine.iter().filter(|&&c| corpus.claims[c].value == Value::Missing).count(),
+                reliability,
                 coverage: None,
             }
         })

@@ -33,26 +33,7 @@ pub fn render(report: &Report) -> String {
 }
 
 pub fn finding_block(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &ClaimOut>) {
-    let (mark, style) = match f.verdict {
-        Verdict::Contradict => ("✗ contradict", RED),
-        Verdict::Agree => ("✓ agree", GREEN),
-        Verdict::NotComparable => ("~ not comparable", YELLOW),
-    };
-    let status = match (f.verdict, f.status) {
-        (Verdict::Contradict, Status::New) if f.reopened.is_some() => format!(" {RED}[reopened]{RED:#}"),
-        (Verdict::Contradict, Status::New) => format!(" {RED}[new]{RED:#}"),
-        (_, Status::Baselined) => " [baselined]".to_string(),
-        (_, Status::Resolved) => format!(" {GREEN}[resolved]{GREEN:#}"),
-        _ => String::new(),
-    };
-    let _ = writeln!(out, "{style}{mark}{style:#}  {BOLD}{}{BOLD:#}{status}  {DIM}{}{DIM:#}", f.fact, f.fingerprint);
-    let _ = writeln!(out, "  {}: {}", f.reason, f.explanation);
-    if let Some(why) = &f.reopened {
-        let _ = writeln!(out, "  {RED}reopened{RED:#}: the claims changed since the resolution ({why})");
-    }
-    if let Some(r) = &f.resolution {
-        let _ = writeln!(out, "  resolution ({}, {}): {}", r.status, r.date, r.note);
-    }
+    finding_header(out, f);
     let width = f
         .claims
         .iter()
@@ -82,7 +63,31 @@ pub fn finding_block(out: &mut String, f: &FindingOut, by_id: &std::collections:
     out.push('\n');
 }
 
-fn display_value(c: &ClaimOut) -> String {
+/// The verdict, fact, status and fingerprint, the reason, and the resolution if any.
+pub fn finding_header(out: &mut String, f: &FindingOut) {
+    let (mark, style) = match f.verdict {
+        Verdict::Contradict => ("✗ contradict", RED),
+        Verdict::Agree => ("✓ agree", GREEN),
+        Verdict::NotComparable => ("~ not comparable", YELLOW),
+    };
+    let status = match (f.verdict, f.status) {
+        (Verdict::Contradict, Status::New) if f.reopened.is_some() => format!(" {RED}[reopened]{RED:#}"),
+        (Verdict::Contradict, Status::New) => format!(" {RED}[new]{RED:#}"),
+        (_, Status::Baselined) => " [baselined]".to_string(),
+        (_, Status::Resolved) => format!(" {GREEN}[resolved]{GREEN:#}"),
+        _ => String::new(),
+    };
+    let _ = writeln!(out, "{style}{mark}{style:#}  {BOLD}{}{BOLD:#}{status}  {DIM}{}{DIM:#}", f.fact, f.fingerprint);
+    let _ = writeln!(out, "  {}: {}", f.reason, f.explanation);
+    if let Some(why) = &f.reopened {
+        let _ = writeln!(out, "  {RED}reopened{RED:#}: the claims changed since the resolution ({why})");
+    }
+    if let Some(r) = &f.resolution {
+        let _ = writeln!(out, "  resolution ({}, {}): {}", r.status, r.date, r.note);
+    }
+}
+
+pub(crate) fn display_value(c: &ClaimOut) -> String {
     match &c.value {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
@@ -96,7 +101,7 @@ fn place(c: &ClaimOut) -> String {
     )
 }
 
-fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -116,6 +121,7 @@ fn summary(out: &mut String, report: &Report) {
             s.id, s.claims, s.corroborated, s.contradicted, s.single_source, s.missing
         );
     }
+    reliability(out, report, id_width);
     let m = &report.summary;
     let _ = writeln!(out);
     let _ = writeln!(
@@ -133,5 +139,36 @@ fn summary(out: &mut String, report: &Report) {
     }
     for fp in &report.stale.baseline {
         let _ = writeln!(out, "{YELLOW}stale baseline entry{YELLOW:#} {fp}: no finding has this fingerprint any more");
+    }
+    if !report.stale.resolutions.is_empty() || !report.stale.baseline.is_empty() {
+        let _ = writeln!(out, "  `claimcheck check --prune` removes stale entries");
+    }
+}
+
+/// Independent corroboration of the claims each source shares with others, and the score.
+fn reliability(out: &mut String, report: &Report, id_width: usize) {
+    use crate::check::reliability::{PRIOR, PSEUDO_CLAIMS};
+    let _ = writeln!(
+        out,
+        "\n{BOLD}Reliability{BOLD:#} {DIM}(claims shared with other sources; one speaker counts once; \
+         score shrunk toward {PRIOR} by {PSEUDO_CLAIMS} claims){DIM:#}"
+    );
+    let _ = writeln!(
+        out,
+        "  {:id_width$}  {:>6}  {:>12}  {:>12}  {:>5}",
+        "source", "linked", "corroborated", "contradicted", "score"
+    );
+    let share = |n: usize, of: Option<f64>| of.map_or("-".to_string(), |f| format!("{n} ({:.0}%)", f * 100.0));
+    for s in &report.sources {
+        let r = &s.reliability;
+        let _ = writeln!(
+            out,
+            "  {:id_width$}  {:>6}  {:>12}  {:>12}  {:>5.2}",
+            s.id,
+            r.linked,
+            share(r.corroborated, r.corroborated_share),
+            share(r.contradicted, r.contradicted_share),
+            r.score
+        );
     }
 }

@@ -1,6 +1,52 @@
-//! Helpers shared by the CLI test files.
+//! Helpers shared by the CLI tests: the binary without color, fixture paths, and scratch
+//! copies of fixture corpora for commands that write.
+#![allow(dead_code)] // each test crate uses its own subset
 
-use std::path::Path;
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+pub fn claimcheck() -> Command {
+    let mut cmd = Command::cargo_bin("claimcheck").unwrap();
+    cmd.env_remove("NO_COLOR").env("CLICOLOR", "0");
+    cmd
+}
+
+pub fn fixture(name: &str) -> String {
+    format!("tests/fixtures/{name}")
+}
+
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(args: &[&str], dir: Option<&Path>) -> Output {
+    run_with_input(args, dir, "")
+}
+
+/// Runs with `input` on stdin (never a terminal).
+pub fn run_with_input(args: &[&str], dir: Option<&Path>, input: &str) -> Output {
+    let mut cmd = claimcheck();
+    cmd.args(args).arg("--color=never").write_stdin(input);
+    if let Some(dir) = dir {
+        cmd.current_dir(dir);
+    }
+    let out = cmd.output().unwrap();
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// A copy of a fixture corpus in a temporary folder, as `corpus/`.
+pub fn scratch(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new(&fixture(name)), &dir.path().join("corpus"));
+    let root = dir.path().to_path_buf();
+    (dir, root)
+}
 
 /// Copies a fixture folder, so a test can edit its copy.
 pub fn copy_dir(from: &Path, to: &Path) {
