@@ -28,5 +28,19 @@ fn shipped(c: &mut Criterion) {
     c.bench_function("shipped corpus", |b| b.iter(|| Run::new(std::path::Path::new("claims")).outcome.findings.len()));
 }
 
-criterion_group!(benches, pipeline, shipped);
+/// The source-reliability iteration alone, on a run already checked.
+fn reliability(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    synthetic::write_corpus(dir.path(), &synthetic::Shape { sources: 50, claims_per_source: 200, facts: 2_500 });
+    let run = Run::new(dir.path());
+    c.bench_function("reliability 10000 claims", |b| {
+        b.iter(|| claimcheck::check::reliability::assess(&run.corpus, &run.outcome).len())
+    });
+    let run = Run::new(std::path::Path::new("claims"));
+    c.bench_function("reliability shipped corpus", |b| {
+        b.iter(|| claimcheck::check::reliability::assess(&run.corpus, &run.outcome).len())
+    });
+}
+
+criterion_group!(benches, pipeline, shipped, reliability);
 criterion_main!(benches);

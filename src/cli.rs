@@ -24,15 +24,37 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Load, verify, link and check a corpus; exit 1 on a new unresolved contradiction.
-    #[command(after_help = "Exit codes: 0 no new unresolved contradiction, 1 at least one, 2 an input or usage error.")]
+    #[command(after_help = "Exit codes: 0 no new unresolved contradiction, 1 at least one, 2 an input or usage error.
+
+Examples:
+  claimcheck check                            the corpus in claims/
+  claimcheck check tests/fixtures/two-sources --format json
+  claimcheck check --prune                    drop ledger entries no finding matches any more")]
     Check(CheckArgs),
     /// Show how a value expression is read: kind, interval, precision, hedge.
+    #[command(after_help = "Examples:
+  claimcheck value '~19e6'
+  claimcheck value 'نحو 19 مليون' --format json
+  claimcheck value '١٢ جمادى الآخرة ١٤٤٣ هـ'")]
     Value(ValueArgs),
     /// Infer which private-use characters of a source stand for which digits.
+    #[command(after_help = "Examples:
+  claimcheck glyphs noonpost-2022-01-06       a source of the corpus in claims/
+  claimcheck glyphs texts/extracted.txt --year 2022")]
     Glyphs(GlyphsArgs),
+    /// Show one finding in full: the fact, every claim and pair, the editors' entries.
+    Explain(crate::commands::explain::ExplainArgs),
+    /// Record an editor's decision on a finding in resolutions.json.
+    Resolve(crate::commands::resolve::ResolveArgs),
+    /// Walk the new findings one by one and decide each (needs a terminal).
+    Review(crate::commands::review::ReviewArgs),
+    /// Print the completion script of a shell.
+    Completions(crate::commands::completions::CompletionsArgs),
+    /// Print the man page, of claimcheck or of one command.
+    Man(crate::commands::man::ManArgs),
     /// List the figures and dates of each source that no claim covers; draft claims for them.
     #[command(
-        after_help = "Rules and ignore list: PATH/coverage.json and PATH/coverage-ignore.json (see docs/claims-format.md).\nExit codes: 0 reported, 2 an input or usage error."
+        after_help = "Rules and ignore list: PATH/coverage.json and PATH/coverage-ignore.json (see docs/claims-format.md).\nExit codes: 0 reported, 2 an input or usage error.\n\nExamples:\n  claimcheck coverage                         the corpus in claims/\n  claimcheck coverage --suggest               claim skeletons for what no claim covers\n  claimcheck coverage --all --format json     every mention and what became of it"
     )]
     Coverage(CoverageArgs),
     /// Write the report to a file (HTML links made relative to it); exit 0 whatever it finds.
@@ -80,6 +102,9 @@ pub struct CheckArgs {
     /// Record every open contradiction in the corpus's baseline.json.
     #[arg(long)]
     pub write_baseline: bool,
+    /// Remove resolutions and baseline entries that match no finding any more.
+    #[arg(long)]
+    pub prune: bool,
 }
 
 #[derive(Debug, Args)]
@@ -125,7 +150,7 @@ pub enum Format {
     Dot,
 }
 
-/// For commands whose output is no report of findings (`value`, `coverage`).
+/// For commands whose output is not the report of findings (`value`, `coverage`, `explain`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TextOrJson {
     Text,

@@ -22,21 +22,41 @@ pub struct Run {
     pub outcome: check::Outcome,
     /// Which mentions of each source the claims cover.
     pub coverage: coverage::Coverage,
+    /// The resolutions and baseline the outcome was checked against.
+    pub ledger: check::ledger::Ledger,
+}
+
+/// The step a run is starting, for progress lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Loading,
+    Linking { sources: usize, claims: usize },
+    Checking { facts: usize },
+    Covering { sources: usize },
 }
 
 impl Run {
     /// Loads, links and checks. Input errors end up in `corpus.diagnostics`; when there are
     /// any, the graph and outcome cover only the claims that loaded cleanly.
     pub fn new(root: &Path) -> Run {
+        Run::with_progress(root, |_| {})
+    }
+
+    /// [`Run::new`], telling `progress` each step as it starts.
+    pub fn with_progress(root: &Path, mut progress: impl FnMut(Stage)) -> Run {
+        progress(Stage::Loading);
         let mut corpus = corpus::load(root);
         let ledger = check::ledger::Ledger::load(root, &mut corpus.diagnostics);
         let source_ids: Vec<&str> = corpus.sources.iter().map(|s| s.meta.id.as_str()).collect();
         let coverage_config = coverage::Config::load(root, &source_ids, &mut corpus.diagnostics);
         diagnostic::sort(&mut corpus.diagnostics);
+        progress(Stage::Linking { sources: corpus.sources.len(), claims: corpus.claims.len() });
         let graph = graph::link(&corpus);
+        progress(Stage::Checking { facts: graph.facts.len() });
         let outcome = check::check(&corpus, &graph, &ledger);
+        progress(Stage::Covering { sources: corpus.sources.len() });
         let coverage = coverage::measure(&corpus, &coverage_config);
-        Run { corpus, graph, outcome, coverage }
+        Run { corpus, graph, outcome, ledger, coverage }
     }
 
     pub fn report(&self) -> report::Report {
@@ -61,13 +81,7 @@ pub fn explain_value(r: &value::Reading) -> String {
         }
     );
     let _ = writeln!(s, "hedge:     {}", serde_plain(&n.hedge));
-    let precision = match r.precision {
-        value::Precision::Digit(place) => {
-            format!("± {} (half the last significant digit)", value::format_number(place / 2.0))
-        }
-        p => serde_plain(&p),
-    };
-    let _ = writeln!(s, "precision: {precision}");
+    let _ = writeln!(s, "precision: {}", r.precision.describe());
     if let Some(cal) = r.calendar {
         let _ = writeln!(s, "calendar:  {cal} (converted to Gregorian)");
     }
@@ -77,7 +91,7 @@ pub fn explain_value(r: &value::Reading) -> String {
     s
 }
 
-fn serde_plain<T: serde::Serialize>(v: &T) -> String {
+pub(crate) fn serde_plain<T: serde::Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         Ok(other) => other.to_string(),

@@ -25,6 +25,11 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Value(args) => commands::value::run(args),
         Command::Glyphs(args) => commands::glyphs::run(args),
+        Command::Explain(args) => commands::explain::run(args),
+        Command::Resolve(args) => commands::resolve::run(args),
+        Command::Review(args) => commands::review::run(args),
+        Command::Completions(args) => commands::completions::run(args),
+        Command::Man(args) => commands::man::run(args),
         Command::Coverage(args) => commands::coverage::run(args),
         Command::Report(args) => commands::report::run(args),
     };

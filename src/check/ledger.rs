@@ -2,6 +2,10 @@
 //! (findings known and left open). Both files are sorted by fingerprint, one entry each,
 //! with no totals or timestamps of runs, so branches that add entries merge cleanly.
 
+pub mod decision;
+pub mod edit;
+mod splice;
+
 use super::{Finding, Status};
 use crate::corpus::Corpus;
 use crate::diagnostic::Diagnostic;
@@ -103,14 +107,19 @@ fn read<T: for<'de> Deserialize<'de>>(path: &Path, diags: &mut Vec<Diagnostic>) 
     match serde_json::from_str(&text) {
         Ok(v) => Some(v),
         Err(e) => {
-            let message = e.to_string();
-            let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m).to_string();
-            diags.push(Diagnostic::error(path, (e.line().max(1), e.column().max(1)), message).help(
+            diags.push(parse_error(path, &e).help(
                 "fix this entry by hand, or delete the file and rebuild it with `claimcheck check --write-baseline`",
             ));
             None
         }
     }
+}
+
+/// serde's message, at serde's position.
+fn parse_error(path: &Path, e: &serde_json::Error) -> Diagnostic {
+    let message = e.to_string();
+    let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m).to_string();
+    Diagnostic::error(path, (e.line().max(1), e.column().max(1)), message)
 }
 
 /// Writes the baseline: every open contradiction (new or already baselined), sorted.
@@ -123,11 +132,7 @@ pub fn write_baseline(
     let mut entries: Vec<BaselineEntry> = findings
         .iter()
         .filter(|f| f.verdict == super::Verdict::Contradict && f.status != Status::Resolved)
-        .map(|f| BaselineEntry {
-            fingerprint: f.fingerprint.clone(),
-            fact: graph.facts[f.fact].key.to_string(),
-            claims: f.claims.iter().map(|&c| corpus.claims[c].id.clone()).collect(),
-        })
+        .map(|f| BaselineEntry::of(corpus, graph, f))
         .collect();
     entries.sort_by(|a, b| a.fingerprint.cmp(&b.fingerprint));
     let path = root.join(BASELINE);

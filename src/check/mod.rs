@@ -2,6 +2,8 @@
 //! be compared), with a stable fingerprint and a status against the editors' decisions.
 
 pub mod ledger;
+pub mod lookup;
+pub mod reliability;
 
 use crate::corpus::{Claim, Corpus, PropertyKind, Value};
 use crate::graph::{ClaimGraph, SCOPE};

@@ -1,4 +1,5 @@
-//! `claimcheck check`: load, verify, link, check, report.
+//! `claimcheck check`: load, verify, link, check, report; `--prune` and `--write-baseline`
+//! edit the ledger first.
 
 use super::{CONTRADICTIONS, INPUT_ERROR, OK};
 use crate::cli::{CheckArgs, Format};
@@ -7,25 +8,40 @@ use std::io::Write;
 
 pub fn run(args: CheckArgs) -> u8 {
     let mut err = anstream::stderr();
-    let run = match super::load(&args.path, "nothing was checked") {
+    let mut run = match super::load(&args.path, "nothing was checked") {
         Ok(run) => run,
         Err(code) => return code,
     };
-    let run = if args.write_baseline {
+    if args.prune {
+        match check::ledger::edit::prune(&args.path, &run.ledger, &run.outcome) {
+            Ok(removed) if removed.is_empty() => {
+                let _ = writeln!(err, "no stale entries to prune");
+            }
+            Ok(removed) => {
+                for r in &removed {
+                    let _ = writeln!(err, "pruned {} ({}) from {}", r.fingerprint, r.fact, r.path.display());
+                }
+                run = Run::new(&args.path);
+            }
+            Err(e) => {
+                let _ = writeln!(err, "claimcheck: cannot prune: {e}");
+                return INPUT_ERROR;
+            }
+        }
+    }
+    if args.write_baseline {
         match check::ledger::write_baseline(&args.path, &run.corpus, &run.graph, &run.outcome.findings) {
             Ok(file) => {
                 let _ = writeln!(err, "wrote {}", file.display());
                 // Report as the baseline now stands.
-                Run::new(&args.path)
+                run = Run::new(&args.path);
             }
             Err(e) => {
                 let _ = writeln!(err, "claimcheck: cannot write the baseline: {e}");
                 return INPUT_ERROR;
             }
         }
-    } else {
-        run
-    };
+    }
     let text = render(args.format, &run.report());
     let _ = anstream::stdout().write_all(text.as_bytes());
     if run.outcome.new_contradictions() > 0 { CONTRADICTIONS } else { OK }

@@ -2,21 +2,34 @@
 //! Exit codes: 0 clean, 1 new unresolved contradictions, 2 input or usage errors.
 
 pub mod check;
+pub mod completions;
 pub mod coverage;
+pub mod explain;
 pub mod glyphs;
+pub mod man;
+mod progress;
 pub mod report;
+pub mod resolve;
+pub mod review;
 pub mod value;
+
+use claimcheck::Run;
+use claimcheck::check::Finding;
+use claimcheck::check::lookup::{self, LookupError};
+use std::io::Write;
+use std::path::Path;
 
 pub const OK: u8 = 0;
 pub const CONTRADICTIONS: u8 = 1;
 pub const INPUT_ERROR: u8 = 2;
 
-/// Runs the pipeline on a corpus and prints its diagnostics; on input errors says what was
-/// not done and gives the exit code.
-pub fn load(path: &std::path::Path, not_done: &str) -> Result<claimcheck::Run, u8> {
-    use std::io::Write;
+/// Runs the pipeline on a corpus (with a progress line on a terminal) and prints its
+/// diagnostics; on input errors says what was not done and gives the exit code.
+pub fn load(root: &Path, not_done: &str) -> Result<Run, u8> {
+    let mut progress = progress::Progress::new(root);
+    let run = Run::with_progress(root, |stage| progress.show(stage));
+    progress.clear();
     let mut err = anstream::stderr();
-    let run = claimcheck::Run::new(path);
     for d in &run.corpus.diagnostics {
         let _ = writeln!(err, "{d}");
     }
@@ -26,4 +39,30 @@ pub fn load(path: &std::path::Path, not_done: &str) -> Result<claimcheck::Run, u
         return Err(INPUT_ERROR);
     }
     Ok(run)
+}
+
+/// The finding a fingerprint or a unique prefix of it names; otherwise says which are near.
+pub fn finding<'a>(run: &'a Run, query: &str) -> Result<&'a Finding, u8> {
+    let (message, shown) = match lookup::find(&run.outcome.findings, query) {
+        Ok(f) => return Ok(f),
+        Err(LookupError::Ambiguous(all)) => {
+            (format!("`{query}` starts {} fingerprints; type more of it:", all.len()), all)
+        }
+        Err(LookupError::Unknown(near)) => {
+            let stale = run.outcome.stale_resolutions.iter().chain(&run.outcome.stale_baseline);
+            let stale = if stale.into_iter().any(|fp| fp.starts_with(&query.trim().to_ascii_lowercase())) {
+                " (a stale ledger entry has it: `claimcheck check --prune` removes those)"
+            } else {
+                ""
+            };
+            (format!("no finding has the fingerprint `{query}`{stale}; the nearest:"), near)
+        }
+    };
+    let mut err = anstream::stderr();
+    let _ = writeln!(err, "error: {message}");
+    for f in shown {
+        let _ = writeln!(err, "  {}  {}", f.fingerprint, run.graph.facts[f.fact].key);
+    }
+    let _ = writeln!(err, "  help: `claimcheck check` lists every finding with its fingerprint");
+    Err(INPUT_ERROR)
 }

@@ -3,7 +3,12 @@
 use super::Report;
 
 pub fn render(report: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(report).expect("the report model always serializes");
+    pretty(report)
+}
+
+/// Any of the report models, pretty-printed, with a final newline.
+pub fn pretty<T: serde::Serialize>(model: &T) -> String {
+    let mut s = serde_json::to_string_pretty(model).expect("the report models always serialize");
     s.push('\n');
     s
 }

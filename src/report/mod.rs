@@ -2,6 +2,7 @@
 
 mod agreement;
 pub mod dot;
+pub mod explain;
 pub mod github;
 mod highlight;
 pub mod html;
@@ -75,19 +76,21 @@ pub struct SourceSummary {
     /// Claims about facts no other source states.
     pub single_source: usize,
     pub missing: usize,
+    /// Independent corroboration and a truth-discovery score (see `check::reliability`).
+    pub reliability: check::reliability::Reliability,
     /// Substantive mentions of figures and dates in the text that claims cover.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coverage: Option<crate::coverage::Figure>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Place {
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ClaimOut {
     pub id: String,
     pub source: String,
@@ -132,7 +135,7 @@ impl From<std::ops::Range<usize>> for Span {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Normalized {
     pub kind: ValueKind,
     /// Numbers, or ISO dates for dates; null is unbounded.
@@ -162,7 +165,7 @@ impl Normalized {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FindingOut {
     pub fingerprint: String,
     pub fact: String,
@@ -178,7 +181,7 @@ pub struct FindingOut {
     pub pairs: Vec<PairOut>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PairOut {
     pub a: String,
     pub b: String,
@@ -310,6 +313,7 @@ impl Report {
 
 fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Vec<SourceSummary> {
     let n = corpus.claims.len();
+    let reliability = check::reliability::assess(corpus, outcome);
     let (mut corroborated, mut contradicted) = (vec![false; n], vec![false; n]);
     for f in &outcome.findings {
         for p in &f.pairs {
@@ -335,7 +339,8 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> V
         .sources
         .iter()
         .zip(by_source)
-        .map(|(source, mine)| {
+        .zip(reliability)
+        .map(|((source, mine), reliability)| {
             let single = mine.iter().filter(|&&c| graph.fact_of[c].is_none_or(|f| !spans_sources[f])).count();
             SourceSummary {
                 id: source.meta.id.clone(),
@@ -347,6 +352,7 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> V
                 contradicted: mine.iter().filter(|&&c| contradicted[c]).count(),
                 single_source: single,
                 missing: mine.iter().filter(|&&c| corpus.claims[c].value == Value::Missing).count(),
+                reliability,
                 coverage: None,
             }
         })

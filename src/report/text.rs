@@ -34,27 +34,7 @@ pub fn render(report: &Report) -> String {
 }
 
 pub fn finding_block(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &ClaimOut>) {
-    let style = match f.verdict {
-        Verdict::Contradict => RED,
-        Verdict::Agree => GREEN,
-        Verdict::NotComparable => YELLOW,
-    };
-    let (mark, word) = verdict_label(f.verdict);
-    let status = match f.status_label() {
-        Some(label @ ("new" | "reopened")) => format!(" {RED}[{label}]{RED:#}"),
-        Some(label @ "resolved") => format!(" {GREEN}[{label}]{GREEN:#}"),
-        Some(label) => format!(" [{label}]"),
-        None => String::new(),
-    };
-    let _ =
-        writeln!(out, "{style}{mark} {word}{style:#}  {BOLD}{}{BOLD:#}{status}  {DIM}{}{DIM:#}", f.fact, f.fingerprint);
-    let _ = writeln!(out, "  {}: {}", f.reason, f.explanation);
-    if let Some(why) = &f.reopened {
-        let _ = writeln!(out, "  {RED}reopened{RED:#}: the claims changed since the resolution ({why})");
-    }
-    if let Some(r) = &f.resolution {
-        let _ = writeln!(out, "  resolution ({}, {}): {}", r.status, r.date, r.note);
-    }
+    finding_header(out, f);
     let width = f
         .claims
         .iter()
@@ -80,6 +60,31 @@ pub fn finding_block(out: &mut String, f: &FindingOut, by_id: &std::collections:
     out.push('\n');
 }
 
+/// The verdict, fact, status and fingerprint, the reason, and the resolution if any.
+pub fn finding_header(out: &mut String, f: &FindingOut) {
+    let style = match f.verdict {
+        Verdict::Contradict => RED,
+        Verdict::Agree => GREEN,
+        Verdict::NotComparable => YELLOW,
+    };
+    let (mark, word) = verdict_label(f.verdict);
+    let status = match f.status_label() {
+        Some(label @ ("new" | "reopened")) => format!(" {RED}[{label}]{RED:#}"),
+        Some(label @ "resolved") => format!(" {GREEN}[{label}]{GREEN:#}"),
+        Some(label) => format!(" [{label}]"),
+        None => String::new(),
+    };
+    let _ =
+        writeln!(out, "{style}{mark} {word}{style:#}  {BOLD}{}{BOLD:#}{status}  {DIM}{}{DIM:#}", f.fact, f.fingerprint);
+    let _ = writeln!(out, "  {}: {}", f.reason, f.explanation);
+    if let Some(why) = &f.reopened {
+        let _ = writeln!(out, "  {RED}reopened{RED:#}: the claims changed since the resolution ({why})");
+    }
+    if let Some(r) = &f.resolution {
+        let _ = writeln!(out, "  resolution ({}, {}): {}", r.status, r.date, r.note);
+    }
+}
+
 fn summary(out: &mut String, report: &Report) {
     let _ = writeln!(out, "{BOLD}Sources{BOLD:#}");
     let id_width = report.sources.iter().map(|s| s.id.chars().count()).max().unwrap_or(6).max(6);
@@ -96,6 +101,7 @@ fn summary(out: &mut String, report: &Report) {
             s.id, s.claims, s.corroborated, s.contradicted, s.single_source, s.missing
         );
     }
+    reliability(out, report, id_width);
     let m = &report.summary;
     let _ = writeln!(out);
     let _ = writeln!(
@@ -113,5 +119,36 @@ fn summary(out: &mut String, report: &Report) {
     }
     for fp in &report.stale.baseline {
         let _ = writeln!(out, "{YELLOW}stale baseline entry{YELLOW:#} {fp}: no finding has this fingerprint any more");
+    }
+    if !report.stale.resolutions.is_empty() || !report.stale.baseline.is_empty() {
+        let _ = writeln!(out, "  `claimcheck check --prune` removes stale entries");
+    }
+}
+
+/// Independent corroboration of the claims each source shares with others, and the score.
+fn reliability(out: &mut String, report: &Report, id_width: usize) {
+    use crate::check::reliability::{PRIOR, PSEUDO_CLAIMS};
+    let _ = writeln!(
+        out,
+        "\n{BOLD}Reliability{BOLD:#} {DIM}(claims shared with other sources; one speaker counts once; \
+         score shrunk toward {PRIOR} by {PSEUDO_CLAIMS} claims){DIM:#}"
+    );
+    let _ = writeln!(
+        out,
+        "  {:id_width$}  {:>6}  {:>12}  {:>12}  {:>5}",
+        "source", "linked", "corroborated", "contradicted", "score"
+    );
+    let share = |n: usize, of: Option<f64>| of.map_or("-".to_string(), |f| format!("{n} ({:.0}%)", f * 100.0));
+    for s in &report.sources {
+        let r = &s.reliability;
+        let _ = writeln!(
+            out,
+            "  {:id_width$}  {:>6}  {:>12}  {:>12}  {:>5.2}",
+            s.id,
+            r.linked,
+            share(r.corroborated, r.corroborated_share),
+            share(r.contradicted, r.contradicted_share),
+            r.score
+        );
     }
 }

@@ -66,6 +66,19 @@ pub enum Precision {
     Year,
 }
 
+impl Precision {
+    /// For people: `± 500 (half the last significant digit)`, `day`, `exact`.
+    pub fn describe(&self) -> String {
+        match self {
+            Precision::Exact => "exact".into(),
+            Precision::Digit(place) => format!("± {} (half the last significant digit)", format_number(place / 2.0)),
+            Precision::Day => "day".into(),
+            Precision::Month => "month".into(),
+            Precision::Year => "year".into(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reading {
     pub kind: ValueKind,

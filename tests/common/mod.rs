@@ -1,6 +1,6 @@
-//! Helpers shared by the CLI test files: running the binary, and copies of fixtures to edit.
-// Each test file uses its own part of this module.
-#![allow(dead_code)]
+//! Helpers shared by the CLI tests: the binary without color, fixture paths, and scratch
+//! copies of fixture corpora for commands that write.
+#![allow(dead_code)] // each test crate uses its own subset
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
@@ -22,8 +22,13 @@ pub struct Output {
 }
 
 pub fn run(args: &[&str], dir: Option<&Path>) -> Output {
+    run_with_input(args, dir, "")
+}
+
+/// Runs with `input` on stdin (never a terminal).
+pub fn run_with_input(args: &[&str], dir: Option<&Path>, input: &str) -> Output {
     let mut cmd = claimcheck();
-    cmd.args(args).arg("--color=never");
+    cmd.args(args).arg("--color=never").write_stdin(input);
     if let Some(dir) = dir {
         cmd.current_dir(dir);
     }

@@ -1,0 +1,254 @@
+//! How far each source can be trusted, judged only by the claims it shares with other
+//! sources: the share of them that others corroborate or contradict, and a truth-discovery
+//! score in the manner of CRH (Li et al., 2014): a claim is as credible as the sources that
+//! back it against those that contradict it, and a source as reliable as its claims are
+//! credible, iterated to a fixed point.
+//!
+//! Two rules keep the evidence honest:
+//! - Corroboration counts only when it is independent. Claims are grouped into *voices*: the
+//!   speaker a claim is attributed to, or else its source. Two sources reporting what the
+//!   same speaker said are one voice, so they back each other not at all and back a third
+//!   claim once.
+//! - Editors overrule: a contradiction resolved as not one (`scope-differs`, `time-differs`,
+//!   …) counts against nobody.
+//! - Little evidence says little: the score is shrunk toward [`PRIOR`] as if every source
+//!   had [`PSEUDO_CLAIMS`] more claims of exactly that credibility (Bayesian shrinkage), so a
+//!   source with a single claim is not called perfect, or worthless, on the strength of it.
+
+use super::ledger::decision::keeps_contradiction;
+use super::{Finding, Outcome, Relation, Status};
+use crate::corpus::Corpus;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The reliability of a source with no evidence either way.
+pub const PRIOR: f64 = 0.5;
+/// How many claims' worth of weight the prior carries.
+pub const PSEUDO_CLAIMS: f64 = 2.0;
+const MAX_ROUNDS: usize = 100;
+const CONVERGED: f64 = 1e-9;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reliability {
+    /// Claims compared with a claim of another source (figures lost are never compared).
+    pub linked: usize,
+    /// Linked claims that another voice agrees with.
+    pub corroborated: usize,
+    /// Linked claims that another source's claim contradicts.
+    pub contradicted: usize,
+    /// `corroborated / linked` and `contradicted / linked`; null with nothing linked.
+    pub corroborated_share: Option<f64>,
+    pub contradicted_share: Option<f64>,
+    /// The mean credibility of the claims that others agree or disagree with (the evidence),
+    /// before shrinkage; null without evidence.
+    pub raw: Option<f64>,
+    /// `(evidence · raw + PSEUDO_CLAIMS · PRIOR) / (evidence + PSEUDO_CLAIMS)`, in 0..1.
+    pub score: f64,
+}
+
+/// Who stands behind a claim: a speaker it is attributed to, else its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Voice {
+    Speaker(usize),
+    Source(usize),
+}
+
+/// The claims of other sources that bear on one claim; a claim with an entry is linked.
+#[derive(Debug, Default)]
+struct Evidence {
+    /// (voice, source) of each agreeing claim of another voice.
+    backing: Vec<(Voice, usize)>,
+    /// (voice, source) of each contradicting claim of another source.
+    against: Vec<(Voice, usize)>,
+}
+
+/// One entry per source, in corpus order.
+pub fn assess(corpus: &Corpus, outcome: &Outcome) -> Vec<Reliability> {
+    let voice = |c: usize| {
+        let claim = &corpus.claims[c];
+        claim.attributed_to.map_or(Voice::Source(claim.source), Voice::Speaker)
+    };
+    let mut evidence: BTreeMap<usize, Evidence> = BTreeMap::new();
+    for finding in &outcome.findings {
+        let dismissed = finding.status == Status::Resolved
+            && finding.resolution.as_ref().is_some_and(|r| !keeps_contradiction(&r.status));
+        collect(corpus, finding, dismissed, &voice, &mut evidence);
+    }
+    // Claims with evidence: (source, backing voices, voices against), each voice its sources.
+    let judged: Vec<(usize, Voices, Voices)> = evidence
+        .iter()
+        .filter(|(_, e)| !e.backing.is_empty() || !e.against.is_empty())
+        .map(|(&c, e)| (corpus.claims[c].source, by_voice(&e.backing), by_voice(&e.against)))
+        .collect();
+
+    let sources = corpus.sources.len();
+    let mut trust = vec![PRIOR; sources];
+    let mut raw = vec![None; sources];
+    for _ in 0..MAX_ROUNDS {
+        let (mut sum, mut count) = (vec![0.0; sources], vec![0usize; sources]);
+        for (source, backing, against) in &judged {
+            let own = trust[*source];
+            let (backing, against) = (weight(backing, &trust), weight(against, &trust));
+            sum[*source] += (own + backing) / (own + backing + against);
+            count[*source] += 1;
+        }
+        let next: Vec<f64> =
+            (0..sources).map(|s| (sum[s] + PSEUDO_CLAIMS * PRIOR) / (count[s] as f64 + PSEUDO_CLAIMS)).collect();
+        raw = (0..sources).map(|s| (count[s] > 0).then(|| sum[s] / count[s] as f64)).collect();
+        let change = next.iter().zip(&trust).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+        trust = next;
+        if change < CONVERGED {
+            break;
+        }
+    }
+
+    let mut out: Vec<Reliability> = (0..sources)
+        .map(|s| Reliability {
+            linked: 0,
+            corroborated: 0,
+            contradicted: 0,
+            corroborated_share: None,
+            contradicted_share: None,
+            raw: raw[s],
+            score: trust[s],
+        })
+        .collect();
+    for (&c, e) in &evidence {
+        let r = &mut out[corpus.claims[c].source];
+        r.linked += 1;
+        r.corroborated += usize::from(!e.backing.is_empty());
+        r.contradicted += usize::from(!e.against.is_empty());
+    }
+    for r in &mut out {
+        let share = |n: usize| (r.linked > 0).then(|| n as f64 / r.linked as f64);
+        (r.corroborated_share, r.contradicted_share) = (share(r.corroborated), share(r.contradicted));
+    }
+    out
+}
+
+/// What the pairs of one finding say about each of its claims, from other sources.
+fn collect(
+    corpus: &Corpus,
+    finding: &Finding,
+    dismissed: bool,
+    voice: &impl Fn(usize) -> Voice,
+    evidence: &mut BTreeMap<usize, Evidence>,
+) {
+    for pair in &finding.pairs {
+        let (sa, sb) = (corpus.claims[pair.a].source, corpus.claims[pair.b].source);
+        if sa == sb {
+            continue;
+        }
+        for (me, other, source) in [(pair.a, pair.b, sb), (pair.b, pair.a, sa)] {
+            let e = evidence.entry(me).or_default();
+            match pair.relation {
+                Relation::Agree if voice(me) != voice(other) => e.backing.push((voice(other), source)),
+                Relation::Contradict if !dismissed => e.against.push((voice(other), source)),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The sources of each of several voices.
+type Voices = Vec<Vec<usize>>;
+
+/// The sources of each voice among some claims; a voice counts once, however many sources
+/// repeat it.
+fn by_voice(claims: &[(Voice, usize)]) -> Voices {
+    let mut grouped: BTreeMap<Voice, Vec<usize>> = BTreeMap::new();
+    for &(voice, source) in claims {
+        grouped.entry(voice).or_default().push(source);
+    }
+    grouped.into_values().collect()
+}
+
+/// The weight of some voices: each weighs as its most trusted source.
+fn weight(voices: &[Vec<usize>], trust: &[f64]) -> f64 {
+    voices.iter().map(|sources| sources.iter().map(|&s| trust[s]).fold(0.0, f64::max)).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Run;
+    use std::path::Path;
+
+    /// alpha and beta agree on four facts, gamma contradicts them on every one, solo states
+    /// one fact (with alpha and beta); alpha and beta both quote officials on a fifth.
+    fn fixture() -> (Run, BTreeMap<String, Reliability>) {
+        let run = Run::new(Path::new("tests/fixtures/reliability"));
+        assert!(!run.corpus.has_errors(), "{:?}", run.corpus.diagnostics);
+        let scores = assess(&run.corpus, &run.outcome);
+        let by_id = run.corpus.sources.iter().map(|s| s.meta.id.clone()).zip(scores).collect();
+        (run, by_id)
+    }
+
+    #[test]
+    fn the_source_that_is_always_wrong_scores_lowest() {
+        let (_, r) = fixture();
+        let gamma = r["gamma"].score;
+        for other in ["alpha", "beta", "solo"] {
+            assert!(gamma < r[other].score, "gamma {gamma} vs {other} {}", r[other].score);
+        }
+        assert!(gamma < PRIOR && r["alpha"].score > PRIOR, "{r:?}");
+        assert_eq!((r["gamma"].corroborated, r["gamma"].contradicted, r["gamma"].linked), (0, 4, 4));
+        assert_eq!(r["gamma"].contradicted_share, Some(1.0));
+    }
+
+    #[test]
+    fn a_single_claim_is_pulled_toward_the_prior() {
+        let (_, r) = fixture();
+        let solo = &r["solo"];
+        let raw = solo.raw.unwrap();
+        assert!(PRIOR < solo.score && solo.score < raw, "{solo:?}");
+        // alpha's claims are as credible, but it has five of them: less shrinkage.
+        assert!(solo.score < r["alpha"].score, "{r:?}");
+    }
+
+    #[test]
+    fn sources_quoting_one_speaker_do_not_corroborate_each_other() {
+        let (_, r) = fixture();
+        // alpha-arrests and beta-arrests both quote officials: linked, but not corroborated.
+        assert_eq!((r["alpha"].linked, r["alpha"].corroborated, r["alpha"].contradicted), (5, 4, 4));
+        assert_eq!(r["alpha"].corroborated_share, Some(0.8));
+    }
+
+    #[test]
+    fn a_contradiction_the_editors_explained_away_counts_against_nobody() {
+        let (mut run, before) = fixture();
+        let population = run.outcome.findings.iter_mut().find(|f| f.claims.len() == 4).unwrap();
+        population.status = Status::Resolved;
+        population.resolution = Some(crate::check::ledger::Resolution {
+            status: "scope-differs".into(),
+            ..crate::check::ledger::Resolution::decide(&run.corpus, &run.graph, population, "", "", "")
+        });
+        let after = assess(&run.corpus, &run.outcome);
+        let gamma = run.corpus.sources.iter().position(|s| s.meta.id == "gamma").unwrap();
+        assert_eq!((after[gamma].contradicted, after[gamma].linked), (3, 4));
+        assert!(after[gamma].score > before["gamma"].score);
+        // Accepted as a real disagreement, it still counts.
+        let population = run.outcome.findings.iter_mut().find(|f| f.claims.len() == 4).unwrap();
+        population.resolution.as_mut().unwrap().status = "accepted".into();
+        assert_eq!(assess(&run.corpus, &run.outcome)[gamma], before["gamma"]);
+    }
+
+    #[test]
+    fn a_voice_counts_once_with_its_most_trusted_source() {
+        let trust = [0.9, 0.6, 0.3];
+        let officials = Voice::Speaker(7);
+        assert_eq!(weight(&by_voice(&[(officials, 0), (officials, 1)]), &trust), 0.9);
+        assert_eq!(weight(&by_voice(&[(officials, 1), (Voice::Source(2), 2)]), &trust), 0.6 + 0.3);
+        assert_eq!(weight(&by_voice(&[]), &trust), 0.0);
+    }
+
+    #[test]
+    fn a_source_without_shared_claims_gets_the_prior() {
+        let run = Run::new(Path::new("tests/fixtures/two-sources"));
+        let r = assess(&run.corpus, &run.outcome);
+        assert!(r.iter().all(|s| s.linked == 4 && s.raw.is_some()));
+        let run = Run::new(Path::new("tests/fixtures/relations"));
+        let only = &assess(&run.corpus, &run.outcome)[0];
+        assert_eq!((only.linked, only.raw, only.score, only.corroborated_share), (0, None, PRIOR, None));
+    }
+}
