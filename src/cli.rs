@@ -57,6 +57,11 @@ Examples:
         after_help = "Rules and ignore list: PATH/coverage.json and PATH/coverage-ignore.json (see docs/claims-format.md).\nExit codes: 0 reported, 2 an input or usage error.\n\nExamples:\n  claimcheck coverage                         the corpus in claims/\n  claimcheck coverage --suggest               claim skeletons for what no claim covers\n  claimcheck coverage --all --format json     every mention and what became of it"
     )]
     Coverage(CoverageArgs),
+    /// Write the report to a file (HTML links made relative to it); exit 0 whatever it finds.
+    #[command(
+        after_help = "Examples:\n  claimcheck report -o report.html          the format follows the extension\n  claimcheck report --format sarif -o out/claimcheck.sarif\n\nExit codes: 0 written, 2 an input or usage error. `check` is the one that fails on new contradictions."
+    )]
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -76,8 +81,8 @@ pub struct CoverageArgs {
     /// The corpus folder.
     #[arg(default_value = "claims")]
     pub path: PathBuf,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
     /// Print a claim skeleton for each uncovered mention instead of the report.
     #[arg(long)]
     pub suggest: bool,
@@ -103,18 +108,51 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The corpus folder.
+    #[arg(default_value = "claims")]
+    pub path: PathBuf,
+    /// Output format; by default the output file's extension decides (.html, .md, .sarif,
+    /// .json, .dot, .txt).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// The file to write (missing folders are made); without it, standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct ValueArgs {
     /// The expression, e.g. `~19e6`, `بين 2 و3 مليار`, `١٢ جمادى الآخرة ١٤٤٣ هـ`.
     pub expr: String,
     /// Relative tolerance of approximate values.
     #[arg(long, default_value_t = 0.1)]
     pub tolerance: f64,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// For the terminal: findings grouped by fact, quotes side by side.
+    Text,
+    /// Everything, for machines (fields documented in the README).
+    Json,
+    /// For pull-request comments and job summaries.
+    Markdown,
+    /// One self-contained page: quotes side by side, filters, the agreement matrix.
+    Html,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the claims.
+    Github,
+    /// The claim graph in Graphviz DOT.
+    Dot,
+}
+
+/// For commands whose output is not the report of findings (`value`, `coverage`, `explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextOrJson {
     Text,
     Json,
 }

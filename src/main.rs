@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         Command::Completions(args) => commands::completions::run(args),
         Command::Man(args) => commands::man::run(args),
         Command::Coverage(args) => commands::coverage::run(args),
+        Command::Report(args) => commands::report::run(args),
     };
     ExitCode::from(code)
 }

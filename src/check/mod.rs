@@ -141,7 +141,7 @@ pub fn check(corpus: &Corpus, graph: &ClaimGraph, ledger: &Ledger) -> Outcome {
 
 /// A fact contradicts when any two comparable claims do, agrees when any two agree, and is
 /// otherwise not comparable (every pair differs in scope, time or speaker).
-fn fact_verdict(pairs: &[Pair]) -> Verdict {
+pub fn fact_verdict(pairs: &[Pair]) -> Verdict {
     let has = |v: Verdict| pairs.iter().any(|p| p.relation.verdict() == v);
     if has(Verdict::Contradict) {
         Verdict::Contradict

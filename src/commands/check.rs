@@ -42,11 +42,20 @@ pub fn run(args: CheckArgs) -> u8 {
             }
         }
     }
-    let report = run.report();
-    let text = match args.format {
-        Format::Text => report::text::render(&report),
-        Format::Json => report::json::render(&report),
-    };
+    let text = render(args.format, &run.report());
     let _ = anstream::stdout().write_all(text.as_bytes());
     if run.outcome.new_contradictions() > 0 { CONTRADICTIONS } else { OK }
+}
+
+/// The report in a format; text carries ANSI styles for the caller to keep or strip.
+pub fn render(format: Format, report: &report::Report) -> String {
+    match format {
+        Format::Text => report::text::render(report),
+        Format::Json => report::json::render(report),
+        Format::Markdown => report::markdown::render(report),
+        Format::Html => report::html::render(report),
+        Format::Sarif => report::sarif::render(report),
+        Format::Github => report::github::render(report),
+        Format::Dot => report::dot::render(report),
+    }
 }

@@ -1,7 +1,7 @@
 //! `claimcheck coverage`: the figures and dates of each source that no claim covers.
 
 use super::OK;
-use crate::cli::{CoverageArgs, Format};
+use crate::cli::{CoverageArgs, TextOrJson};
 use claimcheck::coverage;
 use std::io::Write;
 
@@ -13,13 +13,13 @@ pub fn run(args: CoverageArgs) -> u8 {
     let text = if args.suggest {
         let suggestions = coverage::suggest::suggest(&run.corpus, &run.coverage.sources);
         match args.format {
-            Format::Text => coverage::render::suggestions_text(&suggestions, &run.coverage),
-            Format::Json => coverage::render::suggestions_json(&suggestions),
+            TextOrJson::Text => coverage::render::suggestions_text(&suggestions, &run.coverage),
+            TextOrJson::Json => coverage::render::suggestions_json(&suggestions),
         }
     } else {
         match args.format {
-            Format::Text => coverage::render::text(&run.coverage, args.all),
-            Format::Json => coverage::render::json(&run.coverage, &args.path, args.all),
+            TextOrJson::Text => coverage::render::text(&run.coverage, args.all),
+            TextOrJson::Json => coverage::render::json(&run.coverage, &args.path, args.all),
         }
     };
     let _ = anstream::stdout().write_all(text.as_bytes());

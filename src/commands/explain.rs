@@ -1,7 +1,7 @@
 //! `claimcheck explain FINGERPRINT`: one finding in full.
 
 use super::{INPUT_ERROR, OK};
-use crate::cli::Format;
+use crate::cli::TextOrJson;
 use claimcheck::report::{self, explain::Explanation};
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,8 +18,8 @@ pub struct ExplainArgs {
     #[arg(long, default_value = "claims")]
     pub path: PathBuf,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
 }
 
 pub fn run(args: ExplainArgs) -> u8 {
@@ -35,8 +35,8 @@ fn explain(args: ExplainArgs) -> Result<u8, u8> {
         return Err(INPUT_ERROR);
     };
     let text = match args.format {
-        Format::Text => report::explain::text::render(&explanation),
-        Format::Json => report::json::pretty(&explanation),
+        TextOrJson::Text => report::explain::text::render(&explanation),
+        TextOrJson::Json => report::json::pretty(&explanation),
     };
     let _ = anstream::stdout().write_all(text.as_bytes());
     Ok(OK)

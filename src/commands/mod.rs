@@ -8,6 +8,7 @@ pub mod explain;
 pub mod glyphs;
 pub mod man;
 mod progress;
+pub mod report;
 pub mod resolve;
 pub mod review;
 pub mod value;

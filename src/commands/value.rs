@@ -1,7 +1,7 @@
 //! `claimcheck value EXPR`: how an expression is read.
 
 use super::{INPUT_ERROR, OK};
-use crate::cli::{Format, ValueArgs};
+use crate::cli::{TextOrJson, ValueArgs};
 use claimcheck::{report, value};
 use std::io::Write;
 
@@ -10,8 +10,8 @@ pub fn run(args: ValueArgs) -> u8 {
     match value::read(&args.expr, &opts) {
         Ok(reading) => {
             let text = match args.format {
-                Format::Text => claimcheck::explain_value(&reading),
-                Format::Json => report::json::value(&reading),
+                TextOrJson::Text => claimcheck::explain_value(&reading),
+                TextOrJson::Json => report::json::value(&reading),
             };
             let _ = anstream::stdout().write_all(text.as_bytes());
             OK

@@ -1,8 +1,19 @@
 //! One result model for every reader; renderers (one file per format) only lay it out.
 
+mod agreement;
+pub mod dot;
 pub mod explain;
+pub mod github;
+mod highlight;
+pub mod html;
 pub mod json;
+mod layout;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
+
+pub use agreement::SourcePair;
+pub use layout::{claims_of, isolate_rtl, verdict_label};
 
 use crate::check::{self, Outcome, Relation, Status, Verdict};
 use crate::corpus::{Corpus, Value};
@@ -10,7 +21,7 @@ use crate::diagnostic::Diagnostic;
 use crate::graph::ClaimGraph;
 use crate::value::{self, Hedge, Precision, ValueKind};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// Bumped when a field changes meaning or goes away.
@@ -22,6 +33,8 @@ pub struct Report {
     pub corpus: PathBuf,
     pub summary: Summary,
     pub sources: Vec<SourceSummary>,
+    /// Every pair of sources: the facts on which they agree, contradict, cannot be compared.
+    pub agreement: Vec<SourcePair>,
     pub claims: Vec<ClaimOut>,
     pub findings: Vec<FindingOut>,
     /// Claims whose figure the source lost: listed, never compared.
@@ -51,6 +64,9 @@ pub struct Summary {
 pub struct SourceSummary {
     pub id: String,
     pub title: String,
+    /// BCP 47, as the source file gives it: renderers set the direction of its quotes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     pub text: PathBuf,
     pub claims: usize,
     /// Claims that another source's claim agrees with.
@@ -93,6 +109,9 @@ pub struct ClaimOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub normalized: Option<Normalized>,
     pub quote: String,
+    /// Where the quote states the value: byte ranges of `quote`, for highlighting.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub value_in_quote: Vec<Span>,
     /// Where the quote stands in the source text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote_location: Option<Place>,
@@ -101,6 +120,19 @@ pub struct ClaimOut {
     /// The fingerprint-independent key of the fact it is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fact: Option<String>,
+}
+
+/// A byte range of a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        Span { start: r.start, end: r.end }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -188,6 +220,7 @@ impl Report {
                         _ => None,
                     },
                     quote: c.quote.clone(),
+                    value_in_quote: highlight::value_in_quote(corpus, c),
                     quote_location: c.location.as_ref().map(|l| Place {
                         file: corpus.root.join(&source.text_file),
                         line: l.line,
@@ -251,6 +284,7 @@ impl Report {
             corpus: corpus.root.clone(),
             summary,
             sources,
+            agreement: agreement::source_pairs(corpus, outcome),
             claims,
             findings,
             missing,
@@ -268,8 +302,12 @@ impl Report {
     }
 
     /// Claims by id, for renderers that show a finding's claims.
-    pub fn claims_by_id(&self) -> std::collections::HashMap<&str, &ClaimOut> {
+    pub fn claims_by_id(&self) -> HashMap<&str, &ClaimOut> {
         self.claims.iter().map(|c| (c.id.as_str(), c)).collect()
+    }
+
+    pub fn source(&self, id: &str) -> Option<&SourceSummary> {
+        self.sources.iter().find(|s| s.id == id)
     }
 }
 
@@ -307,6 +345,7 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> V
             SourceSummary {
                 id: source.meta.id.clone(),
                 title: source.meta.title.clone(),
+                language: source.meta.language.clone(),
                 text: corpus.root.join(&source.text_file),
                 claims: mine.len(),
                 corroborated: mine.iter().filter(|&&c| corroborated[c]).count(),

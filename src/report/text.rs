@@ -1,8 +1,9 @@
 //! The terminal report: findings grouped by fact, each source's value and quote side by
 //! side, then the missing figures, the per-source summary and the totals.
 
-use super::{ClaimOut, FindingOut, Report};
-use crate::check::{Status, Verdict};
+use super::layout::one_line;
+use super::{ClaimOut, FindingOut, Report, verdict_label};
+use crate::check::Verdict;
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
 
@@ -23,7 +24,7 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "{BOLD}Figures lost from their source{BOLD:#} (listed, never compared)");
         for id in &report.missing {
             if let Some(c) = by_id.get(id.as_str()) {
-                let _ = writeln!(out, "  {id}  {} · {}  {DIM}{}{DIM:#}", c.subject, c.property, place(c));
+                let _ = writeln!(out, "  {id}  {} · {}  {DIM}{}{DIM:#}", c.subject, c.property, c.quote_place());
             }
         }
         out.push('\n');
@@ -43,21 +44,17 @@ pub fn finding_block(out: &mut String, f: &FindingOut, by_id: &std::collections:
         .unwrap_or(0);
     for id in &f.claims {
         let Some(c) = by_id.get(id.as_str()) else { continue };
-        let value = display_value(c);
+        let value = c.value_text();
         let pad = width.saturating_sub(value.chars().count());
-        let mut extra = Vec::new();
-        if let Some(scope) = c.qualifiers.get(crate::graph::SCOPE) {
-            extra.push(format!("scope: {scope}"));
-        }
-        if let Some(a) = &c.as_of {
-            extra.push(format!("as of {a}"));
-        }
-        if let Some(a) = &c.attributed_to {
-            extra.push(format!("per {a}"));
-        }
+        let extra = c.context();
         let extra = if extra.is_empty() { String::new() } else { format!(" ({})", extra.join(", ")) };
-        let _ =
-            writeln!(out, "  {BOLD}{value}{BOLD:#}{}  {}{extra}  {DIM}{}{DIM:#}", " ".repeat(pad), c.source, place(c));
+        let _ = writeln!(
+            out,
+            "  {BOLD}{value}{BOLD:#}{}  {}{extra}  {DIM}{}{DIM:#}",
+            " ".repeat(pad),
+            c.source,
+            c.quote_place()
+        );
         let _ = writeln!(out, "      «{}»", one_line(&c.quote));
     }
     out.push('\n');
@@ -65,19 +62,20 @@ pub fn finding_block(out: &mut String, f: &FindingOut, by_id: &std::collections:
 
 /// The verdict, fact, status and fingerprint, the reason, and the resolution if any.
 pub fn finding_header(out: &mut String, f: &FindingOut) {
-    let (mark, style) = match f.verdict {
-        Verdict::Contradict => ("✗ contradict", RED),
-        Verdict::Agree => ("✓ agree", GREEN),
-        Verdict::NotComparable => ("~ not comparable", YELLOW),
+    let style = match f.verdict {
+        Verdict::Contradict => RED,
+        Verdict::Agree => GREEN,
+        Verdict::NotComparable => YELLOW,
     };
-    let status = match (f.verdict, f.status) {
-        (Verdict::Contradict, Status::New) if f.reopened.is_some() => format!(" {RED}[reopened]{RED:#}"),
-        (Verdict::Contradict, Status::New) => format!(" {RED}[new]{RED:#}"),
-        (_, Status::Baselined) => " [baselined]".to_string(),
-        (_, Status::Resolved) => format!(" {GREEN}[resolved]{GREEN:#}"),
-        _ => String::new(),
+    let (mark, word) = verdict_label(f.verdict);
+    let status = match f.status_label() {
+        Some(label @ ("new" | "reopened")) => format!(" {RED}[{label}]{RED:#}"),
+        Some(label @ "resolved") => format!(" {GREEN}[{label}]{GREEN:#}"),
+        Some(label) => format!(" [{label}]"),
+        None => String::new(),
     };
-    let _ = writeln!(out, "{style}{mark}{style:#}  {BOLD}{}{BOLD:#}{status}  {DIM}{}{DIM:#}", f.fact, f.fingerprint);
+    let _ =
+        writeln!(out, "{style}{mark} {word}{style:#}  {BOLD}{}{BOLD:#}{status}  {DIM}{}{DIM:#}", f.fact, f.fingerprint);
     let _ = writeln!(out, "  {}: {}", f.reason, f.explanation);
     if let Some(why) = &f.reopened {
         let _ = writeln!(out, "  {RED}reopened{RED:#}: the claims changed since the resolution ({why})");
@@ -85,24 +83,6 @@ pub fn finding_header(out: &mut String, f: &FindingOut) {
     if let Some(r) = &f.resolution {
         let _ = writeln!(out, "  resolution ({}, {}): {}", r.status, r.date, r.note);
     }
-}
-
-pub(crate) fn display_value(c: &ClaimOut) -> String {
-    match &c.value {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-fn place(c: &ClaimOut) -> String {
-    c.quote_location.as_ref().map_or_else(
-        || format!("{}:{}:{}", c.claim_location.file.display(), c.claim_location.line, c.claim_location.column),
-        |p| format!("{}:{}:{}", p.file.display(), p.line, p.column),
-    )
-}
-
-pub(crate) fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn summary(out: &mut String, report: &Report) {

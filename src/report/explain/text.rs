@@ -3,8 +3,9 @@
 use super::{ExplainedClaim, Explanation, FactOut};
 use crate::check::Relation;
 use crate::corpus::PropertyKind;
-use crate::report::text::{display_value, finding_header, one_line};
-use crate::report::{Normalized, Place};
+use crate::report::Normalized;
+use crate::report::layout::one_line;
+use crate::report::text::finding_header;
 use crate::serde_plain;
 use anstyle::Style;
 use std::fmt::Write;
@@ -78,12 +79,12 @@ fn fact(out: &mut String, f: &FactOut) {
 fn claim(out: &mut String, e: &ExplainedClaim) {
     let c = &e.claim;
     let _ = writeln!(out, "  {BOLD}{}{BOLD:#}  {}", c.id, c.source);
-    let _ = writeln!(out, "    written at   {}", place(&c.claim_location));
+    let _ = writeln!(out, "    written at   {}", c.claim_location);
     if let Some(q) = &c.quote_location {
-        let _ = writeln!(out, "    quote at     {}", place(q));
+        let _ = writeln!(out, "    quote at     {q}");
     }
     let _ = writeln!(out, "    quote        «{}»", one_line(&c.quote));
-    let written = display_value(c);
+    let written = c.value_text();
     let unit = c.unit.as_ref().map_or(String::new(), |u| format!(" {u}"));
     let _ = writeln!(out, "    value        {written}{unit}");
     if let (Some(n), Some(interval)) = (&c.normalized, &e.interval) {
@@ -106,8 +107,4 @@ fn reading(n: &Normalized) -> String {
         parts.push(format!("from {cal}"));
     }
     parts.join(", ")
-}
-
-fn place(p: &Place) -> String {
-    format!("{}:{}:{}", p.file.display(), p.line, p.column)
 }

@@ -1,0 +1,58 @@
+//! The source × source agreement matrix: for each pair of sources, on how many facts their
+//! claims agree, contradict, or cannot be compared.
+
+use crate::check::{Outcome, Pair, Verdict, fact_verdict};
+use crate::corpus::Corpus;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Two sources (in corpus order) and the facts both state, counted once each.
+#[derive(Debug, Serialize)]
+pub struct SourcePair {
+    pub a: String,
+    pub b: String,
+    pub agree: usize,
+    /// Facts where a claim of one contradicts a claim of the other, whatever the status.
+    pub contradict: usize,
+    pub not_comparable: usize,
+}
+
+/// Every pair of sources, those with no fact in common included, so the matrix is complete.
+pub fn source_pairs(corpus: &Corpus, outcome: &Outcome) -> Vec<SourcePair> {
+    // (source a, source b) → fact → the pairs of their claims compared on it.
+    let mut compared: BTreeMap<(usize, usize), BTreeMap<usize, Vec<Pair>>> = BTreeMap::new();
+    for finding in &outcome.findings {
+        for pair in &finding.pairs {
+            let (sa, sb) = (corpus.claims[pair.a].source, corpus.claims[pair.b].source);
+            if sa != sb {
+                compared
+                    .entry((sa.min(sb), sa.max(sb)))
+                    .or_default()
+                    .entry(finding.fact)
+                    .or_default()
+                    .push(pair.clone());
+            }
+        }
+    }
+    // Between two sources, a fact is judged as the checker judges it, on their claims alone.
+    let facts: BTreeMap<(usize, usize), Vec<Verdict>> = compared
+        .into_iter()
+        .map(|(sources, by_fact)| (sources, by_fact.values().map(|pairs| fact_verdict(pairs)).collect()))
+        .collect();
+    let n = corpus.sources.len();
+    let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
+    for a in 0..n {
+        for b in a + 1..n {
+            let verdicts = facts.get(&(a, b));
+            let count = |v: Verdict| verdicts.map_or(0, |vs| vs.iter().filter(|&&w| w == v).count());
+            pairs.push(SourcePair {
+                a: corpus.sources[a].meta.id.clone(),
+                b: corpus.sources[b].meta.id.clone(),
+                agree: count(Verdict::Agree),
+                contradict: count(Verdict::Contradict),
+                not_comparable: count(Verdict::NotComparable),
+            });
+        }
+    }
+    pairs
+}
