@@ -96,48 +96,25 @@ impl Walker<'_> {
         match (step, self.s.get(self.i)?) {
             (Step::Key(key), b'{') => {
                 self.i += 1;
-                loop {
-                    self.ws();
-                    match self.s.get(self.i)? {
-                        b'}' => return Some(start),
-                        b',' => {
-                            self.i += 1;
-                            continue;
-                        }
-                        b'"' => {}
-                        _ => return Some(start),
-                    }
-                    let name = self.string()?;
-                    let is_key = &self.s[name] == key.as_bytes();
-                    self.ws();
-                    if self.s.get(self.i) == Some(&b':') {
-                        self.i += 1;
-                    }
-                    if is_key {
+                while let Some(name) = self.next_key() {
+                    if &self.s[name] == key.as_bytes() {
                         return self.find(rest);
                     }
                     self.skip_value()?;
                 }
+                Some(start)
             }
             (Step::Index(n), b'[') => {
                 self.i += 1;
                 let mut k = 0;
-                loop {
-                    self.ws();
-                    match self.s.get(self.i)? {
-                        b']' => return Some(start),
-                        b',' => {
-                            self.i += 1;
-                            continue;
-                        }
-                        _ => {}
-                    }
+                while self.next_item() {
                     if k == *n {
                         return self.find(rest);
                     }
                     self.skip_value()?;
                     k += 1;
                 }
+                Some(start)
             }
             _ => Some(start),
         }
@@ -151,23 +128,8 @@ impl Walker<'_> {
             return None;
         }
         self.i += 1;
-        loop {
-            self.ws();
-            match self.s.get(self.i)? {
-                b'}' => return Some(out),
-                b',' => {
-                    self.i += 1;
-                    continue;
-                }
-                b'"' => {}
-                _ => return Some(out),
-            }
-            let name = self.string()?;
+        while let Some(name) = self.next_key() {
             let key = self.s[name].to_vec();
-            self.ws();
-            if self.s.get(self.i) == Some(&b':') {
-                self.i += 1;
-            }
             self.ws();
             if self.s.get(self.i) != Some(&b'[') {
                 self.skip_value()?;
@@ -175,21 +137,43 @@ impl Walker<'_> {
             }
             self.i += 1;
             let mut items = Vec::new();
-            loop {
-                self.ws();
-                match self.s.get(self.i)? {
-                    b']' => {
-                        self.i += 1;
-                        break;
-                    }
-                    b',' => self.i += 1,
-                    _ => {
-                        items.push(self.i);
-                        self.skip_value()?;
-                    }
-                }
+            while self.next_item() {
+                items.push(self.i);
+                self.skip_value()?;
             }
+            self.i += 1; // the closing bracket
             out.push((key, items));
+        }
+        Some(out)
+    }
+
+    /// Inside an object: the next key (its raw bytes' range), past its colon; None at the end.
+    fn next_key(&mut self) -> Option<std::ops::Range<usize>> {
+        loop {
+            self.ws();
+            match self.s.get(self.i)? {
+                b',' => self.i += 1,
+                b'"' => break,
+                _ => return None,
+            }
+        }
+        let name = self.string()?;
+        self.ws();
+        if self.s.get(self.i) == Some(&b':') {
+            self.i += 1;
+        }
+        Some(name)
+    }
+
+    /// Inside an array: whether another element starts at the cursor.
+    fn next_item(&mut self) -> bool {
+        loop {
+            self.ws();
+            match self.s.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(b']') | None => return false,
+                Some(_) => return true,
+            }
         }
     }
 
@@ -271,8 +255,11 @@ mod tests {
 
     #[test]
     fn indexed_positions_match_a_walk_from_the_start() {
-        let json = "{\"claims\": [\n  {\"id\": \"a\", \"value\": \"1\"},\n  {\"id\": \"b\",\n   \"value\": [\"x\", \"]\"]}\n], \"n\": 1}";
+        let json = "{\"claims\": [\n  {\"id\": \"a\", \"value\": \"1\"},\n  {\"id\": \"b\",\n   \"value\": [\"x\", \"]\"]}\n], \"n\": 1, \"more\": [{\"id\": \"c\"}]}";
         let positions = JsonPositions::new(json);
+        // Both top-level arrays are indexed, the second after the first.
+        let keys: Vec<&[u8]> = positions.arrays.iter().map(|(k, _)| k.as_slice()).collect();
+        assert_eq!(keys, [b"claims".as_slice(), b"more".as_slice()]);
         for i in 0..3 {
             for field in ["id", "value", "quote"] {
                 let path = [Step::Key("claims"), Step::Index(i), Step::Key(field)];
