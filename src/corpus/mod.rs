@@ -48,6 +48,19 @@ pub struct Source {
     pub glyphs: GlyphMap,
 }
 
+impl Source {
+    /// Text of this source as people should read it: private-use glyphs decoded.
+    pub fn decode<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.glyphs.is_empty() || !text.chars().any(|c| self.glyphs.contains_key(&c)) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        text.chars()
+            .map(|c| self.glyphs.get(&c).map_or_else(|| c.to_string(), String::clone))
+            .collect::<String>()
+            .into()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Claim {
     pub id: String,

@@ -6,32 +6,33 @@ use crate::corpus::{self, Claim, Corpus, Value};
 use crate::text::{Folded, Mode, fold};
 use crate::value;
 
-/// Byte ranges of `claim.quote` that state the value, in order and not overlapping; empty
-/// when the reader cannot find it (a figure read from reversed words, a value in `stated_as`).
-pub fn value_in_quote(corpus: &Corpus, claim: &Claim) -> Vec<Span> {
+/// Byte ranges of `quote` (the claim's quote as displayed) that state the value, in order
+/// and not overlapping; empty when the reader cannot find it (a figure read from reversed
+/// words, a value in `stated_as`).
+pub fn value_in_quote(corpus: &Corpus, claim: &Claim, quote: &str) -> Vec<Span> {
     let source = &corpus.sources[claim.source];
     match &claim.value {
         Value::Reading(reading) => {
             // The same reading of the quote as the loader's check that the quote states the value.
-            let folded = Folded::new(&claim.quote, &source.glyphs, Mode::Read);
+            let folded = Folded::new(quote, &source.glyphs, Mode::Read);
             let opts = corpus::source_read_options(source.meta.published.as_deref());
             value::mentions(&folded.text, &opts)
                 .iter()
                 .filter(|m| corpus::states(&m.reading, reading))
-                .map(|m| whole(&claim.quote, Span::from(folded.original_range(m.start, m.end))))
+                .map(|m| whole(quote, Span::from(folded.original_range(m.start, m.end))))
                 .collect()
         }
-        Value::Entity(e) => names_in_quote(corpus, claim, std::slice::from_ref(e)),
-        Value::Set(entities) => names_in_quote(corpus, claim, entities),
+        Value::Entity(e) => names_in_quote(corpus, claim, quote, std::slice::from_ref(e)),
+        Value::Set(entities) => names_in_quote(corpus, claim, quote, entities),
         Value::Missing | Value::Invalid => Vec::new(),
     }
 }
 
 /// Names of the entities wherever they stand in the quote, longest first so that
 /// "روسيا البيضاء" wins over the "روسيا" inside it.
-fn names_in_quote(corpus: &Corpus, claim: &Claim, entities: &[usize]) -> Vec<Span> {
+fn names_in_quote(corpus: &Corpus, claim: &Claim, quote: &str, entities: &[usize]) -> Vec<Span> {
     let glyphs = &corpus.sources[claim.source].glyphs;
-    let folded = Folded::new(&claim.quote, glyphs, Mode::Match);
+    let folded = Folded::new(quote, glyphs, Mode::Match);
     let mut found: Vec<Span> = Vec::new();
     for &e in entities {
         let entity = &corpus.registry.entities[e];
@@ -42,8 +43,8 @@ fn names_in_quote(corpus: &Corpus, claim: &Claim, entities: &[usize]) -> Vec<Spa
                 continue;
             }
             for (at, m) in folded.text.match_indices(needle.as_str()) {
-                let span = whole(&claim.quote, Span::from(folded.original_range(at, at + m.len())));
-                if !name.is_ascii() || stands_alone(&claim.quote, span) {
+                let span = whole(quote, Span::from(folded.original_range(at, at + m.len())));
+                if !name.is_ascii() || stands_alone(quote, span) {
                     found.push(span);
                 }
             }

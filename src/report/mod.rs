@@ -108,7 +108,11 @@ pub struct ClaimOut {
     /// How the value reads; absent for entities, sets and missing values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub normalized: Option<Normalized>,
+    /// The quote as people read it: private-use glyphs decoded through the source's map.
     pub quote: String,
+    /// The quote as the claim writes it, when that differs (private-use glyphs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote_as_written: Option<String>,
     /// Where the quote states the value: byte ranges of `quote`, for highlighting.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub value_in_quote: Vec<Span>,
@@ -205,6 +209,7 @@ impl Report {
             .enumerate()
             .map(|(i, c)| {
                 let source = &corpus.sources[c.source];
+                let quote = source.decode(&c.quote);
                 ClaimOut {
                     id: c.id.clone(),
                     source: source.meta.id.clone(),
@@ -219,8 +224,9 @@ impl Report {
                         Value::Reading(r) => Some(Normalized::of(r)),
                         _ => None,
                     },
-                    quote: c.quote.clone(),
-                    value_in_quote: highlight::value_in_quote(corpus, c),
+                    value_in_quote: highlight::value_in_quote(corpus, c, &quote),
+                    quote_as_written: (quote != c.quote).then(|| c.quote.clone()),
+                    quote: quote.into_owned(),
                     quote_location: c.location.as_ref().map(|l| Place {
                         file: corpus.root.join(&source.text_file),
                         line: l.line,
