@@ -316,3 +316,21 @@ fn report_writes_a_file_whose_links_work_from_where_it_is() {
     let broken = run(&["report", "no/such/corpus", "--format", "html"], Some(&root));
     assert_eq!((broken.code, broken.stdout.as_str()), (2, ""));
 }
+
+#[test]
+fn report_draws_the_graph_as_svg_with_graphviz() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("graph.svg");
+    let out = common::run(&["report", TWO_SOURCES, "-o", svg.to_str().unwrap()], None);
+    let graphviz = std::process::Command::new("dot").arg("-V").output().is_ok();
+    if graphviz {
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let drawn = std::fs::read_to_string(&svg).unwrap();
+        // A cluster per finding, the contradiction's among them.
+        assert_eq!(drawn.matches("<g id=\"clust").count(), 4, "{drawn}");
+        assert!(drawn.contains("<title>cluster_d7f1519bd8ab0cce</title>"), "{drawn}");
+    } else {
+        assert_eq!(out.code, 2);
+        assert!(out.stderr.contains("install graphviz"), "{}", out.stderr);
+    }
+}

@@ -14,7 +14,7 @@ pub fn run(args: ReportArgs) -> u8 {
         let _ = writeln!(
             err,
             "error: which format? pass --format (text, json, markdown, html, sarif, github, dot), \
-             or an output file ending in .html, .md, .sarif, .json, .dot or .txt"
+             or an output file ending in .html, .md, .sarif, .json, .dot, .svg or .txt"
         );
         return INPUT_ERROR;
     };
@@ -27,7 +27,16 @@ pub fn run(args: ReportArgs) -> u8 {
         let _ = anstream::stdout().write_all(super::check::render(format, &report).as_bytes());
         return OK;
     };
+    let svg = is_svg(&output);
     let text = match format {
+        // The claim graph drawn by Graphviz.
+        Format::Dot if svg => match draw_svg(&report::dot::render(&report)) {
+            Ok(svg) => svg,
+            Err(message) => {
+                let _ = writeln!(err, "{}: error: {message}", output.display());
+                return INPUT_ERROR;
+            }
+        },
         // Links to the texts must work from where the page is saved.
         Format::Html => report::html::render_in(&report, output.parent().unwrap_or(Path::new(""))),
         // A file is no terminal: no ANSI styles.
@@ -50,9 +59,39 @@ pub fn run(args: ReportArgs) -> u8 {
     }
 }
 
+fn is_svg(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("svg"))
+}
+
+/// Runs Graphviz's `dot -Tsvg` on the graph.
+fn draw_svg(graph: &str) -> Result<String, String> {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run Graphviz's `dot` ({e}); install graphviz, or write a .dot file"))?;
+    let mut stdin = child.stdin.take().ok_or("no pipe to `dot`")?;
+    let input = graph.to_string();
+    // Write from another thread so a large graph cannot fill both pipes at once.
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().map_err(|e| format!("`dot` failed: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| "writing to `dot` failed".to_string())?
+        .map_err(|e| format!("writing to `dot` failed: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("`dot` failed: {}", String::from_utf8_lossy(&out.stderr).trim()));
+    }
+    String::from_utf8(out.stdout).map_err(|e| format!("`dot` wrote no text: {e}"))
+}
+
 /// The format an output file's extension names.
 fn format_of(path: &Path) -> Option<Format> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "svg" => Some(Format::Dot),
         "html" | "htm" => Some(Format::Html),
         "md" | "markdown" => Some(Format::Markdown),
         "sarif" => Some(Format::Sarif),
