@@ -5,9 +5,9 @@ pub mod ledger;
 pub mod lookup;
 pub mod reliability;
 
-use crate::corpus::{Claim, Corpus, PropertyKind, Value};
+use crate::corpus::{Claim, Corpus, Value};
 use crate::graph::{ClaimGraph, SCOPE};
-use crate::value::{self, Interval, Reading, ValueKind};
+use crate::value::{self, Reading, ValueKind};
 use ledger::{Ledger, Resolution};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -291,27 +291,21 @@ fn show_as_of(claim: &Claim) -> String {
 
 /// An interval in the value's own terms: numbers as numbers, dates as ISO dates.
 pub fn interval_text(r: &Reading) -> String {
-    interval_text_of(&r.interval, r.kind)
-}
-
-pub fn interval_text_of(i: &Interval, kind: ValueKind) -> String {
     let show = |v: Option<f64>| match v {
         None => "∞".to_string(),
-        Some(v) if kind == ValueKind::Date => value::iso_date(v as i64),
+        Some(v) if r.kind == ValueKind::Date => value::iso_date(v as i64),
         Some(v) => value::format_number(v),
     };
-    if i.lo == i.hi {
-        return show(i.lo);
+    let suffix = if r.kind == ValueKind::Percent { "%" } else { "" };
+    let (lo, hi) = (r.interval.lo, r.interval.hi);
+    if lo == hi {
+        return format!("{}{suffix}", show(lo));
     }
-    let suffix = if kind == ValueKind::Percent { "%" } else { "" };
-    match (i.lo, i.hi) {
-        (Some(_), None) => format!("≥ {}{suffix}", show(i.lo)),
-        (None, Some(_)) => format!("≤ {}{suffix}", show(i.hi)),
-        _ => format!("{}..{}{suffix}", show(i.lo), show(i.hi)),
+    // A bound says whether it is strict, as its hedge does: "more than" is not "at least".
+    let strict = matches!(r.hedge, value::Hedge::MoreThan | value::Hedge::LessThan);
+    match (lo, hi) {
+        (Some(_), None) => format!("{} {}{suffix}", if strict { ">" } else { "≥" }, show(lo)),
+        (None, Some(_)) => format!("{} {}{suffix}", if strict { "<" } else { "≤" }, show(hi)),
+        _ => format!("{}..{}{suffix}", show(lo), show(hi)),
     }
-}
-
-/// Property kinds whose values read to intervals.
-pub fn is_interval_kind(kind: PropertyKind) -> bool {
-    !matches!(kind, PropertyKind::Entity | PropertyKind::Set)
 }

@@ -39,7 +39,7 @@ pub fn finding_block(out: &mut String, f: &FindingOut, by_id: &std::collections:
         .claims
         .iter()
         .filter_map(|id| by_id.get(id.as_str()))
-        .map(|c| c.value.to_string().chars().count())
+        .map(|c| c.value_text().chars().count())
         .max()
         .unwrap_or(0);
     for id in &f.claims {
