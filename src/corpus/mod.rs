@@ -1,16 +1,20 @@
 //! Loading a corpus: source texts, claims and registries, validated, with every problem
 //! reported (file, line, column, what to do) rather than only the first.
 
+mod claim;
 pub mod glyphs;
 mod load;
 pub mod locate;
 pub mod raw;
 pub mod registry;
+mod support;
 
-pub(crate) use load::{kind_fits, parse};
-pub use load::{load, published_year, source_read_options, states};
+pub(crate) use claim::kind_fits;
+pub use load::load;
+pub(crate) use load::parse;
 pub use raw::{PropertyKind, RawValue, SourceMeta};
 pub use registry::{Entity, Property, Registry};
+pub use support::{published_year, source_read_options, states};
 
 use crate::diagnostic::Diagnostic;
 use crate::text::GlyphMap;

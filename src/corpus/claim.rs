@@ -1,0 +1,348 @@
+//! Turning a claim as written into a checked [`Claim`]: its entities and property resolved,
+//! its value read, its quote found in the source and shown to state the value.
+
+use super::locate::{JsonPositions, LineIndex, Step};
+use super::raw::{self, PropertyKind, RawValue};
+use super::registry::Registry;
+use super::support::quote_states;
+use super::{Claim, QuoteLocation, Source, Value};
+use crate::diagnostic::Diagnostic;
+use crate::text::{Folded, Mode, QuoteIndex};
+use crate::value::{self, ReadOptions, Reading, ValueKind};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Qualifiers whose values are entities, written as an id or any alias. The others
+/// (`scope`, `group`, `name`, `year`, …) are free text, compared as written.
+pub const ENTITY_QUALIFIERS: &[&str] = &["contributor", "place", "partner"];
+
+pub(super) struct ClaimContext<'a> {
+    pub(super) registry: &'a Registry,
+    pub(super) file: &'a Path,
+    pub(super) positions: &'a JsonPositions<'a>,
+    pub(super) source: &'a Source,
+    /// The source text's path as the user can open it.
+    pub(super) text_path: &'a Path,
+    pub(super) lines: LineIndex,
+    /// Where each claim's quote first stands in the text, found in one pass for all claims.
+    pub(super) found: Vec<Option<std::ops::Range<usize>>>,
+    pub(super) index: &'a QuoteIndex<'a>,
+    /// How figures in this source's quotes are read (its year for dates without one).
+    pub(super) reading: ReadOptions,
+}
+
+impl ClaimContext<'_> {
+    fn at(&self, i: usize, field: &'static str) -> (usize, usize) {
+        self.positions.at(&[Step::Key("claims"), Step::Index(i), Step::Key(field)])
+    }
+
+    fn error(&self, i: usize, field: &'static str, message: String, help: String) -> Diagnostic {
+        Diagnostic::error(self.file, self.at(i, field), message).help(help)
+    }
+
+    fn entity(&self, i: usize, field: &'static str, name: &str, diags: &mut Vec<Diagnostic>) -> Option<usize> {
+        match self.registry.entity(name) {
+            Ok(e) => Some(e),
+            Err(nf) => {
+                diags.push(self.error(
+                    i,
+                    field,
+                    format!("unknown entity `{name}`"),
+                    did_you_mean(&nf.suggestions, "add it (or this spelling of it) to a registry file"),
+                ));
+                None
+            }
+        }
+    }
+
+    pub(super) fn claim(&self, i: usize, raw: &raw::Claim, source: usize, diags: &mut Vec<Diagnostic>) -> Claim {
+        let position = self.positions.at(&[Step::Key("claims"), Step::Index(i)]);
+        let subject = self.entity(i, "subject", &raw.subject, diags);
+        let property = match self.registry.property(&raw.property) {
+            Ok(p) => Some(p),
+            Err(nf) => {
+                diags.push(self.error(
+                    i,
+                    "property",
+                    format!("unknown property `{}`", raw.property),
+                    did_you_mean(&nf.suggestions, "add it to a registry file"),
+                ));
+                None
+            }
+        };
+        let mut qualifiers = BTreeMap::new();
+        for (key, value) in &raw.qualifiers {
+            let value = if ENTITY_QUALIFIERS.contains(&key.as_str()) {
+                match self.entity(i, "qualifiers", value, diags) {
+                    Some(e) => self.registry.entities[e].id.clone(),
+                    None => continue,
+                }
+            } else {
+                value.trim().to_string()
+            };
+            qualifiers.insert(key.clone(), value);
+        }
+        let attributed_to = raw.attributed_to.as_deref().and_then(|a| self.entity(i, "attributed_to", a, diags));
+        let as_of =
+            raw.as_of.as_deref().and_then(|a| match value::read_as(a, &self.read_options(0.0), ValueKind::Date) {
+                Ok(r) if r.kind == ValueKind::Date => Some(r),
+                Ok(_) => {
+                    diags.push(self.error(
+                        i,
+                        "as_of",
+                        format!("as_of `{a}` is not a date"),
+                        "write a date such as 2022-01-06 or 2022-01".into(),
+                    ));
+                    None
+                }
+                Err(e) => {
+                    diags.push(self.error(
+                        i,
+                        "as_of",
+                        format!("as_of `{a}` does not read: {e}"),
+                        "write a date such as 2022-01-06 or 2022-01".into(),
+                    ));
+                    None
+                }
+            });
+        let mut value = Value::Invalid;
+        if let Some(p) = property {
+            let prop = &self.registry.properties[p];
+            value = self.value(i, raw, prop, diags);
+            if let (Some(unit), Some(expected)) = (&raw.unit, &prop.unit)
+                && unit != expected
+            {
+                diags.push(self.error(
+                    i,
+                    "unit",
+                    format!("unit `{unit}` differs from `{expected}`, the unit of `{}`", prop.id),
+                    format!("write the figure in {expected}, or use a property measured in {unit}"),
+                ));
+            }
+        }
+        let location = self.locate_quote(i, raw, diags);
+        if let (Some(loc), Value::Reading(reading)) = (&location, &value) {
+            self.check_support(i, raw, loc, reading, diags);
+        }
+        Claim {
+            id: raw.id.clone(),
+            source,
+            subject: subject.unwrap_or(usize::MAX),
+            property: property.unwrap_or(usize::MAX),
+            qualifiers,
+            raw_value: raw.value.clone(),
+            value: if subject.is_some() { value } else { Value::Invalid },
+            unit: raw.unit.clone().or_else(|| property.and_then(|p| self.registry.properties[p].unit.clone())),
+            as_of,
+            as_of_raw: raw.as_of.clone(),
+            attributed_to,
+            quote: raw.quote.clone(),
+            note: raw.note.clone(),
+            location,
+            position,
+        }
+    }
+
+    fn read_options(&self, tolerance: f64) -> ReadOptions {
+        ReadOptions { tolerance, ..ReadOptions::default() }
+    }
+
+    fn value(&self, i: usize, raw: &raw::Claim, prop: &super::Property, diags: &mut Vec<Diagnostic>) -> Value {
+        let kind = prop.kind;
+        match (&raw.value, kind) {
+            (RawValue::One(s), _) if s.trim() == "missing" => Value::Missing,
+            (RawValue::One(name), PropertyKind::Entity) => {
+                self.entity(i, "value", name, diags).map_or(Value::Invalid, Value::Entity)
+            }
+            (RawValue::Many(names), PropertyKind::Set) => {
+                let mut set: Vec<usize> = names.iter().filter_map(|n| self.entity(i, "value", n, diags)).collect();
+                set.sort_unstable();
+                set.dedup();
+                if set.len() == names.len() { Value::Set(set) } else { Value::Invalid }
+            }
+            (RawValue::One(_), PropertyKind::Set) => {
+                diags.push(self.error(
+                    i,
+                    "value",
+                    format!("`{}` takes a list of entities", prop.id),
+                    "write the value as [\"russia\", \"belarus\"]".into(),
+                ));
+                Value::Invalid
+            }
+            (RawValue::Many(_), _) => {
+                diags.push(self.error(
+                    i,
+                    "value",
+                    format!("`{}` takes one value, not a list", prop.id),
+                    "write a single value, or use a property of kind set".into(),
+                ));
+                Value::Invalid
+            }
+            (RawValue::One(expr), _) => {
+                match value::read_as(expr, &self.read_options(prop.tolerance), value_kind(kind)) {
+                    Ok(reading) if kind_fits(kind, reading.kind) => Value::Reading(reading),
+                    Ok(reading) => {
+                        diags.push(self.error(
+                            i,
+                            "value",
+                            format!(
+                                "`{expr}` reads as a {}, but `{}` takes a {}",
+                                kind_name(reading.kind),
+                                prop.id,
+                                expected_name(kind)
+                            ),
+                            example(kind).into(),
+                        ));
+                        Value::Invalid
+                    }
+                    Err(e) => {
+                        let (line, col) = self.at(i, "value");
+                        let col = col + 1 + expr.get(..e.at).map_or(0, |s| s.chars().count());
+                        diags.push(
+                            Diagnostic::error(
+                                self.file,
+                                (line, col),
+                                format!("value `{expr}` does not read: {}", e.message),
+                            )
+                            .help(format!(
+                                "{}; `claimcheck value EXPR` shows how an expression is read",
+                                example(kind)
+                            )),
+                        );
+                        Value::Invalid
+                    }
+                }
+            }
+        }
+    }
+
+    fn locate_quote(&self, i: usize, raw: &raw::Claim, diags: &mut Vec<Diagnostic>) -> Option<QuoteLocation> {
+        let text = &self.source.text;
+        if let Some(range) = self.found.get(i).cloned().flatten() {
+            let (line, column) = self.lines.line_col(text, range.start);
+            return Some(QuoteLocation { start: range.start, end: range.end, line, column });
+        }
+        let help = match self.index.nearest(&raw.quote) {
+            Some(near) if near.similarity >= 0.5 => {
+                let (line, col) = self.lines.line_col(text, near.range.start);
+                let passage: String = text[near.range].split_whitespace().collect::<Vec<_>>().join(" ");
+                format!(
+                    "the nearest passage ({:.0}% alike) is at {}:{line}:{col}: «{passage}»; copy the quote from the text verbatim",
+                    near.similarity * 100.0,
+                    self.text_path.display()
+                )
+            }
+            _ => format!("nothing in {} is close; is the claim in the right source file?", self.text_path.display()),
+        };
+        diags.push(self.error(i, "quote", format!("quote not found in {}", self.text_path.display()), help));
+        None
+    }
+
+    /// The claim's figure must be stated in its quote.
+    fn check_support(
+        &self,
+        i: usize,
+        raw: &raw::Claim,
+        loc: &QuoteLocation,
+        reading: &Reading,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let passage = &self.source.text[loc.start..loc.end];
+        let figures = match quote_states(passage, &self.source.glyphs, &self.reading, reading) {
+            Ok(()) => {
+                if raw.stated_as.is_some() {
+                    diags.push(
+                        Diagnostic::warning(
+                            self.file,
+                            self.at(i, "stated_as"),
+                            "`stated_as` is not needed: the quote states the value in words the reader reads",
+                        )
+                        .help("remove `stated_as` from this claim"),
+                    );
+                }
+                return;
+            }
+            Err(figures) => figures,
+        };
+        if let Some(stated_as) = &raw.stated_as {
+            let words = Folded::new(stated_as, &self.source.glyphs, Mode::Match).text;
+            if !words.is_empty() && Folded::new(passage, &self.source.glyphs, Mode::Match).text.contains(&words) {
+                return;
+            }
+            let help = "`stated_as` must repeat the words of the quote that state the value".to_string();
+            diags.push(self.error(i, "stated_as", format!("`{stated_as}` is not in the quote"), help));
+            return;
+        }
+        let found: Vec<String> = figures.iter().map(|f| format!("`{f}`")).collect();
+        let help = if found.is_empty() {
+            "the quote holds no figure or date; quote the passage that states it".to_string()
+        } else {
+            format!("the quote states {}; fix the value or quote the passage that states it", found.join(", "))
+        };
+        let help = format!("{help} (if the quote states it in words the reader cannot read, name them in `stated_as`)");
+        diags.push(self.error(i, "value", format!("the quote does not state the value `{}`", raw.value), help));
+    }
+}
+
+/// The kind of reading a property takes, to settle forms such as a bare `1991`.
+fn value_kind(kind: PropertyKind) -> ValueKind {
+    match kind {
+        PropertyKind::Percentage => ValueKind::Percent,
+        PropertyKind::Ratio => ValueKind::Multiplier,
+        PropertyKind::Date => ValueKind::Date,
+        _ => ValueKind::Number,
+    }
+}
+
+pub(crate) fn kind_fits(property: PropertyKind, value: ValueKind) -> bool {
+    matches!(
+        (property, value),
+        (PropertyKind::Quantity | PropertyKind::Rank, ValueKind::Number)
+            | (PropertyKind::Percentage, ValueKind::Percent)
+            | (PropertyKind::Ratio, ValueKind::Multiplier | ValueKind::Number)
+            | (PropertyKind::Date, ValueKind::Date)
+    )
+}
+
+fn kind_name(kind: ValueKind) -> &'static str {
+    match kind {
+        ValueKind::Number => "number",
+        ValueKind::Percent => "percentage",
+        ValueKind::Multiplier => "multiplier",
+        ValueKind::Date => "date",
+    }
+}
+
+fn expected_name(kind: PropertyKind) -> &'static str {
+    match kind {
+        PropertyKind::Quantity | PropertyKind::Rank => "number",
+        PropertyKind::Percentage => "percentage",
+        PropertyKind::Ratio => "multiplier",
+        PropertyKind::Date => "date",
+        PropertyKind::Entity => "entity",
+        PropertyKind::Set => "list of entities",
+    }
+}
+
+fn example(kind: PropertyKind) -> &'static str {
+    match kind {
+        PropertyKind::Quantity => "write a figure such as 2500, ~19e6, >1.5e6 or 2e9..3e9",
+        PropertyKind::Rank => "write the rank as a number, e.g. 2",
+        PropertyKind::Percentage => "write a percentage such as 75% or ~20%",
+        PropertyKind::Ratio => "write a multiplier such as x2",
+        PropertyKind::Date => "write a date such as 2022-01-05, 2022-01 or 1991",
+        PropertyKind::Entity => "write an entity id or alias",
+        PropertyKind::Set => "write a list of entity ids",
+    }
+}
+
+fn did_you_mean(suggestions: &[String], otherwise: &str) -> String {
+    match suggestions {
+        [] => otherwise.to_string(),
+        [one] => format!("did you mean `{one}`? If not, {otherwise}"),
+        many => format!(
+            "did you mean one of {}? If not, {otherwise}",
+            many.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
