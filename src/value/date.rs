@@ -193,6 +193,20 @@ fn month_year_glue() -> &'static [Vec<String>] {
     static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
     C.get_or_init(|| folded_list(MONTH_YEAR_GLUE))
 }
+/// The day the text was written, in the words news uses for it.
+const TODAY_WORDS: &[&str] = &["صباح اليوم", "مساء اليوم", "ظهر اليوم", "فجر اليوم", "ليل اليوم", "صباح هذا اليوم"];
+fn today_words() -> &'static [Vec<String>] {
+    static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    C.get_or_init(|| folded_list(TODAY_WORDS))
+}
+
+/// Sunday first.
+const WEEKDAYS: &[&str] = &["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"];
+fn weekdays() -> &'static [String] {
+    static C: OnceLock<Vec<String>> = OnceLock::new();
+    C.get_or_init(|| WEEKDAYS.iter().map(|w| split_folded(w).remove(0)).collect())
+}
+
 /// Words after a month name that place it in the year before the text ("نوفمبر الماضي").
 const PAST_WORDS: &[&str] = &["الماضي", "المنصرم", "الفائت", "السابق"];
 fn past_words() -> &'static [Vec<String>] {
@@ -267,7 +281,8 @@ fn span_of(cal: Cal, y: i32, m: Option<u8>, d: Option<u8>) -> Option<(i64, i64)>
 impl Parser<'_> {
     /// A date at `i`, the longest of the numeric, named and year forms.
     pub fn date(&self, i: usize) -> Res {
-        let cands = [self.numeric_date(i), self.named_date(i), self.year_date(i), self.era_words(i)];
+        let cands =
+            [self.numeric_date(i), self.named_date(i), self.year_date(i), self.era_words(i), self.relative_day(i)];
         let mut best: Res = None;
         for (item, e) in cands.into_iter().flatten() {
             if best.as_ref().is_none_or(|(_, b)| e > *b) {
@@ -275,6 +290,26 @@ impl Parser<'_> {
             }
         }
         best
+    }
+
+    /// A day named relative to the text, read only when the text's own day is known:
+    /// "صباح اليوم" (this morning) is that day; "الخميس" (Thursday), "يوم الخميس", is the
+    /// Thursday nearest to it (news speaks of the days around its own).
+    fn relative_day(&self, i: usize) -> Res {
+        let reference = self.opts.reference_day?;
+        let day = if let Some((_, end)) = self.any(i, today_words()) {
+            (reference, end)
+        } else {
+            let k = i + usize::from(self.is(i, "يوم"));
+            let weekday = weekdays().iter().position(|w| self.is(k, w))? as i64;
+            // 1970-01-01 was a Thursday; WEEKDAYS starts on Sunday.
+            let of = |d: i64| (d + 4).rem_euclid(7);
+            let offset = (weekday - of(reference)).rem_euclid(7);
+            let nearest = if offset <= 3 { reference + offset } else { reference + offset - 7 };
+            (nearest, k + 1)
+        };
+        let r = date_reading(day.0, day.0, Precision::Day, Cal::Gregorian, false);
+        Some((Item::of(r), day.1))
     }
 
     /// "القرن التاسع عشر" (1801..1900), "التسعينيات" / "تسعينيات القرن الماضي" (1990..1999).

@@ -818,3 +818,23 @@ fn a_month_called_last_is_the_latest_before_the_text() {
     let m = &mentions("وفي نوفمبر الماضي جمعت", &with_year(2022))[0];
     assert_eq!(iso_date(m.reading.nominal as i64), "2022-11-01");
 }
+
+#[test]
+fn days_named_relative_to_the_text() {
+    // An article of Thursday 2022-01-06.
+    let written =
+        ReadOptions { reference_day: crate::value::days_from_ymd(2022, 1, 6), default_year: Some(2022), ..opts() };
+    let day = |text: &str| {
+        let m = mentions(&fold(text, Mode::Read), &written);
+        m.iter()
+            .find(|m| m.reading.kind == ValueKind::Date)
+            .map(|m| (iso_date(m.reading.nominal as i64), m.reading.year_known))
+    };
+    assert_eq!(day("كشف في الساعات الأولى من صباح اليوم عن طلبه"), Some(("2022-01-06".to_string(), false)));
+    assert_eq!(day("سيرسل الخميس قوات"), Some(("2022-01-06".to_string(), false)));
+    assert_eq!(day("وفي يوم الثلاثاء اندلعت"), Some(("2022-01-04".to_string(), false)));
+    assert_eq!(day("حتى يوم السبت"), Some(("2022-01-08".to_string(), false)));
+    // Without the text's day they are no dates, and "اليوم" alone (today, nowadays) never is.
+    assert!(mentions(&fold("سيرسل الخميس قوات", Mode::Read), &with_year(2022)).is_empty());
+    assert_eq!(day("العالم اليوم يتغير"), None);
+}
