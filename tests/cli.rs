@@ -178,3 +178,18 @@ fn color_only_when_asked_or_on_a_terminal() {
     assert!(!stdout(&["check", &two, "--color=never"], false).contains('\u{1b}'));
     assert!(!stdout(&["check", &two], true).contains('\u{1b}'), "NO_COLOR ignored");
 }
+
+#[test]
+fn an_entity_or_property_defined_twice_is_an_input_error() {
+    let (_dir, root) = scratch("two-sources");
+    std::fs::copy(root.join("corpus/registry/registry.json"), root.join("corpus/registry/again.json")).unwrap();
+    let out = run(&["check", "corpus"], Some(&root));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("corpus/registry/registry.json:3:5: error: entity `kazakhstan` is defined twice")
+            && out.stderr.contains("help: first defined at corpus/registry/again.json:3:5; merge the two")
+            && out.stderr.contains("error: property `population` is defined twice"),
+        "{}",
+        out.stderr
+    );
+}

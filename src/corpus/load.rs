@@ -170,15 +170,7 @@ fn add_registry(
         if let Some(existing) = registry.find_entity(&entity.id)
             && registry.entities[existing].id == entity.id
         {
-            let first = &registry.entity_origins[existing];
-            diags.push(Diagnostic::error(file, position, format!("entity `{}` is defined twice", entity.id)).help(
-                format!(
-                    "first defined at {}:{}:{}; merge the two",
-                    first.file.display(),
-                    first.position.0,
-                    first.position.1
-                ),
-            ));
+            diags.push(defined_twice(file, position, "entity", &entity.id, &registry.entity_origins[existing]));
             continue;
         }
         for clash in registry.add_entity(entity, origin) {
@@ -196,17 +188,15 @@ fn add_registry(
     for (i, property) in raw.properties.iter().enumerate() {
         let position = positions.at(&[Step::Key("properties"), Step::Index(i)]);
         if let Some(existing) = registry.add_property(property, Origin { file: file.to_path_buf(), position }) {
-            let first = &registry.property_origins[existing];
-            diags.push(Diagnostic::error(file, position, format!("property `{}` is defined twice", property.id)).help(
-                format!(
-                    "first defined at {}:{}:{}; merge the two",
-                    first.file.display(),
-                    first.position.0,
-                    first.position.1
-                ),
-            ));
+            diags.push(defined_twice(file, position, "property", &property.id, &registry.property_origins[existing]));
         }
     }
+}
+
+fn defined_twice(file: &Path, position: (usize, usize), what: &str, id: &str, first: &Origin) -> Diagnostic {
+    let (line, column) = first.position;
+    Diagnostic::error(file, position, format!("{what} `{id}` is defined twice"))
+        .help(format!("first defined at {}:{line}:{column}; merge the two", first.file.display()))
 }
 
 fn load_source(
