@@ -3,7 +3,7 @@
 //! `التاسع والعشرين من مارس 2022`, `12 جمادى الآخرة 1443 هـ`, `عام 1991`.
 
 use super::hijri;
-use super::parse::{Item, Parser, Res, split_folded};
+use super::parse::{Item, Parser, Res, phrases, split_folded};
 use super::{Hedge, Interval, Precision, Reading, ValueKind};
 use std::sync::OnceLock;
 
@@ -173,32 +173,13 @@ fn months() -> &'static [Month] {
     })
 }
 
-fn folded_list(list: &[&str]) -> Vec<Vec<String>> {
-    list.iter().map(|w| split_folded(w)).collect()
-}
-
-fn gregorian_era() -> &'static [Vec<String>] {
-    static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    C.get_or_init(|| folded_list(GREGORIAN_ERA))
-}
-fn hijri_era() -> &'static [Vec<String>] {
-    static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    C.get_or_init(|| folded_list(HIJRI_ERA))
-}
-fn year_words() -> &'static [Vec<String>] {
-    static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    C.get_or_init(|| folded_list(YEAR_WORDS))
-}
-fn month_year_glue() -> &'static [Vec<String>] {
-    static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    C.get_or_init(|| folded_list(MONTH_YEAR_GLUE))
-}
+phrases!(gregorian_era, GREGORIAN_ERA);
+phrases!(hijri_era, HIJRI_ERA);
+phrases!(year_words, YEAR_WORDS);
+phrases!(month_year_glue, MONTH_YEAR_GLUE);
 /// The day the text was written, in the words news uses for it.
 const TODAY_WORDS: &[&str] = &["صباح اليوم", "مساء اليوم", "ظهر اليوم", "فجر اليوم", "ليل اليوم", "صباح هذا اليوم"];
-fn today_words() -> &'static [Vec<String>] {
-    static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    C.get_or_init(|| folded_list(TODAY_WORDS))
-}
+phrases!(today_words, TODAY_WORDS);
 
 /// Sunday first.
 const WEEKDAYS: &[&str] = &["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"];
@@ -209,14 +190,8 @@ fn weekdays() -> &'static [String] {
 
 /// Words after a month name that place it in the year before the text ("نوفمبر الماضي").
 const PAST_WORDS: &[&str] = &["الماضي", "المنصرم", "الفائت", "السابق"];
-fn past_words() -> &'static [Vec<String>] {
-    static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    C.get_or_init(|| folded_list(PAST_WORDS))
-}
-fn day_to() -> &'static [Vec<String>] {
-    static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    C.get_or_init(|| folded_list(DAY_TO))
-}
+phrases!(past_words, PAST_WORDS);
+phrases!(day_to, DAY_TO);
 
 /// "التسعينات", "تسعينيات": the decade's first year within its century.
 fn decade(w: &str) -> Option<i32> {

@@ -72,6 +72,7 @@ macro_rules! phrases {
         }
     };
 }
+pub(super) use phrases;
 
 pub(super) fn split_folded(p: &str) -> Vec<String> {
     fold(p, Mode::Read).split(' ').map(str::to_string).collect()
