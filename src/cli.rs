@@ -29,6 +29,7 @@ pub enum Command {
 Examples:
   claimcheck check                            the corpus in claims/
   claimcheck check tests/fixtures/two-sources --format json
+  claimcheck check --show new                 only what fails the build
   claimcheck check --prune                    drop ledger entries no finding matches any more")]
     Check(CheckArgs),
     /// Show how a value expression is read: kind, interval, precision, hedge.
@@ -105,6 +106,19 @@ pub struct CheckArgs {
     /// Remove resolutions and baseline entries that match no finding any more.
     #[arg(long)]
     pub prune: bool,
+    /// Which findings to list (the summary always counts them all).
+    #[arg(long, value_enum, default_value_t = Show::All)]
+    pub show: Show,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Show {
+    /// Every finding: contradictions, then what is not comparable, then agreements.
+    All,
+    /// Contradictions, whatever their status.
+    Contradictions,
+    /// Contradictions neither resolved nor baselined: what fails the build.
+    New,
 }
 
 #[derive(Debug, Args)]

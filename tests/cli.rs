@@ -193,3 +193,28 @@ fn an_entity_or_property_defined_twice_is_an_input_error() {
         out.stderr
     );
 }
+
+#[test]
+fn show_lists_only_the_findings_asked_for_and_counts_them_all() {
+    let two = fixture("two-sources");
+    let headers = |show: &str| {
+        let out = run(&["check", &two, "--show", show], None);
+        let lines: Vec<String> = out
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with(['✗', '✓', '~']))
+            .map(|l| l.chars().take(12).collect())
+            .collect();
+        (out.code, lines, out.stdout.contains("Findings: 3 agree, 1 contradict (1 new"))
+    };
+    let (code, all, counted) = headers("all");
+    assert_eq!((code, all.len(), counted), (1, 4, true));
+    let (code, new, counted) = headers("new");
+    assert_eq!((code, new, counted), (1, vec!["✗ contradict".to_string()], true));
+    // Once baselined, the contradiction is no longer new, but still a contradiction.
+    let (_dir, root) = scratch("two-sources");
+    run(&["check", "corpus", "--write-baseline"], Some(&root));
+    let listed =
+        |show: &str| run(&["check", "corpus", "--show", show], Some(&root)).stdout.matches("✗ contradict").count();
+    assert_eq!((listed("new"), listed("contradictions")), (0, 1));
+}

@@ -2,7 +2,8 @@
 //! edit the ledger first.
 
 use super::{CONTRADICTIONS, INPUT_ERROR, OK};
-use crate::cli::{CheckArgs, Format};
+use crate::cli::{CheckArgs, Format, Show};
+use claimcheck::check::{Status, Verdict};
 use claimcheck::{Run, check, report};
 use std::io::Write;
 
@@ -42,7 +43,13 @@ pub fn run(args: CheckArgs) -> u8 {
             }
         }
     }
-    let text = render(args.format, &run.report());
+    let mut report = run.report();
+    report.findings.retain(|f| match args.show {
+        Show::All => true,
+        Show::Contradictions => f.verdict == Verdict::Contradict,
+        Show::New => f.verdict == Verdict::Contradict && f.status == Status::New,
+    });
+    let text = render(args.format, &report);
     let _ = anstream::stdout().write_all(text.as_bytes());
     if run.outcome.new_contradictions() > 0 { CONTRADICTIONS } else { OK }
 }
