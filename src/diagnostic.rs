@@ -32,6 +32,14 @@ impl Diagnostic {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, (line, column), message) }
     }
 
+    /// serde_json's message at serde_json's position, without the "at line … column …" it
+    /// appends (the diagnostic shows the position itself).
+    pub fn from_json(file: impl Into<PathBuf>, e: &serde_json::Error) -> Self {
+        let message = e.to_string();
+        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+        Diagnostic::error(file, (e.line().max(1), e.column().max(1)), message)
+    }
+
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

@@ -107,19 +107,12 @@ fn read<T: for<'de> Deserialize<'de>>(path: &Path, diags: &mut Vec<Diagnostic>) 
     match serde_json::from_str(&text) {
         Ok(v) => Some(v),
         Err(e) => {
-            diags.push(parse_error(path, &e).help(
+            diags.push(Diagnostic::from_json(path, &e).help(
                 "fix this entry by hand, or delete the file and rebuild it with `claimcheck check --write-baseline`",
             ));
             None
         }
     }
-}
-
-/// serde's message, at serde's position.
-fn parse_error(path: &Path, e: &serde_json::Error) -> Diagnostic {
-    let message = e.to_string();
-    let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m).to_string();
-    Diagnostic::error(path, (e.line().max(1), e.column().max(1)), message)
 }
 
 /// Writes the baseline: every open contradiction (new or already baselined), sorted.

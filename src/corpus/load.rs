@@ -143,14 +143,12 @@ pub(crate) fn parse<T: DeserializeOwned>(file: &Path, text: &str, diags: &mut Ve
     match serde_json::from_str(text) {
         Ok(v) => Some(v),
         Err(e) => {
-            let message = e.to_string();
-            let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m).to_string();
             let help = if e.is_syntax() || e.is_eof() {
                 "fix the JSON syntax here (a missing comma, quote or bracket is the usual cause)"
             } else {
                 "see docs/claims-format.md for the fields this file takes"
             };
-            diags.push(Diagnostic::error(file, (e.line().max(1), e.column().max(1)), message).help(help));
+            diags.push(Diagnostic::from_json(file, &e).help(help));
             None
         }
     }

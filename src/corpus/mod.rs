@@ -35,10 +35,6 @@ impl Corpus {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
-
-    pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.claims.iter().find(|c| c.id == id)
-    }
 }
 
 #[derive(Debug)]

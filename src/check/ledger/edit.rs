@@ -3,9 +3,7 @@
 //! is created.
 
 use super::splice::Entries;
-use super::{
-    BASELINE, BaselineEntry, BaselineFile, Ledger, RESOLUTIONS, Resolution, ResolutionsFile, parse_error, write_json,
-};
+use super::{BASELINE, BaselineEntry, BaselineFile, Ledger, RESOLUTIONS, Resolution, ResolutionsFile, write_json};
 use crate::check::Outcome;
 use crate::diagnostic::Diagnostic;
 use serde::Serialize;
@@ -126,7 +124,7 @@ fn prune_file<F: DeserializeOwned>(
 fn entries_of<F: DeserializeOwned>(path: &Path, text: &str, key: &str) -> Result<Entries, EditError> {
     if let Err(e) = serde_json::from_str::<F>(text) {
         return Err(EditError::Invalid(
-            parse_error(path, &e).help("fix this entry by hand, then run the command again"),
+            Diagnostic::from_json(path, &e).help("fix this entry by hand, then run the command again"),
         ));
     }
     Entries::find(text, key).ok_or_else(|| {
