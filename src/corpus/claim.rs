@@ -27,8 +27,6 @@ pub(super) struct ClaimContext<'a> {
     /// Where each claim's quote first stands in the text, found in one pass for all claims.
     pub(super) found: Vec<Option<std::ops::Range<usize>>>,
     pub(super) index: &'a QuoteIndex<'a>,
-    /// How figures in this source's quotes are read (its year for dates without one).
-    pub(super) reading: ReadOptions,
 }
 
 impl ClaimContext<'_> {
@@ -248,7 +246,7 @@ impl ClaimContext<'_> {
         diags: &mut Vec<Diagnostic>,
     ) {
         let passage = &self.source.text[loc.start..loc.end];
-        let figures = match quote_states(passage, &self.source.glyphs, &self.reading, reading) {
+        let figures = match quote_states(passage, &self.source.glyphs, &self.source.reading, reading) {
             Ok(()) => {
                 if raw.stated_as.is_some() {
                     diags.push(

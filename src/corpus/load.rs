@@ -61,7 +61,6 @@ pub fn load(root: &Path) -> Corpus {
         let Some(source) = load_source(root, &file, &positions, meta, diags) else { continue };
         let source_index = corpus.sources.len();
         let index = QuoteIndex::new(&source.text, &source.glyphs);
-        let reading = source_read_options(meta.published.as_deref());
         let text_path = root.join(&source.text_file);
         let quotes: Vec<&str> = source_file.claims.iter().map(|c| c.quote.as_str()).collect();
         let ctx = ClaimContext {
@@ -73,7 +72,6 @@ pub fn load(root: &Path) -> Corpus {
             lines: LineIndex::new(&source.text),
             found: index.find_each(&quotes),
             index: &index,
-            reading,
         };
         for (i, raw_claim) in source_file.claims.iter().enumerate() {
             let claim = ctx.claim(i, raw_claim, source_index, diags);
@@ -250,7 +248,8 @@ fn load_source(
                 .help(format!("PDF fonts put digits there; run `claimcheck glyphs {}` to infer a map, check it, and add it as source.glyph_map in {}", meta.id, file.display())),
         );
     }
-    Some(Source { meta: meta.clone(), file: file.to_path_buf(), text_file, text, glyphs })
+    let reading = source_read_options(meta.published.as_deref());
+    Some(Source { meta: meta.clone(), file: file.to_path_buf(), text_file, text, glyphs, reading })
 }
 
 fn is_private_use(c: char) -> bool {

@@ -14,7 +14,7 @@ pub use load::load;
 pub(crate) use load::parse;
 pub use raw::{PropertyKind, RawValue, SourceMeta};
 pub use registry::{Entity, Property, Registry};
-pub use support::{published_year, source_read_options, states};
+pub use support::{published_year, states};
 
 use crate::diagnostic::Diagnostic;
 use crate::text::GlyphMap;
@@ -46,6 +46,9 @@ pub struct Source {
     pub text_file: PathBuf,
     pub text: String,
     pub glyphs: GlyphMap,
+    /// How the figures of its text are read: dates without a year take its year, relative
+    /// dates count from its publication date.
+    pub reading: crate::value::ReadOptions,
 }
 
 impl Source {

@@ -4,7 +4,7 @@
 use crate::corpus::Source;
 use crate::corpus::locate::line_col;
 use crate::text::{Folded, Mode};
-use crate::value::{self, ReadOptions, Reading};
+use crate::value::{self, Reading};
 
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -16,15 +16,10 @@ pub struct Found {
     pub reading: Reading,
 }
 
-/// How a source's figures are read: as the claims checker reads its quotes.
-pub fn read_options(source: &Source) -> ReadOptions {
-    crate::corpus::source_read_options(source.meta.published.as_deref())
-}
-
 /// Every mention of a number, date, percentage, multiplier or number word, in text order.
 pub fn find(source: &Source) -> Vec<Found> {
     let folded = Folded::new(&source.text, &source.glyphs, Mode::Read);
-    value::mentions(&folded.text, &read_options(source))
+    value::mentions(&folded.text, &source.reading)
         .into_iter()
         .map(|m| {
             let range = folded.original_range(m.start, m.end);

@@ -15,8 +15,7 @@ pub fn value_in_quote(corpus: &Corpus, claim: &Claim, quote: &str) -> Vec<Span> 
         Value::Reading(reading) => {
             // The same reading of the quote as the loader's check that the quote states the value.
             let folded = Folded::new(quote, &source.glyphs, Mode::Read);
-            let opts = corpus::source_read_options(source.meta.published.as_deref());
-            value::mentions(&folded.text, &opts)
+            value::mentions(&folded.text, &source.reading)
                 .iter()
                 .filter(|m| corpus::states(&m.reading, reading))
                 .map(|m| whole(quote, Span::from(folded.original_range(m.start, m.end))))
