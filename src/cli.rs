@@ -49,6 +49,8 @@ Examples:
     Resolve(crate::commands::resolve::ResolveArgs),
     /// Walk the new findings one by one and decide each (needs a terminal).
     Review(crate::commands::review::ReviewArgs),
+    /// Rewrite ledger entries written by claimcheck 0.1 in the current form, once.
+    Migrate(crate::commands::migrate::MigrateArgs),
     /// Print the completion script of a shell.
     Completions(crate::commands::completions::CompletionsArgs),
     /// Print the man page, of claimcheck or of one command.
@@ -107,17 +109,19 @@ pub struct CheckArgs {
     #[arg(long)]
     pub prune: bool,
     /// Which findings to list (the summary always counts them all).
-    #[arg(long, value_enum, default_value_t = Show::All)]
+    #[arg(long, value_enum, default_value_t = Show::Folded)]
     pub show: Show,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Show {
-    /// Every finding: contradictions, then what is not comparable, then agreements.
+    /// Contradictions and what is not comparable in full, agreements one line each (text).
+    Folded,
+    /// Every finding in full: contradictions, then what is not comparable, then agreements.
     All,
     /// Contradictions, whatever their status.
     Contradictions,
-    /// Contradictions neither resolved nor baselined: what fails the build.
+    /// New and re-opened contradictions: what fails the build.
     New,
 }
 

@@ -8,6 +8,7 @@ pub mod check;
 pub mod corpus;
 pub mod coverage;
 pub mod diagnostic;
+pub mod files;
 pub mod graph;
 pub mod report;
 pub mod text;
@@ -46,7 +47,9 @@ impl Run {
     pub fn with_progress(root: &Path, mut progress: impl FnMut(Stage)) -> Run {
         progress(Stage::Loading);
         let mut corpus = corpus::load(root);
-        let ledger = check::ledger::Ledger::load(root, &mut corpus.diagnostics);
+        let mut ledger_diagnostics = Vec::new();
+        let ledger = check::ledger::Ledger::load(&corpus, &mut ledger_diagnostics);
+        corpus.diagnostics.extend(ledger_diagnostics);
         let source_ids: Vec<&str> = corpus.sources.iter().map(|s| s.meta.id.as_str()).collect();
         let coverage_config = coverage::Config::load(root, &source_ids, &mut corpus.diagnostics);
         diagnostic::sort(&mut corpus.diagnostics);

@@ -8,7 +8,14 @@ use common::{claimcheck, fixture, run, scratch};
 fn all_agree_exits_0() {
     let out = run(&["check", &fixture("agree")], None);
     assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
-    assert!(out.stdout.contains("✓ agree  kazakhstan · population"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("  ✓ kazakhstan · population  حوالي ١٩ مليون = 18776707  report-ar, wire-en"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("The build passes"), "{}", out.stdout);
+    let unfolded = run(&["check", &fixture("agree"), "--show", "all"], None);
+    assert!(unfolded.stdout.contains("✓ agree  kazakhstan · population"), "{}", unfolded.stdout);
     assert!(!out.stdout.contains("contradict  "), "{}", out.stdout);
 }
 
@@ -86,7 +93,12 @@ fn a_resolution_holds_until_its_claims_change() {
     std::fs::write(root.join("corpus/resolutions.json"), resolution("3500")).unwrap();
     let out = run(&["check", "corpus"], Some(&root));
     assert_eq!(out.code, 1, "{}", out.stdout);
-    assert!(out.stdout.contains("[reopened]") && out.stdout.contains("en-troops was 3500, now 3000"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("[reopened]")
+            && out.stdout.contains("en-troops (wire-en): was 3500 when decided, now 3000"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]

@@ -7,11 +7,41 @@ mod common;
 use common::{fixture, run, run_with_input, scratch};
 use std::fs;
 
-const TROOPS: &str = "d7f1519bd8ab0cce";
+const TROOPS: &str = "9e5523d64c70cbad";
+
+/// What `claimcheck resolve` records of the troops finding: each value as read, with its claims.
+const TROOPS_VALUES: &str = r#""values": [
+        {
+          "value": "~2500",
+          "lo": 2250,
+          "hi": 2750,
+          "claims": [
+            "ar-troops"
+          ]
+        },
+        {
+          "value": "3000",
+          "lo": 3000,
+          "hi": 3000,
+          "claims": [
+            "en-troops"
+          ]
+        }
+      ]"#;
+
+/// A resolution in the current form for a fact no finding has.
+fn stale_resolution(fact: &str, indent: &str) -> String {
+    let fp = claimcheck::check::fingerprint(fact);
+    format!(
+        "{indent}{{\n{indent}  \"fingerprint\": \"{fp}\",\n{indent}  \"fact\": \"{fact}\",\n{indent}  \"status\": \"duplicate\",\n\
+         {indent}  \"note\": \"n\",\n{indent}  \"date\": \"2026-01-01\",\n{indent}  \"values\": [{{\"value\": \"1\", \"lo\": 1, \"hi\": 1, \
+         \"claims\": [\"x\"]}}]\n{indent}}}"
+    )
+}
 
 #[test]
 fn explain_shows_one_finding_in_full() {
-    let out = run(&["explain", "d7f1", "--path", &fixture("two-sources")], None);
+    let out = run(&["explain", "9e55", "--path", &fixture("two-sources")], None);
     assert_eq!(out.code, 0, "{}", out.stderr);
     for line in [
         "property    troops_deployed: quantity, in person, single-valued, approximate values ±10%",
@@ -34,7 +64,7 @@ fn explain_shows_one_finding_in_full() {
     insta::assert_snapshot!("explain_troops_json", out.stdout);
 
     // Speakers, Arabic number words and a round figure.
-    let out = run(&["explain", "648e", "--path", &fixture("two-sources")], None);
+    let out = run(&["explain", "1ba0", "--path", &fixture("two-sources")], None);
     assert!(out.stdout.contains("said by      tokayev (reported)"), "{}", out.stdout);
     insta::assert_snapshot!("explain_attackers_text", out.stdout);
 }
@@ -46,7 +76,7 @@ fn explain_shows_the_editors_entries() {
     let resolved = run(
         &[
             "resolve",
-            "d7f1",
+            "9e55",
             "--path",
             "corpus",
             "--status",
@@ -59,25 +89,26 @@ fn explain_shows_the_editors_entries() {
         Some(&root),
     );
     assert_eq!(resolved.code, 0, "{}", resolved.stderr);
-    let out = run(&["explain", "d7f1", "--path", "corpus"], Some(&root));
+    let out = run(&["explain", "9e55", "--path", "corpus"], Some(&root));
     assert!(out.stdout.contains("resolution (accepted, 2026-11-25): both circulate"), "{}", out.stdout);
-    assert!(out.stdout.contains("resolution  accepted on 2026-11-25, when the claims read:"), "{}", out.stdout);
-    assert!(out.stdout.contains("en-troops  3000"), "{}", out.stdout);
+    assert!(out.stdout.contains("resolution  accepted on 2026-11-25: both circulate"), "{}", out.stdout);
+    assert!(out.stdout.contains("values decided (a claim that agrees with none re-opens it):"), "{}", out.stdout);
+    assert!(out.stdout.contains("~2500  ar-troops") && out.stdout.contains("3000   en-troops"), "{}", out.stdout);
     assert!(out.stdout.contains("baseline    listed in baseline.json"), "{}", out.stdout);
 }
 
 #[test]
 fn an_ambiguous_or_unknown_fingerprint_is_a_usage_error_with_the_nearest() {
     let corpus = fixture("reliability");
-    let out = run(&["explain", "4", "--path", &corpus], None);
+    let out = run(&["explain", "b", "--path", &corpus], None);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("`4` starts 2 fingerprints"), "{}", out.stderr);
-    assert!(out.stderr.contains("4b603b7137e61e85  ruritania · area"), "{}", out.stderr);
-    assert!(out.stderr.contains("4cecba6937ca2bd8  ruritania-mission · troops_deployed"), "{}", out.stderr);
-    let out = run(&["explain", "4b603c", "--path", &corpus], None);
+    assert!(out.stderr.contains("`b` starts 2 fingerprints"), "{}", out.stderr);
+    assert!(out.stderr.contains("b6ed2d40b1ea3ec9  ruritania · area"), "{}", out.stderr);
+    assert!(out.stderr.contains("ba55df3729259534  ruritania · population"), "{}", out.stderr);
+    let out = run(&["explain", "b6ed2e", "--path", &corpus], None);
     assert_eq!(out.code, 2);
     let nearest = out.stderr.lines().nth(1).unwrap_or_default();
-    assert!(nearest.contains("4b603b7137e61e85"), "{}", out.stderr);
+    assert!(nearest.contains("b6ed2d40b1ea3ec9"), "{}", out.stderr);
     let out = run(&["resolve", "zz", "--path", &corpus, "--status", "accepted", "--note", "n"], None);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("no finding has the fingerprint `zz`"), "{}", out.stderr);
@@ -86,7 +117,7 @@ fn an_ambiguous_or_unknown_fingerprint_is_a_usage_error_with_the_nearest() {
 #[test]
 fn resolve_writes_one_entry_and_check_honours_it() {
     let (_dir, root) = scratch("two-sources");
-    let args = ["resolve", "d7f1", "--path", "corpus", "--note", "the wire has the official figure", "--date"];
+    let args = ["resolve", "9e55", "--path", "corpus", "--note", "the wire has the official figure", "--date"];
     let out = run(&[&args[..], &["2026-11-25", "--status", "source-wrong:ar-troops"]].concat(), Some(&root));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
@@ -106,10 +137,7 @@ fn resolve_writes_one_entry_and_check_honours_it() {
       "status": "source-wrong:ar-troops",
       "note": "the wire has the official figure",
       "date": "2026-11-25",
-      "claims": {{
-        "ar-troops": "~2500",
-        "en-troops": "3000"
-      }}
+      {TROOPS_VALUES}
     }}
   ]
 }}
@@ -131,14 +159,10 @@ fn resolve_writes_one_entry_and_check_honours_it() {
 #[test]
 fn resolve_edits_a_hand_written_file_in_place() {
     let (_dir, root) = scratch("two-sources");
-    // Tabs, another entry before and after, a stale one: all of it must stay as it is.
-    let entry = |fp: &str| {
-        format!(
-            "\t\t{{\n\t\t\t\"fingerprint\": \"{fp}\",\n\t\t\t\"fact\": \"f\",\n\t\t\t\"status\": \"duplicate\",\n\t\t\t\
-             \"note\": \"n\",\n\t\t\t\"date\": \"2026-01-01\",\n\t\t\t\"claims\": {{}}\n\t\t}}"
-        )
-    };
-    let before = format!("{{\n\t\"resolutions\": [\n{},\n{}\n\t]\n}}\n", entry("0000"), entry("ffff"));
+    // Tabs, another entry before and after, both stale: all of it must stay as it is.
+    let entry = |fact: &str| stale_resolution(fact, "\t\t").replace("  ", "\t");
+    let (low, high) = (entry("gone · a"), entry("gone · d"));
+    let before = format!("{{\n\t\"resolutions\": [\n{low},\n{high}\n\t]\n}}\n");
     fs::write(root.join("corpus/resolutions.json"), &before).unwrap();
     let out = run(
         &["resolve", TROOPS, "--path", "corpus", "--status", "accepted", "--note", "n", "--date", "2026-11-25"],
@@ -146,22 +170,20 @@ fn resolve_edits_a_hand_written_file_in_place() {
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     let after = fs::read_to_string(root.join("corpus/resolutions.json")).unwrap();
+    let values = TROOPS_VALUES.replace("\n      ", "\n\t\t\t").replace("  ", "\t");
     let inserted = format!(
         "\t\t{{\n\t\t\t\"fingerprint\": \"{TROOPS}\",\n\t\t\t\"fact\": \"csto-mission-2022 · troops_deployed · \
          contributor=russia\",\n\t\t\t\"status\": \"accepted\",\n\t\t\t\"note\": \"n\",\n\t\t\t\"date\": \
-         \"2026-11-25\",\n\t\t\t\"claims\": {{\n\t\t\t\t\"ar-troops\": \"~2500\",\n\t\t\t\t\"en-troops\": \"3000\"\n\t\t\t}}\n\t\t}}"
+         \"2026-11-25\",\n\t\t\t{values}\n\t\t}}"
     );
-    assert_eq!(
-        after,
-        format!("{{\n\t\"resolutions\": [\n{},\n{inserted},\n{}\n\t]\n}}\n", entry("0000"), entry("ffff"))
-    );
+    assert_eq!(after, format!("{{\n\t\"resolutions\": [\n{low},\n{inserted},\n{high}\n\t]\n}}\n"));
 }
 
 #[test]
 fn resolve_refuses_what_it_cannot_record() {
     let (_dir, root) = scratch("two-sources");
     let resolve = |status: &str, note: &str, date: &str| {
-        run(&["resolve", "d7f1", "--path", "corpus", "--status", status, "--note", note, "--date", date], Some(&root))
+        run(&["resolve", "9e55", "--path", "corpus", "--status", status, "--note", note, "--date", date], Some(&root))
     };
     let out = resolve("wrong", "n", "2026-11-25");
     assert_eq!(out.code, 2);
@@ -196,45 +218,50 @@ fn review_walks_the_new_findings_and_writes_what_is_decided() {
     assert_eq!(
         walked,
         [
-            "✗ contradict  ruritania · area [new]  4b603b7137e61e85",
-            "✗ contradict  ruritania · founding_date [new]  55334a7c930814a5",
-            "✗ contradict  ruritania · population [new]  5ca4ea4730026313",
-            "✗ contradict  ruritania-mission · troops_deployed [new]  4cecba6937ca2bd8",
+            "✗ contradict  ruritania · area [new]  b6ed2d40b1ea3ec9",
+            "✗ contradict  ruritania · founding_date [new]  013a60a166aaaef6",
+            "✗ contradict  ruritania · population [new]  ba55df3729259534",
+            "✗ contradict  ruritania-mission · troops_deployed [new]  40709af7a608d441",
         ]
     );
     for said in [
         "keys: r resolve, b add to the baseline, s skip, q quit",
         "unknown status `bogus`",
         "a resolution needs a note saying why",
-        "resolved 4b603b7137e61e85 (ruritania · area) as source-wrong:gamma-area in corpus/resolutions.json",
-        "added 55334a7c930814a5 to corpus/baseline.json",
+        "resolved b6ed2d40b1ea3ec9 (ruritania · area) as source-wrong:gamma-area in corpus/resolutions.json",
+        "added 013a60a166aaaef6 to corpus/baseline.json",
         "Reviewed: 1 resolved, 1 baselined, 1 skipped, 1 left.",
     ] {
         assert!(out.stdout.contains(said), "missing {said:?} in:\n{}", out.stdout);
     }
     let resolutions = fs::read_to_string(root.join("corpus/resolutions.json")).unwrap();
     assert!(resolutions.contains("\"note\": \"the survey says 120000\""), "{resolutions}");
-    assert!(resolutions.contains("\"gamma-area\": \"80000\""), "{resolutions}");
+    assert!(resolutions.contains("\"value\": \"80000\""), "{resolutions}");
     let baseline = fs::read_to_string(root.join("corpus/baseline.json")).unwrap();
-    assert!(baseline.contains("\"fingerprint\": \"55334a7c930814a5\""), "{baseline}");
+    assert!(baseline.contains("\"fingerprint\": \"013a60a166aaaef6\""), "{baseline}");
     let check = run(&["check", "corpus"], Some(&root));
     assert!(check.stdout.contains("4 contradict (2 new, 1 baselined, 1 resolved)"), "{}", check.stdout);
 
     // What is decided is not asked again; q stops at once.
     let out = run_with_input(&["review", "corpus", "--no-tty"], Some(&root), "q\n");
     assert!(out.stdout.contains("── 1 of 2 ──") && out.stdout.contains("0 skipped, 2 left."), "{}", out.stdout);
+    // Once nothing fails the build, the baselined one is offered.
+    let out = run_with_input(&["review", "corpus", "--no-tty"], Some(&root), "s\ns\ny\ns\n");
+    assert!(out.stdout.contains("1 baselined contradiction(s) stay open; review them too?"), "{}", out.stdout);
+    assert!(out.stdout.contains("ruritania · founding_date [baselined]"), "{}", out.stdout);
+    assert!(out.stdout.contains("Reviewed: 0 resolved, 0 baselined, 3 skipped, 0 left."), "{}", out.stdout);
 }
 
 #[test]
-fn review_takes_contradictions_before_findings_that_are_not_comparable() {
+fn review_walks_only_what_can_fail_the_build() {
     let out = run_with_input(&["review", &fixture("relations"), "--no-tty"], None, &"s\n".repeat(7));
     let verdicts: Vec<&str> = out
         .stdout
         .lines()
         .filter_map(|l| l.split("  ").next().filter(|v| v.starts_with('✗') || v.starts_with('~')))
         .collect();
-    assert_eq!(verdicts, [["✗ contradict"; 3].as_slice(), &["~ not comparable"; 4]].concat(), "{}", out.stdout);
-    assert!(out.stdout.contains("Reviewed: 0 resolved, 0 baselined, 7 skipped, 0 left."), "{}", out.stdout);
+    assert_eq!(verdicts, ["✗ contradict"; 3], "{}", out.stdout);
+    assert!(out.stdout.contains("Reviewed: 0 resolved, 0 baselined, 3 skipped, 0 left."), "{}", out.stdout);
 }
 
 #[test]
@@ -245,19 +272,27 @@ fn prune_removes_stale_entries_and_nothing_else() {
     run(&resolve, Some(&root));
     let resolutions = root.join("corpus/resolutions.json");
     let live = fs::read_to_string(&resolutions).unwrap();
-    let stale = "    {\n      \"fingerprint\": \"0000000000000000\",\n      \"fact\": \"gone\",\n      \"status\": \
-                 \"duplicate\",\n      \"note\": \"n\",\n      \"date\": \"2026-01-01\",\n      \"claims\": {}\n    },\n";
-    fs::write(&resolutions, live.replacen("    {\n", &format!("{stale}    {{\n"), 1)).unwrap();
-    let baseline = "{\n  \"findings\": [\n    {\n      \"fingerprint\": \"1111111111111111\",\n      \"fact\": \"gone\",\n      \"claims\": []\n    }\n  ]\n}\n";
+    let stale = stale_resolution("gone · a", "    ");
+    fs::write(&resolutions, live.replacen("    {\n", &format!("{stale},\n    {{\n"), 1)).unwrap();
+    // A 0.1 baseline entry, for a fact gone too.
+    let baseline = "{\n  \"findings\": [\n    {\n      \"fingerprint\": \"1111111111111111\",\n      \"fact\": \"gone · d\",\n      \"claims\": []\n    }\n  ]\n}\n";
     fs::write(root.join("corpus/baseline.json"), baseline).unwrap();
 
     let check = run(&["check", "corpus"], Some(&root));
-    assert!(check.stdout.contains("stale resolution 0000000000000000"), "{}", check.stdout);
+    assert!(check.stdout.contains("stale resolution 521e08fd0321168f (gone · a)"), "{}", check.stdout);
     assert!(check.stdout.contains("`claimcheck check --prune` removes stale entries"), "{}", check.stdout);
     let pruned = run(&["check", "corpus", "--prune"], Some(&root));
     assert_eq!(pruned.code, 0, "{}", pruned.stderr);
-    assert!(pruned.stderr.contains("pruned 0000000000000000 (gone) from corpus/resolutions.json"), "{}", pruned.stderr);
-    assert!(pruned.stderr.contains("pruned 1111111111111111 (gone) from corpus/baseline.json"), "{}", pruned.stderr);
+    assert!(
+        pruned.stderr.contains("pruned 521e08fd0321168f (gone · a) from corpus/resolutions.json"),
+        "{}",
+        pruned.stderr
+    );
+    assert!(
+        pruned.stderr.contains("pruned 1111111111111111 (gone · d) from corpus/baseline.json"),
+        "{}",
+        pruned.stderr
+    );
     assert!(!pruned.stdout.contains("stale"), "{}", pruned.stdout);
     assert_eq!(fs::read_to_string(&resolutions).unwrap(), live);
     assert_eq!(fs::read_to_string(root.join("corpus/baseline.json")).unwrap(), "{\n  \"findings\": []\n}\n");

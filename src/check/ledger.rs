@@ -1,17 +1,29 @@
-//! The editors' decisions: resolutions (a finding decided, with a note) and the baseline
-//! (findings known and left open). Both files are sorted by fingerprint, one entry each,
-//! with no totals or timestamps of runs, so branches that add entries merge cleanly.
+//! The editors' decisions: resolutions (a contradiction decided, with a note) and the
+//! baseline (contradictions known and left open). Both files are sorted by fingerprint, one
+//! entry each, with no totals or timestamps of runs, so branches that add entries merge
+//! cleanly.
+//!
+//! A finding is the disagreement over one fact, so its fingerprint hashes the fact key
+//! alone. An entry records the values the editor decided, as read (intervals for figures
+//! and dates, canonical ids for entities): a claim whose value agrees with one of them
+//! keeps the decision, whoever states it; a claim in conflict with every one of them
+//! re-opens the finding and is named. See the README, "How findings keep their identity".
 
 pub mod decision;
 pub mod edit;
+mod legacy;
 mod splice;
+pub mod values;
 
-use super::{Finding, Status};
+use super::{Finding, Reopening, Status, Verdict};
 use crate::corpus::Corpus;
+use crate::corpus::locate::{JsonPositions, Step};
 use crate::diagnostic::Diagnostic;
+use crate::files;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+pub use values::DecidedValue;
 
 pub const RESOLUTIONS: &str = "resolutions.json";
 pub const BASELINE: &str = "baseline.json";
@@ -27,8 +39,16 @@ pub struct Resolution {
     pub note: String,
     /// The day it was decided, YYYY-MM-DD.
     pub date: String,
-    /// Claim id → value as it was when decided; a change re-opens the finding.
-    pub claims: BTreeMap<String, String>,
+    /// The values decided, as read; a claim that agrees with none re-opens the finding.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<DecidedValue>,
+    /// Written by claimcheck 0.1: claim id → value as written. Read, then rewritten by
+    /// `claimcheck migrate`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claims: Option<BTreeMap<String, String>>,
+    /// The fingerprint the file gives a 0.1 entry (its key there), when it differs.
+    #[serde(skip)]
+    pub written_as: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,8 +56,53 @@ pub struct Resolution {
 pub struct BaselineEntry {
     pub fingerprint: String,
     pub fact: String,
-    pub claims: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<DecidedValue>,
+    /// Written by claimcheck 0.1: the claim ids of the finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Vec<String>>,
+    #[serde(skip)]
+    pub written_as: Option<String>,
 }
+
+/// What the ledger entries of both files share, for the rules that apply to either.
+pub trait Entry {
+    fn fingerprint(&self) -> &str;
+    fn fact(&self) -> &str;
+    fn values(&self) -> &[DecidedValue];
+    /// The fingerprint as the file writes it (a 0.1 entry's own).
+    fn written_as(&self) -> &str;
+    fn is_legacy(&self) -> bool;
+    /// The entry as written in the current form.
+    fn migrated(&self) -> Self;
+}
+
+macro_rules! entry {
+    ($t:ty) => {
+        impl Entry for $t {
+            fn fingerprint(&self) -> &str {
+                &self.fingerprint
+            }
+            fn fact(&self) -> &str {
+                &self.fact
+            }
+            fn values(&self) -> &[DecidedValue] {
+                &self.values
+            }
+            fn written_as(&self) -> &str {
+                self.written_as.as_deref().unwrap_or(&self.fingerprint)
+            }
+            fn is_legacy(&self) -> bool {
+                self.claims.is_some()
+            }
+            fn migrated(&self) -> Self {
+                Self { claims: None, ..self.clone() }
+            }
+        }
+    };
+}
+entry!(Resolution);
+entry!(BaselineEntry);
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -51,90 +116,223 @@ struct BaselineFile {
     findings: Vec<BaselineEntry>,
 }
 
+/// Both files, keyed by the fingerprint of each entry's fact.
 #[derive(Debug, Default)]
 pub struct Ledger {
     pub resolutions: BTreeMap<String, Resolution>,
     pub baseline: BTreeMap<String, BaselineEntry>,
 }
 
+/// An entry that matches no contradiction any more.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaleEntry {
+    /// As the file writes it.
+    pub fingerprint: String,
+    pub fact: String,
+}
+
 impl Ledger {
-    /// Reads both files from the corpus folder; a missing file is an empty one.
-    pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Ledger {
+    /// Reads both files from the corpus folder; a missing file is an empty one. A file that
+    /// cannot be read or is not a ledger file is an input error, never skipped: skipping it
+    /// would turn every decided finding back into a new one.
+    pub fn load(corpus: &Corpus, diags: &mut Vec<Diagnostic>) -> Ledger {
+        let root = &corpus.root;
         let mut ledger = Ledger::default();
-        if let Some(file) = read::<ResolutionsFile>(&root.join(RESOLUTIONS), diags) {
-            for r in file.resolutions {
-                ledger.resolutions.insert(r.fingerprint.clone(), r);
+        let legacy = legacy::Reader::new(corpus);
+        if let Some((path, text, file)) = read::<ResolutionsFile>(root, RESOLUTIONS, diags) {
+            let positions = JsonPositions::new(&text);
+            let mut legacy_at = Vec::new();
+            for (i, mut r) in file.resolutions.into_iter().enumerate() {
+                let at = positions.at(&[Step::Key("resolutions"), Step::Index(i)]);
+                let mut problems = Vec::new();
+                if let Err(e) = decision::validate_known_status(&r.status) {
+                    problems.push(e.to_string().trim_end().to_string());
+                }
+                match &r.claims {
+                    Some(claims) => {
+                        legacy_at.push(at);
+                        r.values = legacy.resolution_values(&r.fact, claims);
+                        r.written_as = Some(std::mem::replace(&mut r.fingerprint, super::fingerprint(&r.fact)));
+                    }
+                    None => problems.extend(check_entry(&r.fingerprint, &r.fact, &r.values)),
+                }
+                insert(&mut ledger.resolutions, r, &path, at, problems, diags);
             }
+            warn_legacy(&path, &legacy_at, diags);
         }
-        if let Some(file) = read::<BaselineFile>(&root.join(BASELINE), diags) {
-            for b in file.findings {
-                ledger.baseline.insert(b.fingerprint.clone(), b);
+        if let Some((path, text, file)) = read::<BaselineFile>(root, BASELINE, diags) {
+            let positions = JsonPositions::new(&text);
+            let mut legacy_at = Vec::new();
+            for (i, mut b) in file.findings.into_iter().enumerate() {
+                let at = positions.at(&[Step::Key("findings"), Step::Index(i)]);
+                let mut problems = Vec::new();
+                match &b.claims {
+                    Some(ids) => {
+                        legacy_at.push(at);
+                        b.values = legacy.baseline_values(ids);
+                        b.written_as = Some(std::mem::replace(&mut b.fingerprint, super::fingerprint(&b.fact)));
+                    }
+                    None => problems.extend(check_entry(&b.fingerprint, &b.fact, &b.values)),
+                }
+                insert(&mut ledger.baseline, b, &path, at, problems, diags);
             }
+            warn_legacy(&path, &legacy_at, diags);
         }
         ledger
     }
 
-    /// Sets a finding's status from the ledger.
+    /// Sets a contradiction's status from the ledger: resolved or baselined while each of
+    /// its conflicting claims agrees with a value the entry decided; re-opened, naming the
+    /// claims that do not, otherwise. Other findings have no status: nothing to decide.
     pub fn apply(&self, corpus: &Corpus, finding: &mut Finding) {
-        if let Some(resolution) = self.resolutions.get(&finding.fingerprint) {
-            let now = current_values(corpus, finding);
-            let changed: Vec<String> = resolution
-                .claims
-                .iter()
-                .filter(|(id, was)| now.get(*id) != Some(*was))
-                .map(|(id, was)| format!("{id} was {was}, now {}", now.get(id).map_or("gone", String::as_str)))
-                .collect();
-            if changed.is_empty() {
-                finding.status = Status::Resolved;
-            } else {
-                finding.reopened = Some(changed.join("; "));
+        if finding.verdict != Verdict::Contradict {
+            finding.status = None;
+            return;
+        }
+        let resolution = self.resolutions.get(&finding.fingerprint);
+        let baseline = self.baseline.get(&finding.fingerprint);
+        finding.resolution = resolution.cloned();
+        let reopen_by = |values: &[DecidedValue]| values::undecided_claims(corpus, finding, values);
+        let from_resolution = resolution.map(|r| reopen_by(&r.values));
+        if from_resolution.as_ref().is_some_and(Vec::is_empty) {
+            finding.status = Some(Status::Resolved);
+            return;
+        }
+        let from_baseline = baseline.map(|b| reopen_by(&b.values));
+        if from_baseline.as_ref().is_some_and(Vec::is_empty) {
+            finding.status = Some(Status::Baselined);
+            return;
+        }
+        match from_resolution.or(from_baseline) {
+            Some(reopened) => {
+                finding.status = Some(Status::Reopened);
+                finding.reopened = reopened;
             }
-            finding.resolution = Some(resolution.clone());
+            None => finding.status = Some(Status::New),
         }
-        if finding.status == Status::New && self.baseline.contains_key(&finding.fingerprint) {
-            finding.status = Status::Baselined;
+    }
+
+    /// Entries whose fingerprint names no contradiction any more: the claims changed or went
+    /// away, and the disagreement with them.
+    pub fn stale(&self, findings: &[Finding]) -> (Vec<StaleEntry>, Vec<StaleEntry>) {
+        let live: BTreeSet<&str> =
+            findings.iter().filter(|f| f.verdict == Verdict::Contradict).map(|f| f.fingerprint.as_str()).collect();
+        fn stale<E: Entry>(entries: &BTreeMap<String, E>, live: &BTreeSet<&str>) -> Vec<StaleEntry> {
+            entries
+                .values()
+                .filter(|e| !live.contains(e.fingerprint()))
+                .map(|e| StaleEntry { fingerprint: e.written_as().to_string(), fact: e.fact().to_string() })
+                .collect()
         }
+        (stale(&self.resolutions, &live), stale(&self.baseline, &live))
     }
 }
 
-/// Claim id → value as written, for the claims of a finding.
-pub fn current_values(corpus: &Corpus, finding: &Finding) -> BTreeMap<String, String> {
-    finding.claims.iter().map(|&c| (corpus.claims[c].id.clone(), corpus.claims[c].raw_value.to_string())).collect()
+/// One warning per file for its entries in the 0.1 form, at the first of them.
+fn warn_legacy(path: &Path, at: &[(usize, usize)], diags: &mut Vec<Diagnostic>) {
+    let Some(&first) = at.first() else { return };
+    diags.push(
+        Diagnostic::warning(path, first, format!("{} entries are in the form claimcheck 0.1 wrote", at.len())).help(
+            "they are read as they are (a baseline entry of 0.1 cannot tell when its values change); \
+             `claimcheck migrate` rewrites them once so that they record the values decided, as read",
+        ),
+    );
 }
 
-fn read<T: for<'de> Deserialize<'de>>(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<T> {
-    let text = std::fs::read_to_string(path).ok()?;
-    match serde_json::from_str(&text) {
-        Ok(v) => Some(v),
+/// Problems of an entry in the current format: its fingerprint is its fact's, and it says
+/// which values were decided.
+fn check_entry(fingerprint: &str, fact: &str, values: &[DecidedValue]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let expected = super::fingerprint(fact);
+    if fingerprint != expected {
+        problems.push(format!(
+            "fingerprint `{fingerprint}` is not the one of its fact `{fact}` ({expected}); was the fact edited by hand?"
+        ));
+    }
+    if values.is_empty() {
+        problems.push("the entry records no decided `values`".to_string());
+    }
+    for v in values {
+        if let Err(e) = v.interval() {
+            problems.push(e);
+        }
+    }
+    problems
+}
+
+fn insert<E: Entry>(
+    entries: &mut BTreeMap<String, E>,
+    entry: E,
+    path: &Path,
+    at: (usize, usize),
+    problems: Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let help = "fix the entry by hand (`git diff` shows what changed), or remove it and decide the finding \
+                again with `claimcheck resolve` or `claimcheck review`";
+    for p in &problems {
+        diags.push(Diagnostic::error(path, at, p.clone()).help(help));
+    }
+    if !problems.is_empty() {
+        return;
+    }
+    if let Some(first) = entries.get(entry.fingerprint()) {
+        diags.push(
+            Diagnostic::error(
+                path,
+                at,
+                format!(
+                    "a second entry for the fact `{}` (fingerprint {}, first written as {})",
+                    entry.fact(),
+                    entry.fingerprint(),
+                    first.written_as()
+                ),
+            )
+            .help("keep one entry per fact: merge the two by hand, or run `claimcheck migrate`"),
+        );
+        return;
+    }
+    entries.insert(entry.fingerprint().to_string(), entry);
+}
+
+/// A ledger file's path, text and content; `None` when it is missing or does not parse (an
+/// error is reported).
+fn read<T: for<'de> Deserialize<'de>>(
+    root: &Path,
+    name: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(std::path::PathBuf, String, T)> {
+    let path = root.join(name);
+    let text = match files::read_text(root, &path, files::JSON_LIMIT) {
+        Ok(Some(text)) => text,
+        Ok(None) => return None,
         Err(e) => {
-            diags.push(Diagnostic::from_json(path, &e).help(
-                "fix this entry by hand, or delete the file and rebuild it with `claimcheck check --write-baseline`",
+            diags.push(e.diagnostic());
+            return None;
+        }
+    };
+    match serde_json::from_str(&text) {
+        Ok(v) => Some((path, text, v)),
+        Err(e) => {
+            diags.push(Diagnostic::from_json(&path, &e).help(
+                "fix this entry by hand (`git diff` shows what changed since the file last worked); \
+                 the decisions it holds are not applied until it reads",
             ));
             None
         }
     }
 }
 
-/// Writes the baseline: every open contradiction (new or already baselined), sorted.
-pub fn write_baseline(
-    root: &Path,
-    corpus: &Corpus,
-    graph: &crate::graph::ClaimGraph,
-    findings: &[Finding],
-) -> std::io::Result<PathBuf> {
-    let mut entries: Vec<BaselineEntry> = findings
+/// The reasons the claims of a finding do not keep its decision, for reports.
+pub fn describe_reopening(corpus: &Corpus, reopened: &[Reopening]) -> String {
+    reopened
         .iter()
-        .filter(|f| f.verdict == super::Verdict::Contradict && f.status != Status::Resolved)
-        .map(|f| BaselineEntry::of(corpus, graph, f))
-        .collect();
-    entries.sort_by(|a, b| a.fingerprint.cmp(&b.fingerprint));
-    let path = root.join(BASELINE);
-    write_json(&path, &BaselineFile { findings: entries })?;
-    Ok(path)
-}
-
-pub fn write_json<T: Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
-    let mut text = serde_json::to_string_pretty(value).map_err(std::io::Error::other)?;
-    text.push('\n');
-    std::fs::write(path, text)
+        .map(|r| {
+            format!(
+                "{} ({}): {}",
+                corpus.claims[r.claim].id, corpus.sources[corpus.claims[r.claim].source].meta.id, r.why
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -48,9 +48,9 @@ mod tests {
             explanation: String::new(),
             claims: vec![],
             pairs: vec![],
-            status: Status::New,
+            status: Some(Status::New),
             resolution: None,
-            reopened: None,
+            reopened: Vec::new(),
         }
     }
 

@@ -63,9 +63,27 @@ pub struct Pair {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
+    /// No editor has decided it: fails the build.
     New,
+    /// Decided, but a claim now states a value that agrees with none decided: fails the build.
+    Reopened,
     Baselined,
     Resolved,
+}
+
+impl Status {
+    /// Whether a contradiction with this status fails the build.
+    pub fn fails_build(self) -> bool {
+        matches!(self, Status::New | Status::Reopened)
+    }
+}
+
+/// A claim that keeps a decided finding from staying decided, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reopening {
+    /// Claim index.
+    pub claim: usize,
+    pub why: String,
 }
 
 #[derive(Debug, Clone)]
@@ -78,23 +96,29 @@ pub struct Finding {
     /// Claim indexes, ordered by claim id.
     pub claims: Vec<usize>,
     pub pairs: Vec<Pair>,
-    pub status: Status,
+    /// Contradictions only: the others have nothing to decide.
+    pub status: Option<Status>,
     pub resolution: Option<Resolution>,
-    /// A resolution exists, but the claims changed since: the finding is open again.
-    pub reopened: Option<String>,
+    /// Decided, but these claims agree with no value decided: the finding is open again.
+    pub reopened: Vec<Reopening>,
 }
 
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub findings: Vec<Finding>,
-    /// Ledger entries that match no finding any more.
-    pub stale_resolutions: Vec<String>,
-    pub stale_baseline: Vec<String>,
+    /// Ledger entries that match no contradiction any more.
+    pub stale_resolutions: Vec<ledger::StaleEntry>,
+    pub stale_baseline: Vec<ledger::StaleEntry>,
 }
 
 impl Outcome {
+    /// Contradictions that fail the build: new or re-opened.
+    pub fn failing(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.status.is_some_and(Status::fails_build))
+    }
+
     pub fn new_contradictions(&self) -> usize {
-        self.findings.iter().filter(|f| f.verdict == Verdict::Contradict && f.status == Status::New).count()
+        self.failing().count()
     }
 }
 
@@ -115,27 +139,22 @@ pub fn check(corpus: &Corpus, graph: &ClaimGraph, ledger: &Ledger) -> Outcome {
         }
         let verdict = fact_verdict(&pairs);
         let (reason, explanation) = summarize(&pairs, verdict);
-        let fact_key = fact.key.to_string();
-        let ids: Vec<&str> = valued.iter().map(|&c| corpus.claims[c].id.as_str()).collect();
-        let fingerprint = fingerprint(&fact_key, &ids);
         let mut finding = Finding {
-            fingerprint,
+            fingerprint: fingerprint(&fact.key.to_string()),
             fact: f,
             verdict,
             reason,
             explanation,
             claims: valued,
             pairs,
-            status: Status::New,
+            status: None,
             resolution: None,
-            reopened: None,
+            reopened: Vec::new(),
         };
         ledger.apply(corpus, &mut finding);
         outcome.findings.push(finding);
     }
-    let live: std::collections::HashSet<&str> = outcome.findings.iter().map(|f| f.fingerprint.as_str()).collect();
-    outcome.stale_resolutions = ledger.resolutions.keys().filter(|k| !live.contains(k.as_str())).cloned().collect();
-    outcome.stale_baseline = ledger.baseline.keys().filter(|k| !live.contains(k.as_str())).cloned().collect();
+    (outcome.stale_resolutions, outcome.stale_baseline) = ledger.stale(&outcome.findings);
     outcome
 }
 
@@ -152,17 +171,12 @@ pub fn fact_verdict(pairs: &[Pair]) -> Verdict {
     }
 }
 
-/// A finding's identity: its fact and its claims, not line numbers or file order.
-pub fn fingerprint(fact_key: &str, claim_ids: &[&str]) -> String {
-    let mut ids = claim_ids.to_vec();
-    ids.sort_unstable();
-    let mut h = Sha256::new();
-    h.update(fact_key.as_bytes());
-    for id in ids {
-        h.update(b"\n");
-        h.update(id.as_bytes());
-    }
-    h.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect()
+/// A finding's identity: the fact it is about, nothing else. Which claims state it, and in
+/// which files, can change without making it another finding; what was decided about its
+/// values is kept by the ledger (see [`ledger`]).
+pub fn fingerprint(fact_key: &str) -> String {
+    let digest = Sha256::digest(fact_key.as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn relate(corpus: &Corpus, a: usize, b: usize) -> Pair {

@@ -70,7 +70,7 @@ pub fn assess(corpus: &Corpus, outcome: &Outcome) -> Vec<Reliability> {
     };
     let mut evidence: BTreeMap<usize, Evidence> = BTreeMap::new();
     for finding in &outcome.findings {
-        let dismissed = finding.status == Status::Resolved
+        let dismissed = finding.status == Some(Status::Resolved)
             && finding.resolution.as_ref().is_some_and(|r| !keeps_contradiction(&r.status));
         collect(corpus, finding, dismissed, &voice, &mut evidence);
     }
@@ -218,7 +218,7 @@ mod tests {
     fn a_contradiction_the_editors_explained_away_counts_against_nobody() {
         let (mut run, before) = fixture();
         let population = run.outcome.findings.iter_mut().find(|f| f.claims.len() == 4).unwrap();
-        population.status = Status::Resolved;
+        population.status = Some(Status::Resolved);
         population.resolution = Some(crate::check::ledger::Resolution {
             status: "scope-differs".into(),
             ..crate::check::ledger::Resolution::decide(&run.corpus, &run.graph, population, "", "", "")

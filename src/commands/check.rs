@@ -1,10 +1,11 @@
 //! `claimcheck check`: load, verify, link, check, report; `--prune` and `--write-baseline`
-//! edit the ledger first.
+//! edit the ledger first, and say what each changed.
 
 use super::{CONTRADICTIONS, INPUT_ERROR, OK};
 use crate::cli::{CheckArgs, Format, Show};
-use claimcheck::check::{Status, Verdict};
-use claimcheck::{Run, check, report};
+use claimcheck::check::Verdict;
+use claimcheck::check::ledger::edit;
+use claimcheck::{Run, report};
 use std::io::Write;
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -14,13 +15,13 @@ pub fn run(args: CheckArgs) -> u8 {
         Err(code) => return code,
     };
     if args.prune {
-        match check::ledger::edit::prune(&args.path, &run.ledger, &run.outcome) {
+        match edit::prune(&args.path, &run.outcome) {
             Ok(removed) if removed.is_empty() => {
                 let _ = writeln!(err, "no stale entries to prune");
             }
             Ok(removed) => {
                 for r in &removed {
-                    let _ = writeln!(err, "pruned {} ({}) from {}", r.fingerprint, r.fact, r.path.display());
+                    let _ = writeln!(err, "pruned {} ({}) from {}: {}", r.fingerprint, r.fact, r.path.display(), r.why);
                 }
                 run = Run::new(&args.path);
             }
@@ -31,9 +32,22 @@ pub fn run(args: CheckArgs) -> u8 {
         }
     }
     if args.write_baseline {
-        match check::ledger::write_baseline(&args.path, &run.corpus, &run.graph, &run.outcome.findings) {
-            Ok(file) => {
-                let _ = writeln!(err, "wrote {}", file.display());
+        match edit::update_baseline(&args.path, &run.corpus, &run.graph, &run.ledger, &run.outcome) {
+            Ok(update) => {
+                let file = args.path.join(claimcheck::check::ledger::BASELINE);
+                for fp in &update.added {
+                    let _ = writeln!(err, "baselined {fp} in {}", file.display());
+                }
+                for fp in &update.updated {
+                    let _ = writeln!(err, "updated the values of {fp} in {}", file.display());
+                }
+                for d in &update.dropped {
+                    let _ =
+                        writeln!(err, "dropped {} ({}) from {}: {}", d.fingerprint, d.fact, d.path.display(), d.why);
+                }
+                if update.added.is_empty() && update.updated.is_empty() && update.dropped.is_empty() {
+                    let _ = writeln!(err, "the baseline is up to date; {} was left as it is", file.display());
+                }
                 // Report as the baseline now stands.
                 run = Run::new(&args.path);
             }
@@ -45,11 +59,14 @@ pub fn run(args: CheckArgs) -> u8 {
     }
     let mut report = run.report();
     report.findings.retain(|f| match args.show {
-        Show::All => true,
+        Show::Folded | Show::All => true,
         Show::Contradictions => f.verdict == Verdict::Contradict,
-        Show::New => f.verdict == Verdict::Contradict && f.status == Status::New,
+        Show::New => f.is_new(),
     });
-    let text = render(args.format, &report);
+    let text = match (args.format, args.show) {
+        (Format::Text, Show::All) => report::text::render_unfolded(&report),
+        (format, _) => render(format, &report),
+    };
     let _ = anstream::stdout().write_all(text.as_bytes());
     if run.outcome.new_contradictions() > 0 { CONTRADICTIONS } else { OK }
 }

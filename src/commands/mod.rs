@@ -7,6 +7,7 @@ pub mod coverage;
 pub mod explain;
 pub mod glyphs;
 pub mod man;
+pub mod migrate;
 mod progress;
 pub mod report;
 pub mod resolve;
@@ -50,7 +51,7 @@ pub fn finding<'a>(run: &'a Run, query: &str) -> Result<&'a Finding, u8> {
         }
         Err(LookupError::Unknown(near)) => {
             let stale = run.outcome.stale_resolutions.iter().chain(&run.outcome.stale_baseline);
-            let stale = if stale.into_iter().any(|fp| fp.starts_with(&query.trim().to_ascii_lowercase())) {
+            let stale = if stale.into_iter().any(|e| e.fingerprint.starts_with(&query.trim().to_ascii_lowercase())) {
                 " (a stale ledger entry has it: `claimcheck check --prune` removes those)"
             } else {
                 ""

@@ -3,8 +3,8 @@
 
 use super::{INPUT_ERROR, OK};
 use claimcheck::Run;
-use claimcheck::check::Finding;
 use claimcheck::check::ledger::{Resolution, decision, edit};
+use claimcheck::check::{Finding, Verdict};
 use claimcheck::value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -68,15 +68,33 @@ pub fn record(
     note: &str,
     date: &str,
 ) -> Result<String, String> {
+    decidable(run, finding)?;
     let ids: Vec<String> = finding.claims.iter().map(|&c| run.corpus.claims[c].id.clone()).collect();
     decision::validate_status(status, &ids).map_err(|e| e.to_string())?;
     if note.trim().is_empty() {
         return Err("a resolution needs a note saying why\n".into());
     }
     let resolution = Resolution::decide(&run.corpus, &run.graph, finding, status, note.trim(), date);
-    let written = edit::record_resolution(root, &resolution).map_err(|e| format!("{e}\n"))?;
+    let written = edit::record_resolution(root, &run.ledger, &resolution).map_err(|e| format!("{e}\n"))?;
     let verb = if written.replaced { "replaced the resolution of" } else { "resolved" };
     Ok(format!("{verb} {} ({}) as {status} in {}", resolution.fingerprint, resolution.fact, written.path.display()))
+}
+
+/// Only a contradiction can fail the build, so only a contradiction is decided; the error
+/// says what the finding is instead.
+pub fn decidable(run: &Run, finding: &Finding) -> Result<(), String> {
+    let fact = &run.graph.facts[finding.fact].key;
+    match finding.verdict {
+        Verdict::Contradict => Ok(()),
+        Verdict::Agree => Err(format!(
+            "{} ({fact}) is an agreement: there is nothing to decide, and it cannot fail the build\n",
+            finding.fingerprint
+        )),
+        Verdict::NotComparable => Err(format!(
+            "{} ({fact}) is not comparable ({}): it cannot fail the build, so there is nothing to decide\n",
+            finding.fingerprint, finding.reason
+        )),
+    }
 }
 
 /// `--date` checked (an error is reported), or today in UTC.

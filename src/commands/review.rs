@@ -1,11 +1,12 @@
-//! `claimcheck review [PATH]`: walk the new findings one by one, as `cargo insta review`
-//! walks snapshots, and decide each: resolve it, add it to the baseline, skip it, or stop.
+//! `claimcheck review [PATH]`: walk the contradictions that fail the build one by one, as
+//! `cargo insta review` walks snapshots, and decide each: resolve it, add it to the
+//! baseline, skip it, or stop. Then offer the baselined ones, which stay open.
 //! Answers are read a line at a time from any reader, so tests drive the same loop.
 
 use super::resolve::{decision_date, record};
 use super::{INPUT_ERROR, OK};
 use claimcheck::check::ledger::{BaselineEntry, decision, edit};
-use claimcheck::check::{Finding, Status, Verdict};
+use claimcheck::check::{Finding, Status};
 use claimcheck::report::explain::{self, Explanation};
 use claimcheck::{Run, report::Report};
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -74,39 +75,65 @@ enum Next {
 }
 
 impl Session<'_> {
-    /// New contradictions first, then new findings that are not comparable, each in the
-    /// order of the report (by fact).
-    fn queue(&self) -> Vec<&Finding> {
+    /// The contradictions whose status passes `wanted`, in the order of the report (by fact).
+    fn queue(&self, wanted: impl Fn(Status) -> bool) -> Vec<&Finding> {
         self.report
             .findings
             .iter()
-            .filter(|f| f.status == Status::New && f.verdict != Verdict::Agree)
+            .filter(|f| f.status.is_some_and(&wanted))
             .filter_map(|f| self.run.outcome.findings.iter().find(|x| x.fingerprint == f.fingerprint))
             .collect()
     }
 
+    /// What fails the build first (new and re-opened contradictions); then, if the editor
+    /// wants, the baselined ones.
     fn walk(&self, input: &mut impl BufRead, out: &mut impl Write) -> io::Result<()> {
-        let queue = self.queue();
-        if queue.is_empty() {
-            writeln!(out, "Nothing to review: no new finding.")?;
+        let failing = self.queue(Status::fails_build);
+        let baselined = self.queue(|s| s == Status::Baselined);
+        let mut tally = Tally::default();
+        let mut walked = failing.len();
+        let mut next = Next::Finding;
+        if failing.is_empty() {
+            writeln!(out, "Nothing fails the build: no new or re-opened contradiction.")?;
+        } else {
+            next = self.walk_queue(&failing, &mut tally, input, out)?;
+        }
+        if let (Next::Finding, false) = (next, baselined.is_empty()) {
+            let prompt =
+                format!("\n{} baselined contradiction(s) stay open; review them too? [y/N] > ", baselined.len());
+            if matches!(ask(input, out, &prompt)?.as_deref(), Some("y" | "yes")) {
+                walked += baselined.len();
+                self.walk_queue(&baselined, &mut tally, input, out)?;
+            }
+        }
+        if walked == 0 {
             return Ok(());
         }
-        let mut tally = Tally::default();
-        for (i, finding) in queue.iter().enumerate() {
-            writeln!(out, "\n── {} of {} ──", i + 1, queue.len())?;
-            if let Some(e) = Explanation::build(self.run, &self.report, finding) {
-                out.write_all(explain::text::render(&e).as_bytes())?;
-            }
-            if let Next::Quit = self.decide(finding, &mut tally, input, out)? {
-                break;
-            }
-        }
-        let left = queue.len() - tally.resolved - tally.baselined - tally.skipped;
+        let left = walked - tally.resolved - tally.baselined - tally.skipped;
         writeln!(
             out,
             "\nReviewed: {} resolved, {} baselined, {} skipped, {left} left.",
             tally.resolved, tally.baselined, tally.skipped
         )
+    }
+
+    fn walk_queue(
+        &self,
+        queue: &[&Finding],
+        tally: &mut Tally,
+        input: &mut impl BufRead,
+        out: &mut impl Write,
+    ) -> io::Result<Next> {
+        for (i, finding) in queue.iter().enumerate() {
+            writeln!(out, "\n── {} of {} ──", i + 1, queue.len())?;
+            if let Some(e) = Explanation::build(self.run, &self.report, finding) {
+                out.write_all(explain::text::render(&e).as_bytes())?;
+            }
+            if let Next::Quit = self.decide(finding, tally, input, out)? {
+                return Ok(Next::Quit);
+            }
+        }
+        Ok(Next::Finding)
     }
 
     fn decide(
@@ -129,7 +156,7 @@ impl Session<'_> {
                 }
                 "b" | "baseline" => {
                     let entry = BaselineEntry::of(&self.run.corpus, &self.run.graph, finding);
-                    match edit::record_baseline(self.root, &entry) {
+                    match edit::record_baseline(self.root, &self.run.ledger, &entry) {
                         Ok(w) => writeln!(out, "added {} to {}", entry.fingerprint, w.path.display())?,
                         Err(e) => return Err(io::Error::other(e.to_string())),
                     }

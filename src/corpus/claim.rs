@@ -283,7 +283,7 @@ impl ClaimContext<'_> {
 }
 
 /// The kind of reading a property takes, to settle forms such as a bare `1991`.
-fn value_kind(kind: PropertyKind) -> ValueKind {
+pub(crate) fn value_kind(kind: PropertyKind) -> ValueKind {
     match kind {
         PropertyKind::Percentage => ValueKind::Percent,
         PropertyKind::Ratio => ValueKind::Multiplier,

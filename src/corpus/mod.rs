@@ -9,7 +9,7 @@ pub mod raw;
 pub mod registry;
 mod support;
 
-pub(crate) use claim::kind_fits;
+pub(crate) use claim::{kind_fits, value_kind};
 pub use load::load;
 pub(crate) use load::parse;
 pub use raw::{PropertyKind, RawValue, SourceMeta};

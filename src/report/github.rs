@@ -14,7 +14,7 @@ pub fn render(report: &Report) -> String {
         let claims = claims_of(&by_id, f);
         let Some(first) = claims.first() else { continue };
         let (command, what) = if f.is_new() {
-            ("error", if f.reopened.is_some() { "Reopened contradiction" } else { "New contradiction" })
+            ("error", if f.reopened.is_empty() { "New contradiction" } else { "Reopened contradiction" })
         } else {
             ("warning", "Baselined contradiction")
         };
@@ -55,8 +55,8 @@ fn annotate(out: &mut String, command: &str, (file, line, column): (&Path, usize
 /// The annotation's body: the reason, then each claim's value, source, place and quote.
 fn message(f: &FindingOut, claims: &[&ClaimOut]) -> String {
     let mut lines = vec![format!("{}: {}", f.reason, f.explanation)];
-    if let Some(why) = &f.reopened {
-        lines.push(format!("reopened: the claims changed since the resolution ({why})"));
+    if let Some(why) = f.reopened_text() {
+        lines.push(format!("reopened by a value no editor decided: {why}"));
     }
     for c in claims {
         lines.push(format!("{} {} ({}) {}: «{}»", c.value_text(), c.source, c.id, c.quote_place(), one_line(&c.quote)));

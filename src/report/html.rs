@@ -259,11 +259,11 @@ impl Page<'_> {
             reason = escape(f.reason),
             explanation = mixed(&f.explanation),
         );
-        if let Some(why) = &f.reopened {
+        if let Some(why) = f.reopened_text() {
             let _ = writeln!(
                 out,
-                "<p class=\"reopened\"><b>reopened</b>: the claims changed since the resolution (<bdi>{}</bdi>)</p>",
-                mixed(why)
+                "<p class=\"reopened\"><b>reopened</b> by a value no editor decided: <bdi>{}</bdi></p>",
+                mixed(&why)
             );
         }
         if let Some(r) = &f.resolution {
@@ -366,11 +366,12 @@ impl Page<'_> {
         }
         out.push_str("<section id=\"notes\">\n<h2>Notes</h2>\n<ul>\n");
         for (what, fps) in [("resolution", &stale.resolutions), ("baseline entry", &stale.baseline)] {
-            for fp in fps {
+            for e in fps {
                 let _ = writeln!(
                     out,
-                    "<li>stale {what} <code>{}</code>: no finding has this fingerprint any more</li>",
-                    escape(fp)
+                    "<li>stale {what} <code>{}</code> (<bdi>{}</bdi>): no contradiction has this fingerprint any more</li>",
+                    escape(&e.fingerprint),
+                    mixed(&e.fact)
                 );
             }
         }

@@ -68,23 +68,29 @@ impl std::fmt::Display for Place {
 impl FindingOut {
     /// A contradiction nobody has decided: new, reopened or baselined.
     pub fn is_open(&self) -> bool {
-        self.verdict == Verdict::Contradict && self.status != Status::Resolved
+        self.verdict == Verdict::Contradict && self.status != Some(Status::Resolved)
     }
 
-    /// A new contradiction, one that fails `check`.
+    /// A new or re-opened contradiction, one that fails `check`.
     pub fn is_new(&self) -> bool {
-        self.verdict == Verdict::Contradict && self.status == Status::New
+        self.status.is_some_and(Status::fails_build)
     }
 
     /// `new`, `reopened`, `baselined` or `resolved`; none for findings nobody needs to decide.
     pub fn status_label(&self) -> Option<&'static str> {
-        match (self.verdict, self.status) {
-            (Verdict::Contradict, Status::New) if self.reopened.is_some() => Some("reopened"),
-            (Verdict::Contradict, Status::New) => Some("new"),
-            (_, Status::Baselined) => Some("baselined"),
-            (_, Status::Resolved) => Some("resolved"),
-            _ => None,
-        }
+        self.status.map(|s| match s {
+            Status::New => "new",
+            Status::Reopened => "reopened",
+            Status::Baselined => "baselined",
+            Status::Resolved => "resolved",
+        })
+    }
+
+    /// Why the finding is open again, in one line.
+    pub fn reopened_text(&self) -> Option<String> {
+        (!self.reopened.is_empty()).then(|| {
+            self.reopened.iter().map(|r| format!("{} ({}) {}", r.claim, r.source, r.why)).collect::<Vec<_>>().join("; ")
+        })
     }
 }
 

@@ -38,11 +38,15 @@ pub fn render(report: &Report) -> String {
     }
     sources(&mut out, report);
     missing(&mut out, report, &by_id);
-    for fp in &report.stale.resolutions {
-        let _ = writeln!(out, "- stale resolution `{fp}`: no finding has this fingerprint any more");
-    }
-    for fp in &report.stale.baseline {
-        let _ = writeln!(out, "- stale baseline entry `{fp}`: no finding has this fingerprint any more");
+    for (what, entries) in [("resolution", &report.stale.resolutions), ("baseline entry", &report.stale.baseline)] {
+        for e in entries {
+            let _ = writeln!(
+                out,
+                "- stale {what} `{}` ({}): no contradiction has this fingerprint any more",
+                e.fingerprint,
+                cell(&e.fact)
+            );
+        }
     }
     out
 }
@@ -99,11 +103,11 @@ fn summary(out: &mut String, report: &Report) {
 
 fn new_contradiction(out: &mut String, report: &Report, by_id: &HashMap<&str, &ClaimOut>, f: &FindingOut) {
     let (mark, _) = verdict_label(f.verdict);
-    let reopened = if f.reopened.is_some() { " (reopened)" } else { "" };
+    let reopened = if f.reopened.is_empty() { "" } else { " (reopened)" };
     let _ = writeln!(out, "#### {mark} {}{reopened}\n", cell(&f.fact));
     let _ = writeln!(out, "**{}**: {} · fingerprint `{}`\n", cell(f.reason), cell(&f.explanation), f.fingerprint);
-    if let Some(why) = &f.reopened {
-        let _ = writeln!(out, "Reopened: the claims changed since the resolution ({}).\n", cell(why));
+    if let Some(why) = f.reopened_text() {
+        let _ = writeln!(out, "Reopened by a value no editor decided: {}.\n", cell(&why));
     }
     let claims = claims_of(by_id, f);
     out.push_str("| value | source | claim | quote at |\n|---|---|---|---|\n");

@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// Bumped when a field changes meaning or goes away.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -53,7 +53,7 @@ pub struct Summary {
     pub agree: usize,
     pub contradict: usize,
     pub not_comparable: usize,
-    /// Contradictions by status.
+    /// Contradictions by status; `new` counts the re-opened too: what fails the build.
     pub new: usize,
     pub baselined: usize,
     pub resolved: usize,
@@ -176,9 +176,12 @@ pub struct FindingOut {
     pub verdict: Verdict,
     pub reason: &'static str,
     pub explanation: String,
-    pub status: Status,
+    /// Contradictions only: `new`, `reopened`, `baselined` or `resolved`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reopened: Option<String>,
+    pub status: Option<Status>,
+    /// The claims that re-opened a decided contradiction, each with why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reopened: Vec<ReopenedBy>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resolution: Option<check::ledger::Resolution>,
     pub claims: Vec<String>,
@@ -194,10 +197,25 @@ pub struct PairOut {
     pub explanation: String,
 }
 
+/// A claim that agrees with none of the values an editor decided.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReopenedBy {
+    pub claim: String,
+    pub source: String,
+    pub why: String,
+}
+
+/// A ledger entry that matches no contradiction any more.
+#[derive(Debug, Clone, Serialize)]
+pub struct StaleOut {
+    pub fingerprint: String,
+    pub fact: String,
+}
+
 #[derive(Debug, Default, Serialize)]
 pub struct Stale {
-    pub resolutions: Vec<String>,
-    pub baseline: Vec<String>,
+    pub resolutions: Vec<StaleOut>,
+    pub baseline: Vec<StaleOut>,
 }
 
 impl Report {
@@ -248,7 +266,15 @@ impl Report {
                 reason: f.reason,
                 explanation: f.explanation.clone(),
                 status: f.status,
-                reopened: f.reopened.clone(),
+                reopened: f
+                    .reopened
+                    .iter()
+                    .map(|r| ReopenedBy {
+                        claim: id(r.claim),
+                        source: corpus.sources[corpus.claims[r.claim].source].meta.id.clone(),
+                        why: r.why.clone(),
+                    })
+                    .collect(),
                 resolution: f.resolution.clone(),
                 claims: f.claims.iter().map(|&c| id(c)).collect(),
                 pairs: f
@@ -280,9 +306,9 @@ impl Report {
             agree: outcome.findings.iter().filter(|f| f.verdict == Verdict::Agree).count(),
             contradict: contradictions().count(),
             not_comparable: outcome.findings.iter().filter(|f| f.verdict == Verdict::NotComparable).count(),
-            new: contradictions().filter(|f| f.status == Status::New).count(),
-            baselined: contradictions().filter(|f| f.status == Status::Baselined).count(),
-            resolved: contradictions().filter(|f| f.status == Status::Resolved).count(),
+            new: outcome.failing().count(),
+            baselined: contradictions().filter(|f| f.status == Some(Status::Baselined)).count(),
+            resolved: contradictions().filter(|f| f.status == Some(Status::Resolved)).count(),
             missing: missing.len(),
         };
         Report {
@@ -294,7 +320,7 @@ impl Report {
             claims,
             findings,
             missing,
-            stale: Stale { resolutions: outcome.stale_resolutions.clone(), baseline: outcome.stale_baseline.clone() },
+            stale: Stale { resolutions: stale(&outcome.stale_resolutions), baseline: stale(&outcome.stale_baseline) },
             diagnostics: corpus.diagnostics.clone(),
         }
     }
@@ -315,6 +341,10 @@ impl Report {
     pub fn source(&self, id: &str) -> Option<&SourceSummary> {
         self.sources.iter().find(|s| s.id == id)
     }
+}
+
+fn stale(entries: &[check::ledger::StaleEntry]) -> Vec<StaleOut> {
+    entries.iter().map(|e| StaleOut { fingerprint: e.fingerprint.clone(), fact: e.fact.clone() }).collect()
 }
 
 fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Vec<SourceSummary> {

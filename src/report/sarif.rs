@@ -109,10 +109,10 @@ fn driver(rule_ids: &[&str]) -> Value {
 
 fn result(f: &FindingOut, claims: &[&ClaimOut], rule_index: usize) -> Value {
     let (level, baseline_state) = match f.status {
-        Status::New if f.reopened.is_some() => ("error", "updated"),
-        Status::New => ("error", "new"),
-        Status::Baselined => ("warning", "unchanged"),
-        Status::Resolved => ("note", "unchanged"),
+        Some(Status::Reopened) => ("error", "updated"),
+        Some(Status::New) => ("error", "new"),
+        Some(Status::Baselined) => ("warning", "unchanged"),
+        Some(Status::Resolved) | None => ("note", "unchanged"),
     };
     // Each claim after the first, and every quote, is a related location the message links to.
     let mut related = Vec::new();
@@ -155,7 +155,7 @@ fn result(f: &FindingOut, claims: &[&ClaimOut], rule_index: usize) -> Value {
         "properties": { "fact": f.fact, "claims": f.claims, "status": f.status_label() },
     });
     if let Some(r) = &f.resolution
-        && f.status == Status::Resolved
+        && f.status == Some(Status::Resolved)
     {
         result["suppressions"] = json!([{
             "kind": "external",

@@ -1,5 +1,7 @@
 //! The terminal report: findings grouped by fact, each source's value and quote side by
-//! side, then the missing figures, the per-source summary and the totals.
+//! side (agreements folded to a line each unless unfolded), then the missing figures, the
+//! per-source summary and the totals, and last what to do: whether the build fails, which
+//! findings fail it, the commands that decide them, and stale ledger entries.
 
 use super::layout::one_line;
 use super::{ClaimOut, FindingOut, Report, verdict_label};
@@ -13,12 +15,37 @@ const YELLOW: Style = AnsiColor::Yellow.on_default();
 const DIM: Style = Style::new().dimmed();
 const BOLD: Style = Style::new().bold();
 
-/// Renders with ANSI styles; the caller strips them where color is off.
+/// Renders with ANSI styles, agreements folded to one line each; the caller strips the
+/// styles where color is off.
 pub fn render(report: &Report) -> String {
+    render_with(report, true)
+}
+
+/// [`render`] with every finding in full.
+pub fn render_unfolded(report: &Report) -> String {
+    render_with(report, false)
+}
+
+fn render_with(report: &Report, fold_agreements: bool) -> String {
     let mut out = String::new();
     let by_id = report.claims_by_id();
+    let mut folded = 0;
     for finding in &report.findings {
-        finding_block(&mut out, finding, &by_id);
+        if fold_agreements && finding.verdict == Verdict::Agree {
+            if folded == 0 {
+                let _ = writeln!(
+                    out,
+                    "{BOLD}Agreements{BOLD:#} {DIM}(one line each; `--show all` shows their quotes){DIM:#}"
+                );
+            }
+            folded += 1;
+            agreement_line(&mut out, finding, &by_id);
+        } else {
+            finding_block(&mut out, finding, &by_id);
+        }
+    }
+    if folded > 0 {
+        out.push('\n');
     }
     if !report.missing.is_empty() {
         let _ = writeln!(out, "{BOLD}Figures lost from their source{BOLD:#} (listed, never compared)");
@@ -77,8 +104,8 @@ pub fn finding_header(out: &mut String, f: &FindingOut) {
     let _ =
         writeln!(out, "{style}{mark} {word}{style:#}  {BOLD}{}{BOLD:#}{status}  {DIM}{}{DIM:#}", f.fact, f.fingerprint);
     let _ = writeln!(out, "  {}: {}", f.reason, f.explanation);
-    if let Some(why) = &f.reopened {
-        let _ = writeln!(out, "  {RED}reopened{RED:#}: the claims changed since the resolution ({why})");
+    for r in &f.reopened {
+        let _ = writeln!(out, "  {RED}reopened{RED:#} by {} ({}): {}", r.claim, r.source, r.why);
     }
     if let Some(r) = &f.resolution {
         let _ = writeln!(out, "  resolution ({}, {}): {}", r.status, r.date, r.note);
@@ -114,15 +141,70 @@ fn summary(out: &mut String, report: &Report) {
         "Findings: {GREEN}{} agree{GREEN:#}, {RED}{} contradict{RED:#} ({} new, {} baselined, {} resolved), {} not comparable; {} figures missing.",
         m.agree, m.contradict, m.new, m.baselined, m.resolved, m.not_comparable, m.missing
     );
-    for fp in &report.stale.resolutions {
-        let _ = writeln!(out, "{YELLOW}stale resolution{YELLOW:#} {fp}: no finding has this fingerprint any more");
+    what_to_do(out, report);
+}
+
+/// The last lines: whether the build fails and on what, the commands that decide it, and
+/// the ledger entries that match nothing any more.
+fn what_to_do(out: &mut String, report: &Report) {
+    let failing: Vec<&FindingOut> = report.findings.iter().filter(|f| f.is_new()).collect();
+    out.push('\n');
+    if failing.is_empty() {
+        let _ = writeln!(
+            out,
+            "{GREEN}The build passes{GREEN:#}: no new or re-opened contradiction ({} baselined, {} resolved).",
+            report.summary.baselined, report.summary.resolved
+        );
+    } else {
+        let _ = writeln!(out, "{RED}The build fails{RED:#}: {} contradiction(s) nobody has decided:", failing.len());
+        for f in &failing {
+            let label = f.status_label().unwrap_or("new");
+            let _ = writeln!(out, "  {RED}{label:9}{RED:#} {}  {}", f.fingerprint, f.fact);
+        }
+        let fp = &failing[0].fingerprint;
+        let next = [
+            (format!("claimcheck explain {fp}"), "the finding in full"),
+            (format!("claimcheck resolve {fp} --status … --note …"), "decide it (`resolve --help` lists the statuses)"),
+            ("claimcheck review".to_string(), "decide them one by one"),
+            ("claimcheck check --write-baseline".to_string(), "record them all as known and open"),
+        ];
+        let width = next.iter().map(|(c, _)| c.chars().count()).max().unwrap_or(0);
+        let _ = writeln!(out, "Next:");
+        for (command, what) in next {
+            let _ = writeln!(out, "  {command:width$}  {DIM}{what}{DIM:#}");
+        }
     }
-    for fp in &report.stale.baseline {
-        let _ = writeln!(out, "{YELLOW}stale baseline entry{YELLOW:#} {fp}: no finding has this fingerprint any more");
+    let stale = [("resolution", &report.stale.resolutions), ("baseline entry", &report.stale.baseline)];
+    for (what, entries) in stale {
+        for e in entries {
+            let _ = writeln!(
+                out,
+                "{YELLOW}stale {what}{YELLOW:#} {} ({}): no contradiction has this fingerprint any more",
+                e.fingerprint, e.fact
+            );
+        }
     }
     if !report.stale.resolutions.is_empty() || !report.stale.baseline.is_empty() {
         let _ = writeln!(out, "  `claimcheck check --prune` removes stale entries");
     }
+}
+
+/// An agreement in one line: the fact, the values as read, the sources, the fingerprint.
+fn agreement_line(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &ClaimOut>) {
+    let claims = super::claims_of(by_id, f);
+    let mut values: Vec<String> = claims.iter().map(|c| c.value_text()).collect();
+    values.dedup();
+    let mut sources: Vec<&str> = claims.iter().map(|c| c.source.as_str()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let _ = writeln!(
+        out,
+        "  {GREEN}✓{GREEN:#} {}  {BOLD}{}{BOLD:#}  {DIM}{} · {}{DIM:#}",
+        f.fact,
+        values.join(" = "),
+        sources.join(", "),
+        f.fingerprint
+    );
 }
 
 /// Independent corroboration of the claims each source shares with others, and the score.

@@ -1,6 +1,7 @@
 //! What an editor may decide about a finding, and the ledger entries a decision makes.
 
-use super::{BaselineEntry, Resolution, current_values};
+use super::values::decided_values;
+use super::{BaselineEntry, Resolution};
 use crate::check::Finding;
 use crate::corpus::Corpus;
 use crate::graph::ClaimGraph;
@@ -60,6 +61,14 @@ pub fn validate_status(status: &str, claims: &[String]) -> Result<(), StatusErro
     }
 }
 
+/// Checks a status read from `resolutions.json`: a known one, or `source-wrong:` with a claim.
+pub fn validate_known_status(status: &str) -> Result<(), StatusError> {
+    match status.strip_prefix(SOURCE_WRONG) {
+        Some(claim) if !claim.is_empty() => Ok(()),
+        _ => validate_status(status, &[]),
+    }
+}
+
 /// Whether a resolution keeps its finding's contradictions as real disagreements
 /// (`accepted`, `source-wrong:…`) rather than explaining them away.
 pub fn keeps_contradiction(status: &str) -> bool {
@@ -82,7 +91,9 @@ impl Resolution {
             status: status.to_string(),
             note: note.to_string(),
             date: date.to_string(),
-            claims: current_values(corpus, finding),
+            values: decided_values(corpus, finding),
+            claims: None,
+            written_as: None,
         }
     }
 }
@@ -92,7 +103,9 @@ impl BaselineEntry {
         BaselineEntry {
             fingerprint: finding.fingerprint.clone(),
             fact: graph.facts[finding.fact].key.to_string(),
-            claims: finding.claims.iter().map(|&c| corpus.claims[c].id.clone()).collect(),
+            values: decided_values(corpus, finding),
+            claims: None,
+            written_as: None,
         }
     }
 }

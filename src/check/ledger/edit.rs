@@ -1,11 +1,18 @@
-//! Writing one decision at a time: a resolution or a baseline entry is inserted or replaced,
-//! stale entries removed, each as a minimal diff of the file (see `splice`). A missing file
-//! is created.
+//! Every change to a ledger file: a resolution or a baseline entry inserted or replaced,
+//! stale entries removed, the baseline brought up to date, 0.1 entries migrated. Each is a
+//! minimal diff of the file (see `splice`): unrelated entries, their order and indentation
+//! stay byte for byte. The edited text must still parse before it is written, and it is
+//! written through [`files::write_atomic`]. A missing file is created.
 
 use super::splice::Entries;
-use super::{BASELINE, BaselineEntry, BaselineFile, Ledger, RESOLUTIONS, Resolution, ResolutionsFile, write_json};
-use crate::check::Outcome;
+use super::{
+    BASELINE, BaselineEntry, BaselineFile, Entry, Ledger, RESOLUTIONS, Resolution, ResolutionsFile, StaleEntry,
+};
+use crate::check::{Finding, Outcome, Status, Verdict};
+use crate::corpus::Corpus;
 use crate::diagnostic::Diagnostic;
+use crate::files::{self, FileError};
+use crate::graph::ClaimGraph;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -15,18 +22,21 @@ use std::path::{Path, PathBuf};
 pub enum EditError {
     /// The file is not a ledger file as it stands: fix it first.
     Invalid(Diagnostic),
-    Io {
-        path: PathBuf,
-        error: std::io::Error,
-    },
+    File(FileError),
 }
 
 impl fmt::Display for EditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EditError::Invalid(d) => write!(f, "{d}"),
-            EditError::Io { path, error } => write!(f, "cannot write {}: {error}", path.display()),
+            EditError::File(e) => write!(f, "{}", e.diagnostic()),
         }
+    }
+}
+
+impl From<FileError> for EditError {
+    fn from(e: FileError) -> Self {
+        EditError::File(e)
     }
 }
 
@@ -34,90 +44,207 @@ impl fmt::Display for EditError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
     pub path: PathBuf,
-    /// An entry with this fingerprint was there and was replaced.
+    /// An entry for this finding was there and was replaced.
     pub replaced: bool,
 }
 
-/// An entry taken out of a ledger file.
+/// An entry taken out of a ledger file, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Removed {
     pub path: PathBuf,
     pub fingerprint: String,
     pub fact: String,
+    pub why: &'static str,
 }
 
-/// Inserts or replaces the resolution of its fingerprint in `resolutions.json`.
-pub fn record_resolution(root: &Path, resolution: &Resolution) -> Result<Written, EditError> {
-    let fresh = || ResolutionsFile { resolutions: vec![resolution.clone()] };
-    upsert::<ResolutionsFile>(&root.join(RESOLUTIONS), "resolutions", &resolution.fingerprint, resolution, fresh)
+/// One change to a file's array of entries.
+enum Op<'a, E> {
+    /// Insert the entry, or replace the one with its fingerprint; `replacing` names a 0.1
+    /// entry of the same fact, removed with it.
+    Upsert {
+        fingerprint: &'a str,
+        replacing: Option<&'a str>,
+        entry: &'a E,
+    },
+    Remove(&'a str),
+}
+
+/// Inserts or replaces the resolution of its finding in `resolutions.json`.
+pub fn record_resolution(root: &Path, ledger: &Ledger, resolution: &Resolution) -> Result<Written, EditError> {
+    let old = ledger.resolutions.get(&resolution.fingerprint);
+    let op = Op::Upsert {
+        fingerprint: &resolution.fingerprint,
+        replacing: old.map(Entry::written_as).filter(|w| *w != resolution.fingerprint),
+        entry: resolution,
+    };
+    edit::<ResolutionsFile, _>(root, RESOLUTIONS, "resolutions", &[op])?;
+    Ok(Written { path: root.join(RESOLUTIONS), replaced: old.is_some() })
 }
 
 /// Inserts or replaces a finding's entry in `baseline.json`.
-pub fn record_baseline(root: &Path, entry: &BaselineEntry) -> Result<Written, EditError> {
-    let fresh = || BaselineFile { findings: vec![entry.clone()] };
-    upsert::<BaselineFile>(&root.join(BASELINE), "findings", &entry.fingerprint, entry, fresh)
+pub fn record_baseline(root: &Path, ledger: &Ledger, entry: &BaselineEntry) -> Result<Written, EditError> {
+    let old = ledger.baseline.get(&entry.fingerprint);
+    let op = Op::Upsert {
+        fingerprint: &entry.fingerprint,
+        replacing: old.map(Entry::written_as).filter(|w| *w != entry.fingerprint),
+        entry,
+    };
+    edit::<BaselineFile, _>(root, BASELINE, "findings", &[op])?;
+    Ok(Written { path: root.join(BASELINE), replaced: old.is_some() })
 }
 
-/// Removes the resolutions and baseline entries that match no finding any more.
-pub fn prune(root: &Path, ledger: &Ledger, outcome: &Outcome) -> Result<Vec<Removed>, EditError> {
-    let resolution_fact = |fp: &str| ledger.resolutions.get(fp).map(|r| r.fact.clone());
-    let mut removed = prune_file::<ResolutionsFile>(
-        &root.join(RESOLUTIONS),
-        "resolutions",
-        &outcome.stale_resolutions,
-        resolution_fact,
-    )?;
-    let baseline_fact = |fp: &str| ledger.baseline.get(fp).map(|b| b.fact.clone());
-    removed.extend(prune_file::<BaselineFile>(
-        &root.join(BASELINE),
-        "findings",
-        &outcome.stale_baseline,
-        baseline_fact,
-    )?);
+/// Removes the resolutions and baseline entries that match no contradiction any more.
+pub fn prune(root: &Path, outcome: &Outcome) -> Result<Vec<Removed>, EditError> {
+    let mut removed = remove_all::<ResolutionsFile>(root, RESOLUTIONS, "resolutions", &outcome.stale_resolutions)?;
+    removed.extend(remove_all::<BaselineFile>(root, BASELINE, "findings", &outcome.stale_baseline)?);
     Ok(removed)
 }
 
-fn upsert<F: DeserializeOwned + Serialize>(
-    path: &Path,
+fn remove_all<F: DeserializeOwned + HasEntry>(
+    root: &Path,
+    name: &str,
     key: &str,
-    fingerprint: &str,
-    entry: &impl Serialize,
-    fresh: impl FnOnce() -> F,
-) -> Result<Written, EditError> {
-    let io = |error| EditError::Io { path: path.to_path_buf(), error };
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            write_json(path, &fresh()).map_err(io)?;
-            return Ok(Written { path: path.to_path_buf(), replaced: false });
-        }
-        Err(e) => return Err(io(e)),
-    };
-    let entries = entries_of::<F>(path, &text, key)?;
-    let replaced = entries.contains(fingerprint);
-    write_checked::<F>(path, &entries.upsert(&text, fingerprint, entry))?;
-    Ok(Written { path: path.to_path_buf(), replaced })
+    stale: &[StaleEntry],
+) -> Result<Vec<Removed>, EditError> {
+    let ops: Vec<Op<F::Entry>> = stale.iter().map(|s| Op::Remove(&s.fingerprint)).collect();
+    edit::<F, F::Entry>(root, name, key, &ops)?;
+    Ok(stale.iter().map(|s| removed(root.join(name), s, "no contradiction has this fingerprint any more")).collect())
 }
 
-fn prune_file<F: DeserializeOwned>(
-    path: &Path,
-    key: &str,
-    stale: &[String],
-    fact: impl Fn(&str) -> Option<String>,
-) -> Result<Vec<Removed>, EditError> {
-    if stale.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut text = std::fs::read_to_string(path).map_err(|error| EditError::Io { path: path.to_path_buf(), error })?;
-    for fp in stale {
-        if let Some(edited) = entries_of::<F>(path, &text, key)?.remove(&text, fp) {
-            text = edited;
+fn removed(path: PathBuf, s: &StaleEntry, why: &'static str) -> Removed {
+    Removed { path, fingerprint: s.fingerprint.clone(), fact: s.fact.clone(), why }
+}
+
+/// What `check --write-baseline` changed.
+#[derive(Debug, Default)]
+pub struct BaselineUpdate {
+    /// Fingerprints of contradictions added, and of entries whose values were brought up to date.
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub dropped: Vec<Removed>,
+}
+
+/// Brings the baseline up to date with the open contradictions: each new or re-opened one
+/// is added (or its entry's values replaced); entries of resolved findings and entries
+/// that match no contradiction are dropped; every other entry stays as written.
+pub fn update_baseline(
+    root: &Path,
+    corpus: &Corpus,
+    graph: &ClaimGraph,
+    ledger: &Ledger,
+    outcome: &Outcome,
+) -> Result<BaselineUpdate, EditError> {
+    let path = root.join(BASELINE);
+    let mut update = BaselineUpdate::default();
+    let open: Vec<(&Finding, BaselineEntry)> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.verdict == Verdict::Contradict)
+        .filter(|f| {
+            let legacy = ledger.baseline.get(&f.fingerprint).is_some_and(Entry::is_legacy);
+            matches!(f.status, Some(Status::New | Status::Reopened)) || (legacy && f.status == Some(Status::Baselined))
+        })
+        .map(|f| (f, BaselineEntry::of(corpus, graph, f)))
+        .collect();
+    let mut ops = Vec::new();
+    for (f, entry) in &open {
+        let old = ledger.baseline.get(&f.fingerprint);
+        match old {
+            Some(_) => update.updated.push(f.fingerprint.clone()),
+            None => update.added.push(f.fingerprint.clone()),
         }
+        let replacing = old.map(Entry::written_as).filter(|w| *w != f.fingerprint);
+        ops.push(Op::Upsert { fingerprint: &f.fingerprint, replacing, entry });
     }
-    write_checked::<F>(path, &text)?;
-    let removed =
-        |fp: &String| Removed { path: path.to_path_buf(), fingerprint: fp.clone(), fact: fact(fp).unwrap_or_default() };
-    Ok(stale.iter().map(removed).collect())
+    for s in &outcome.stale_baseline {
+        update.dropped.push(removed(path.clone(), s, "no contradiction has this fingerprint any more"));
+    }
+    let resolved: Vec<StaleEntry> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.status == Some(Status::Resolved))
+        .filter_map(|f| ledger.baseline.get(&f.fingerprint))
+        .map(|b| StaleEntry { fingerprint: b.written_as().to_string(), fact: b.fact.clone() })
+        .collect();
+    for s in &resolved {
+        update.dropped.push(removed(path.clone(), s, "the finding is resolved"));
+    }
+    ops.extend(update.dropped.iter().map(|d| Op::Remove(&d.fingerprint)));
+    edit::<BaselineFile, _>(root, BASELINE, "findings", &ops)?;
+    Ok(update)
+}
+
+/// A 0.1 entry rewritten in the current form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Migrated {
+    pub path: PathBuf,
+    pub was: String,
+    pub now: String,
+    pub fact: String,
+}
+
+/// Rewrites every 0.1 entry of both files in the current form: fingerprint of the fact,
+/// values as read. Notes, statuses, dates and every current entry stay as written.
+pub fn migrate(root: &Path, ledger: &Ledger) -> Result<Vec<Migrated>, EditError> {
+    fn file<F: DeserializeOwned, E: Entry + Serialize + Clone>(
+        root: &Path,
+        name: &str,
+        key: &str,
+        entries: &std::collections::BTreeMap<String, E>,
+    ) -> Result<Vec<Migrated>, EditError> {
+        let legacy: Vec<E> = entries.values().filter(|e| e.is_legacy()).map(E::migrated).collect();
+        let ops: Vec<Op<E>> = legacy
+            .iter()
+            .map(|e| Op::Upsert { fingerprint: e.fingerprint(), replacing: Some(e.written_as()), entry: e })
+            .collect();
+        edit::<F, E>(root, name, key, &ops)?;
+        Ok(legacy
+            .iter()
+            .map(|e| Migrated {
+                path: root.join(name),
+                was: e.written_as().to_string(),
+                now: e.fingerprint().to_string(),
+                fact: e.fact().to_string(),
+            })
+            .collect())
+    }
+    let mut done = file::<ResolutionsFile, Resolution>(root, RESOLUTIONS, "resolutions", &ledger.resolutions)?;
+    done.extend(file::<BaselineFile, BaselineEntry>(root, BASELINE, "findings", &ledger.baseline)?);
+    Ok(done)
+}
+
+/// Applies the changes to one file and writes it, once the result still parses. Nothing
+/// is written when there is nothing to change.
+fn edit<F: DeserializeOwned, E: Serialize>(root: &Path, name: &str, key: &str, ops: &[Op<E>]) -> Result<(), EditError> {
+    if ops.is_empty() {
+        return Ok(());
+    }
+    let path = root.join(name);
+    let mut text = match files::read_text(root, &path, files::JSON_LIMIT)? {
+        Some(text) => text,
+        None if ops.iter().all(|op| matches!(op, Op::Remove(_))) => return Ok(()),
+        None => format!("{{\n  \"{key}\": []\n}}\n"),
+    };
+    for op in ops {
+        let entries = entries_of::<F>(&path, &text, key)?;
+        text = match op {
+            Op::Upsert { fingerprint, replacing, entry } => {
+                if let Some(old) = replacing.and_then(|old| entries.remove(&text, old)) {
+                    text = old;
+                }
+                entries_of::<F>(&path, &text, key)?.upsert(&text, fingerprint, *entry)
+            }
+            Op::Remove(fingerprint) => entries.remove(&text, fingerprint).unwrap_or(text),
+        };
+    }
+    if let Err(e) = serde_json::from_str::<F>(&text) {
+        return Err(EditError::Invalid(
+            Diagnostic::error(&path, (1, 1), format!("the edit would break the file ({e}); it was left as it was"))
+                .help("this is a bug in claimcheck: please report it with the file"),
+        ));
+    }
+    files::write_atomic(root, &path, text.as_bytes())?;
+    Ok(())
 }
 
 /// The file's entries, once the file parses as a ledger file.
@@ -135,12 +262,15 @@ fn entries_of<F: DeserializeOwned>(path: &Path, text: &str, key: &str) -> Result
     })
 }
 
-/// Writes the edited text once it still parses, through a temporary file so that a failed
-/// write leaves the old file whole.
-fn write_checked<F: DeserializeOwned>(path: &Path, text: &str) -> Result<(), EditError> {
-    let io = |error| EditError::Io { path: path.to_path_buf(), error };
-    serde_json::from_str::<F>(text).map_err(|e| io(std::io::Error::other(format!("the edit would break it: {e}"))))?;
-    let tmp = path.with_extension("json.tmp");
-    std::fs::write(&tmp, text).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(io)
+/// The entry type of a ledger file.
+trait HasEntry {
+    type Entry: Serialize;
+}
+
+impl HasEntry for ResolutionsFile {
+    type Entry = Resolution;
+}
+
+impl HasEntry for BaselineFile {
+    type Entry = BaselineEntry;
 }

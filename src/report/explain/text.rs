@@ -35,18 +35,22 @@ pub fn render(e: &Explanation) -> String {
     let _ = writeln!(out, "\n{BOLD}Editors{BOLD:#}");
     match &e.finding.resolution {
         Some(r) => {
-            let _ = writeln!(out, "  resolution  {} on {}, when the claims read:", r.status, r.date);
-            let width = r.claims.keys().map(|id| id.chars().count()).max().unwrap_or(0);
-            for (id, value) in &r.claims {
-                let _ = writeln!(out, "                {id:width$}  {value}");
-            }
+            let _ = writeln!(out, "  resolution  {} on {}: {}", r.status, r.date, r.note);
+            decided(&mut out, &r.values);
         }
         None => {
             let _ = writeln!(out, "  resolution  none");
         }
     }
-    let baseline = if e.baseline.is_some() { "listed in baseline.json" } else { "not listed" };
-    let _ = writeln!(out, "  baseline    {baseline}");
+    match &e.baseline {
+        Some(b) => {
+            let _ = writeln!(out, "  baseline    listed in baseline.json");
+            decided(&mut out, &b.values);
+        }
+        None => {
+            let _ = writeln!(out, "  baseline    not listed");
+        }
+    }
     out
 }
 
@@ -107,4 +111,13 @@ fn reading(n: &Normalized) -> String {
         parts.push(format!("from {cal}"));
     }
     parts.join(", ")
+}
+
+/// The values an entry decided, a line each, with the claims that stated them.
+fn decided(out: &mut String, values: &[crate::check::ledger::DecidedValue]) {
+    let _ = writeln!(out, "              values decided (a claim that agrees with none re-opens it):");
+    let width = values.iter().map(|v| v.value.chars().count()).max().unwrap_or(0);
+    for v in values {
+        let _ = writeln!(out, "                {:width$}  {}", v.value, v.claims.join(", "));
+    }
 }
