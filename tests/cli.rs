@@ -86,7 +86,7 @@ fn a_resolution_holds_until_its_claims_change() {
         .to_string()
     };
     std::fs::write(root.join("corpus/resolutions.json"), resolution("3000")).unwrap();
-    let out = run(&["check", "corpus"], Some(&root));
+    let out = run(&["check", "corpus", "--show", "all"], Some(&root));
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert!(out.stdout.contains("[resolved]") && out.stdout.contains("the wire figure is the official one"));
     // The resolution was for another value of en-troops: the finding is open again.

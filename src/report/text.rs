@@ -15,39 +15,68 @@ const YELLOW: Style = AnsiColor::Yellow.on_default();
 const DIM: Style = Style::new().dimmed();
 const BOLD: Style = Style::new().bold();
 
-/// Renders with ANSI styles, agreements folded to one line each; the caller strips the
-/// styles where color is off.
+/// Renders with ANSI styles, folded to what needs reading: open contradictions in full,
+/// findings that are not comparable without their quotes, resolved contradictions and
+/// agreements a line each. The caller strips the styles where color is off.
 pub fn render(report: &Report) -> String {
     render_with(report, true)
 }
 
-/// [`render`] with every finding in full.
+/// [`render`] with every finding in full, the lost figures and the reliability table.
 pub fn render_unfolded(report: &Report) -> String {
     render_with(report, false)
 }
 
-fn render_with(report: &Report, fold_agreements: bool) -> String {
+/// How a finding is shown when the report is folded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fold {
+    Full,
+    WithoutQuotes,
+    Line,
+}
+
+fn fold_of(f: &FindingOut) -> Fold {
+    match (f.verdict, f.status_label()) {
+        (Verdict::Contradict, Some("resolved")) | (Verdict::Agree, _) => Fold::Line,
+        (Verdict::NotComparable, _) => Fold::WithoutQuotes,
+        _ => Fold::Full,
+    }
+}
+
+fn render_with(report: &Report, folded: bool) -> String {
     let mut out = String::new();
     let by_id = report.claims_by_id();
-    let mut folded = 0;
+    let mut section = None;
     for finding in &report.findings {
-        if fold_agreements && finding.verdict == Verdict::Agree {
-            if folded == 0 {
-                let _ = writeln!(
-                    out,
-                    "{BOLD}Agreements{BOLD:#} {DIM}(one line each; `--show all` shows their quotes){DIM:#}"
-                );
+        let fold = if folded { fold_of(finding) } else { Fold::Full };
+        if fold == Fold::Line {
+            let title = if finding.verdict == Verdict::Agree { "Agreements" } else { "Resolved contradictions" };
+            if section != Some(title) {
+                if section.is_some() {
+                    out.push('\n');
+                }
+                let _ =
+                    writeln!(out, "{BOLD}{title}{BOLD:#} {DIM}(a line each; `--show all` shows them in full){DIM:#}");
+                section = Some(title);
             }
-            folded += 1;
-            agreement_line(&mut out, finding, &by_id);
-        } else {
-            finding_block(&mut out, finding, &by_id);
+            folded_line(&mut out, finding, &by_id);
+            continue;
         }
+        if section.take().is_some() {
+            out.push('\n');
+        }
+        block(&mut out, finding, &by_id, fold == Fold::Full);
     }
-    if folded > 0 {
+    if section.is_some() {
         out.push('\n');
     }
-    if !report.missing.is_empty() {
+    if folded && !report.missing.is_empty() {
+        let _ = writeln!(
+            out,
+            "{BOLD}{} figures lost from their source{BOLD:#} (listed, never compared; `--show all` lists them)\n",
+            report.missing.len()
+        );
+    } else if !report.missing.is_empty() {
         let _ = writeln!(out, "{BOLD}Figures lost from their source{BOLD:#} (listed, never compared)");
         for id in &report.missing {
             if let Some(c) = by_id.get(id.as_str()) {
@@ -56,11 +85,15 @@ fn render_with(report: &Report, fold_agreements: bool) -> String {
         }
         out.push('\n');
     }
-    summary(&mut out, report);
+    summary(&mut out, report, !folded);
     out
 }
 
 pub fn finding_block(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &ClaimOut>) {
+    block(out, f, by_id, true);
+}
+
+fn block(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &ClaimOut>, quotes: bool) {
     finding_header(out, f);
     let width = f
         .claims
@@ -82,7 +115,9 @@ pub fn finding_block(out: &mut String, f: &FindingOut, by_id: &std::collections:
             c.source,
             c.quote_place()
         );
-        let _ = writeln!(out, "      «{}»", one_line(&c.quote));
+        if quotes {
+            let _ = writeln!(out, "      «{}»", one_line(&c.quote));
+        }
     }
     out.push('\n');
 }
@@ -112,7 +147,7 @@ pub fn finding_header(out: &mut String, f: &FindingOut) {
     }
 }
 
-fn summary(out: &mut String, report: &Report) {
+fn summary(out: &mut String, report: &Report, with_reliability: bool) {
     let _ = writeln!(out, "{BOLD}Sources{BOLD:#}");
     let id_width = report.sources.iter().map(|s| s.id.chars().count()).max().unwrap_or(6).max(6);
     let _ = writeln!(
@@ -128,7 +163,9 @@ fn summary(out: &mut String, report: &Report) {
             s.id, s.claims, s.corroborated, s.contradicted, s.single_source, s.missing
         );
     }
-    reliability(out, report, id_width);
+    if with_reliability {
+        reliability(out, report, id_width);
+    }
     let m = &report.summary;
     let _ = writeln!(out);
     let _ = writeln!(
@@ -189,19 +226,26 @@ fn what_to_do(out: &mut String, report: &Report) {
     }
 }
 
-/// An agreement in one line: the fact, the values as read, the sources, the fingerprint.
-fn agreement_line(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &ClaimOut>) {
+/// A finding in one line: the fact, the values as written, the sources, the fingerprint;
+/// for a resolved contradiction, the decision too.
+fn folded_line(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &ClaimOut>) {
     let claims = super::claims_of(by_id, f);
-    let mut values: Vec<String> = claims.iter().map(|c| c.value_text()).collect();
-    values.dedup();
+    let mut values: Vec<String> = Vec::new();
+    for v in claims.iter().map(|c| c.value_text()) {
+        if !values.contains(&v) {
+            values.push(v);
+        }
+    }
     let mut sources: Vec<&str> = claims.iter().map(|c| c.source.as_str()).collect();
     sources.sort_unstable();
     sources.dedup();
+    let (mark, join) = if f.verdict == Verdict::Agree { ("✓", " = ") } else { ("✗", " ≠ ") };
+    let decision = f.resolution.as_ref().map_or(String::new(), |r| format!("  {GREEN}{}{GREEN:#}", r.status));
     let _ = writeln!(
         out,
-        "  {GREEN}✓{GREEN:#} {}  {BOLD}{}{BOLD:#}  {DIM}{} · {}{DIM:#}",
+        "  {GREEN}{mark}{GREEN:#} {}  {BOLD}{}{BOLD:#}{decision}  {DIM}{} · {}{DIM:#}",
         f.fact,
-        values.join(" = "),
+        values.join(join),
         sources.join(", "),
         f.fingerprint
     );
