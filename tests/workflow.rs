@@ -146,7 +146,8 @@ fn resolve_writes_one_entry_and_check_honours_it() {
     assert_eq!(written, expected);
     let check = run(&["check", "corpus"], Some(&root));
     assert_eq!(check.code, 0, "{}", check.stdout);
-    assert!(check.stdout.contains("[resolved]"), "{}", check.stdout);
+    assert!(check.stdout.contains("~2500 ≠ 3000  source-wrong:ar-troops"), "{}", check.stdout);
+    assert!(check.stdout.contains("The build passes"), "{}", check.stdout);
 
     // Resolving again replaces the entry; nothing else changes.
     let out = run(&[&args[..], &["2026-11-26", "--status", "accepted"]].concat(), Some(&root));
