@@ -28,8 +28,8 @@ pub enum Relation {
     Agree,
     /// Different `scope` qualifiers: both may be true.
     ScopeDiffers,
-    /// One is asserted by the source, the other reported from someone (or two speakers).
-    Attributed,
+    /// Amounts in two currencies: never converted, so never compared.
+    DifferentCurrencies,
     /// A cumulative figure that grew between two dates.
     OverTime,
     /// A figure at two different dates.
@@ -179,7 +179,25 @@ pub fn fingerprint(fact_key: &str) -> String {
     digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// How two claims relate. Who said each never hides a conflict: a contradiction between
+/// speakers, or between a source and a speaker, says so in its reason, and editors may still
+/// resolve it as `attributed`.
 fn relate(corpus: &Corpus, a: usize, b: usize) -> Pair {
+    let mut pair = relate_values(corpus, a, b);
+    let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+    if pair.relation == Relation::Contradict && ca.attributed_to != cb.attributed_to {
+        let who =
+            |c: &Claim| c.attributed_to.map_or("its source".to_string(), |e| corpus.registry.entities[e].id.clone());
+        pair.reason = match (ca.attributed_to, cb.attributed_to) {
+            (Some(_), Some(_)) => "speakers-disagree",
+            _ => "source-vs-speaker",
+        };
+        pair.explanation = format!("{} per {}, {} per {}: {}", ca.id, who(ca), cb.id, who(cb), pair.explanation);
+    }
+    pair
+}
+
+fn relate_values(corpus: &Corpus, a: usize, b: usize) -> Pair {
     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
     let property = &corpus.registry.properties[ca.property];
     let pair = |relation, reason, explanation: String| Pair { a, b, relation, reason, explanation };
@@ -194,19 +212,13 @@ fn relate(corpus: &Corpus, a: usize, b: usize) -> Pair {
             format!("{ida} has {}, {idb} has {}", show(sa), show(sb)),
         );
     }
-    // Who said it matters only when the figures differ: a speaker who agrees with the
-    // source corroborates it, one who does not is reported, not contradicted.
-    let attributed = ca.attributed_to != cb.attributed_to;
-    if attributed && !values_overlap(&ca.value, &cb.value) {
-        let who = |c: &Claim| {
-            c.attributed_to.map_or("asserted by its source".to_string(), |e| {
-                format!("attributed to {}", corpus.registry.entities[e].id)
-            })
-        };
+    if let (Some(x), Some(y)) = (&ca.currency, &cb.currency)
+        && x != y
+    {
         return pair(
-            Relation::Attributed,
-            "attributed-vs-asserted",
-            format!("{ida} is {}, {idb} is {}", who(ca), who(cb)),
+            Relation::DifferentCurrencies,
+            "different-currencies",
+            format!("{ida} is in {x}, {idb} in {y}: currencies are not converted"),
         );
     }
     if let (Some(ta), Some(tb)) = (&ca.as_of, &cb.as_of)
@@ -245,6 +257,9 @@ fn relate(corpus: &Corpus, a: usize, b: usize) -> Pair {
         }
         (Value::Entity(ea), Value::Entity(eb)) => match (ea == eb, property.single_valued) {
             (true, _) => pair(Relation::Agree, "same-entity", format!("both name {va}")),
+            (false, _) if corpus.registry.contains(*ea, *eb) || corpus.registry.contains(*eb, *ea) => {
+                pair(Relation::Agree, "less-specific", format!("{va} and {vb}: one lies in the other"))
+            }
             (false, true) => {
                 pair(Relation::Contradict, "different-entity", format!("{ida} names {va}, {idb} names {vb}"))
             }
@@ -255,6 +270,13 @@ fn relate(corpus: &Corpus, a: usize, b: usize) -> Pair {
         (Value::Set(xa), Value::Set(xb)) => {
             if xa == xb {
                 return pair(Relation::Agree, "same-set", format!("both list {va}"));
+            }
+            if same_at_coarser_level(corpus, xa, xb) {
+                return pair(
+                    Relation::Agree,
+                    "less-specific",
+                    format!("{ida} {va} and {idb} {vb} name the same places at two levels of detail"),
+                );
             }
             let only = |x: &[usize], y: &[usize]| -> Vec<&str> {
                 x.iter().filter(|e| !y.contains(e)).map(|&e| corpus.registry.entities[e].id.as_str()).collect()
@@ -281,11 +303,12 @@ fn summarize(pairs: &[Pair], verdict: Verdict) -> (&'static str, String) {
     (reason, explanation)
 }
 
-fn values_overlap(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Reading(x), Value::Reading(y)) => x.interval.overlaps(&y.interval),
-        (x, y) => x == y,
-    }
+/// Two sets that are one set at the coarser level: each member of either lies in, or
+/// contains, a member of the other ([mangystau] and [zhanaozen, aktau], both in Mangystau).
+fn same_at_coarser_level(corpus: &Corpus, a: &[usize], b: &[usize]) -> bool {
+    let reg = &corpus.registry;
+    let related = |x: usize, y: usize| reg.contains(x, y) || reg.contains(y, x);
+    a.iter().all(|&x| b.iter().any(|&y| related(x, y))) && b.iter().all(|&y| a.iter().any(|&x| related(x, y)))
 }
 
 /// How a claim's value reads, briefly: `~19000000`, `2022-01-05`, `russia`, `[russia, belarus]`.

@@ -12,10 +12,6 @@ use crate::value::{self, ReadOptions, Reading, ValueKind};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Qualifiers whose values are entities, written as an id or any alias. The others
-/// (`scope`, `group`, `name`, `year`, …) are free text, compared as written.
-pub const ENTITY_QUALIFIERS: &[&str] = &["contributor", "place", "partner"];
-
 pub(super) struct ClaimContext<'a> {
     pub(super) registry: &'a Registry,
     pub(super) file: &'a Path,
@@ -70,15 +66,9 @@ impl ClaimContext<'_> {
         };
         let mut qualifiers = BTreeMap::new();
         for (key, value) in &raw.qualifiers {
-            let value = if ENTITY_QUALIFIERS.contains(&key.as_str()) {
-                match self.entity(i, "qualifiers", value, diags) {
-                    Some(e) => self.registry.entities[e].id.clone(),
-                    None => continue,
-                }
-            } else {
-                value.trim().to_string()
-            };
-            qualifiers.insert(key.clone(), value);
+            if let Some(value) = self.qualifier(i, key, value, property, diags) {
+                qualifiers.insert(key.clone(), value);
+            }
         }
         let attributed_to = raw.attributed_to.as_deref().and_then(|a| self.entity(i, "attributed_to", a, diags));
         let as_of =
@@ -105,22 +95,18 @@ impl ClaimContext<'_> {
             });
         let mut value = Value::Invalid;
         if let Some(p) = property {
-            let prop = &self.registry.properties[p];
-            value = self.value(i, raw, prop, diags);
-            if let (Some(unit), Some(expected)) = (&raw.unit, &prop.unit)
-                && unit != expected
-            {
-                diags.push(self.error(
-                    i,
-                    "unit",
-                    format!("unit `{unit}` differs from `{expected}`, the unit of `{}`", prop.id),
-                    format!("write the figure in {expected}, or use a property measured in {unit}"),
-                ));
-            }
+            value = self.value(i, raw, &self.registry.properties[p], diags);
         }
         let location = self.locate_quote(i, raw, diags);
         if let (Some(loc), Value::Reading(reading)) = (&location, &value) {
             self.check_support(i, raw, loc, reading, diags);
+        }
+        // Compared as the property compares: in its dimension's base unit, percentages
+        // hedged by points.
+        let mut measure = Measure::default();
+        if let (Some(p), Value::Reading(reading)) = (property, &mut value) {
+            measure = self.measure(i, raw, &self.registry.properties[p], diags);
+            measure.apply(reading, &self.registry.properties[p]);
         }
         Claim {
             id: raw.id.clone(),
@@ -131,6 +117,8 @@ impl ClaimContext<'_> {
             raw_value: raw.value.clone(),
             value: if subject.is_some() { value } else { Value::Invalid },
             unit: raw.unit.clone().or_else(|| property.and_then(|p| self.registry.properties[p].unit.clone())),
+            compared_in: measure.compared_in,
+            currency: measure.currency,
             as_of,
             as_of_raw: raw.as_of.clone(),
             attributed_to,
@@ -138,6 +126,105 @@ impl ClaimContext<'_> {
             note: raw.note.clone(),
             location,
             position,
+        }
+    }
+
+    /// A qualifier's value as compared: checked against the registry's vocabulary (a
+    /// declared key; a declared scope; an entity for entity-valued keys), or an error.
+    fn qualifier(
+        &self,
+        i: usize,
+        key: &str,
+        value: &str,
+        property: Option<usize>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<String> {
+        if key == crate::graph::SCOPE {
+            let property = &self.registry.properties[property?].id;
+            if self.registry.scopes_of(property).any(|s| s.id == value) {
+                return Some(value.to_string());
+            }
+            let allowed: Vec<&str> = self.registry.scopes_of(property).map(|s| s.id.as_str()).collect();
+            let near = super::registry::nearest(value, allowed.iter().copied());
+            let help = if allowed.is_empty() {
+                format!(
+                    "declare it under `scopes` in a registry file, with its meaning and `\"properties\": [\"{property}\"]`"
+                )
+            } else {
+                did_you_mean(&near, &format!("use one of {}, or declare it under `scopes`", allowed.join(", ")))
+            };
+            diags.push(self.error(i, "qualifiers", format!("scope `{value}` is not declared for `{property}`"), help));
+            return None;
+        }
+        match self.registry.qualifier(key) {
+            Ok(q) if q.entity => {
+                self.entity(i, "qualifiers", value, diags).map(|e| self.registry.entities[e].id.clone())
+            }
+            Ok(_) => Some(value.trim().to_string()),
+            Err(nf) => {
+                diags.push(self.error(
+                    i,
+                    "qualifiers",
+                    format!("unknown qualifier `{key}`"),
+                    did_you_mean(&nf.suggestions, "declare it under `qualifiers` in a registry file"),
+                ));
+                None
+            }
+        }
+    }
+
+    /// The unit a claim's figure is in, checked against its property: any unit of the
+    /// property's dimension, or the property's own unit when it declares none.
+    fn measure(&self, i: usize, raw: &raw::Claim, prop: &super::Property, diags: &mut Vec<Diagnostic>) -> Measure {
+        let Some(dimension) = &prop.dimension else {
+            if let (Some(unit), Some(expected)) = (&raw.unit, &prop.unit)
+                && unit != expected
+            {
+                diags.push(self.error(
+                    i,
+                    "unit",
+                    format!("unit `{unit}` differs from `{expected}`, the unit of `{}`", prop.id),
+                    format!("write the figure in {expected}, or declare a `dimension` for `{}`", prop.id),
+                ));
+            }
+            return Measure::default();
+        };
+        let Some(id) = raw.unit.as_ref().or(prop.unit.as_ref()) else {
+            diags.push(self.error(
+                i,
+                "unit",
+                format!("`{}` is measured in {dimension}: the claim needs a `unit`", prop.id),
+                "give the unit the quote states the figure in".into(),
+            ));
+            return Measure::default();
+        };
+        match self.registry.unit(id) {
+            Ok(unit) if &unit.dimension == dimension => match unit.factor {
+                None => Measure { factor: 1.0, compared_in: Some(unit.id.clone()), currency: Some(unit.id.clone()) },
+                Some(factor) => Measure {
+                    factor,
+                    compared_in: self.registry.base_unit(dimension).map(|b| b.id.clone()),
+                    currency: None,
+                },
+            },
+            Ok(unit) => {
+                diags.push(self.error(
+                    i,
+                    "unit",
+                    format!("unit `{id}` measures {}, but `{}` is measured in {dimension}", unit.dimension, prop.id),
+                    format!("give a unit of {dimension}, or use another property"),
+                ));
+                Measure::default()
+            }
+            Err(nf) => {
+                diags.push(self.error(
+                    i,
+                    "unit",
+                    format!("unknown unit `{id}`"),
+                    did_you_mean(&nf.suggestions, "declare it under `units` in a registry file"),
+                ));
+                Measure::default()
+            }
         }
     }
 
@@ -177,7 +264,10 @@ impl ClaimContext<'_> {
                 Value::Invalid
             }
             (RawValue::One(expr), _) => {
-                match value::read_as(expr, &self.read_options(prop.tolerance), value_kind(kind)) {
+                // Percentages are read with the relative tolerance, then hedged in points.
+                let tolerance =
+                    if kind == PropertyKind::Percentage { super::registry::RELATIVE_TOLERANCE } else { prop.tolerance };
+                match value::read_as(expr, &self.read_options(tolerance), value_kind(kind)) {
                     Ok(reading) if kind_fits(kind, reading.kind) => Value::Reading(reading),
                     Ok(reading) => {
                         diags.push(self.error(
@@ -334,7 +424,7 @@ fn example(kind: PropertyKind) -> &'static str {
     }
 }
 
-fn did_you_mean(suggestions: &[String], otherwise: &str) -> String {
+pub(super) fn did_you_mean(suggestions: &[String], otherwise: &str) -> String {
     match suggestions {
         [] => otherwise.to_string(),
         [one] => format!("did you mean `{one}`? If not, {otherwise}"),
@@ -342,5 +432,35 @@ fn did_you_mean(suggestions: &[String], otherwise: &str) -> String {
             "did you mean one of {}? If not, {otherwise}",
             many.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
         ),
+    }
+}
+
+/// How a claim's figure is compared: scaled to its dimension's base unit (or kept in its
+/// currency, which is never converted).
+#[derive(Debug)]
+struct Measure {
+    factor: f64,
+    compared_in: Option<String>,
+    currency: Option<String>,
+}
+
+impl Default for Measure {
+    fn default() -> Self {
+        Measure { factor: 1.0, compared_in: None, currency: None }
+    }
+}
+
+impl Measure {
+    /// The reading as compared: converted, and an approximate percentage widened by the
+    /// property's tolerance in points rather than by a share of itself.
+    fn apply(&self, r: &mut Reading, prop: &super::Property) {
+        if r.kind == ValueKind::Percent && r.hedge == value::Hedge::Approximate {
+            r.interval = value::Interval::new(r.nominal - prop.tolerance, r.nominal + prop.tolerance);
+        }
+        if self.factor != 1.0 {
+            let scale = |v: Option<f64>| v.map(|v| v * self.factor);
+            r.interval = value::Interval { lo: scale(r.interval.lo), hi: scale(r.interval.hi) };
+            r.nominal *= self.factor;
+        }
     }
 }

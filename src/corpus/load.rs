@@ -32,8 +32,10 @@ pub fn load(root: &Path) -> Corpus {
     for (file, text) in read_folder(root, "registry", diags) {
         if let Some(registry_file) = parse::<raw::RegistryFile>(&file, &text, diags) {
             add_registry(&mut corpus.registry, &file, &text, &registry_file, diags);
+            super::vocabulary::add(&mut corpus.registry, &file, &text, &registry_file, diags);
         }
     }
+    super::vocabulary::resolve(&mut corpus.registry, diags);
     for (a, b) in corpus.registry.near_duplicates() {
         diags.push(
             Diagnostic::warning(root.join("registry"), (1, 1), format!("ids `{a}` and `{b}` differ by one letter"))

@@ -8,6 +8,7 @@ pub mod locate;
 pub mod raw;
 pub mod registry;
 mod support;
+mod vocabulary;
 
 pub(crate) use claim::{kind_fits, value_kind};
 pub use load::load;
@@ -78,6 +79,11 @@ pub struct Claim {
     pub raw_value: RawValue,
     pub value: Value,
     pub unit: Option<String>,
+    /// The unit its value is compared in, when the property has a dimension: the
+    /// dimension's base unit, or the currency.
+    pub compared_in: Option<String>,
+    /// A currency: the value is compared only with values in the same one.
+    pub currency: Option<String>,
     pub as_of: Option<Reading>,
     pub as_of_raw: Option<String>,
     /// Entity index of who the source says stated it.

@@ -81,6 +81,60 @@ pub struct RegistryFile {
     pub entities: Vec<Entity>,
     #[serde(default)]
     pub properties: Vec<Property>,
+    /// The qualifier keys claims may use (`scope` is built in).
+    #[serde(default)]
+    pub qualifiers: Vec<Qualifier>,
+    /// The values `scope` may take.
+    #[serde(default)]
+    pub scopes: Vec<Scope>,
+    #[serde(default)]
+    pub units: Vec<Unit>,
+}
+
+/// A qualifier key: what it means, and how its values are compared.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Qualifier {
+    pub key: String,
+    pub meaning: String,
+    /// Its values are entities of the registry (any alias), compared by id.
+    #[serde(default)]
+    pub entity: bool,
+    /// A claim with it is about a part of what the same claim without it is about (the
+    /// contributor of a force, a group of a population): a part cannot exceed its whole.
+    #[serde(default)]
+    pub part_of_whole: bool,
+    /// Sets of values that exclude each other (ethnic groups; religions): shares of one
+    /// whole within one set cannot add up past 100%.
+    #[serde(default)]
+    pub exclusive: Vec<Vec<String>>,
+}
+
+/// A value of the `scope` qualifier, with what it means.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    pub id: String,
+    pub meaning: String,
+    /// The properties it applies to; none: any.
+    #[serde(default)]
+    pub properties: Vec<String>,
+}
+
+/// A unit of measure: its dimension and how many of the dimension's base unit it is.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub id: String,
+    pub dimension: String,
+    /// Base units per this unit (the base unit has 1). Absent for currencies.
+    #[serde(default)]
+    pub factor: Option<f64>,
+    /// A currency: never converted (no rates), compared only with itself.
+    #[serde(default)]
+    pub currency: bool,
+    #[serde(default)]
+    pub meaning: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -92,6 +146,9 @@ pub struct Entity {
     /// Language → one name or several.
     #[serde(default)]
     pub names: BTreeMap<String, OneOrMany>,
+    /// The entity it lies in or belongs to (a city's region, a region's country).
+    #[serde(default)]
+    pub part_of: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -123,6 +180,9 @@ pub struct Property {
     pub kind: PropertyKind,
     #[serde(default)]
     pub unit: Option<String>,
+    /// Claims may give their value in any unit of this dimension; compared converted.
+    #[serde(default)]
+    pub dimension: Option<String>,
     #[serde(default = "yes")]
     pub single_valued: bool,
     #[serde(default)]

@@ -11,6 +11,10 @@ pub struct Entity {
     /// The English name if any, else the id: how reports name it.
     pub label: String,
     pub names: Vec<String>,
+    /// The entity it lies in or belongs to, once resolved (see `vocabulary`).
+    pub part_of: Option<usize>,
+    /// `part_of` as written, until it is resolved.
+    pub part_of_name: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -18,11 +22,20 @@ pub struct Property {
     pub id: String,
     pub kind: PropertyKind,
     pub unit: Option<String>,
+    /// Claims may be in any unit of this dimension; they are compared converted.
+    pub dimension: Option<String>,
     pub single_valued: bool,
     pub cumulative: bool,
+    /// How far an approximate value reaches: relative (0.1 is ±10%), or in percentage
+    /// points for percentages.
     pub tolerance: f64,
     pub description: Option<String>,
 }
+
+/// The default reach of an approximate value: ±10% of a count or sum, ±3 points of a
+/// percentage ("about 70%" is 67–73%, never "more than 75%").
+pub const RELATIVE_TOLERANCE: f64 = 0.1;
+pub const PERCENT_POINTS_TOLERANCE: f64 = 3.0;
 
 /// Where a registry entry was written, for errors about it.
 #[derive(Debug, Clone)]
@@ -37,6 +50,10 @@ pub struct Registry {
     pub properties: Vec<Property>,
     pub entity_origins: Vec<Origin>,
     pub property_origins: Vec<Origin>,
+    /// Declared qualifier keys, scope values and units, each with where it was written.
+    pub qualifiers: std::collections::BTreeMap<String, (raw::Qualifier, Origin)>,
+    pub scopes: std::collections::BTreeMap<String, (raw::Scope, Origin)>,
+    pub units: std::collections::BTreeMap<String, (raw::Unit, Origin)>,
     /// Folded id or name → entity index. Names are folded in match mode, so spelling
     /// variants (توكاييف / توكايف stay distinct, but أ/ا, ى/ي, spaces, tatweel do not matter).
     entity_by_name: HashMap<String, usize>,
@@ -79,7 +96,14 @@ impl Registry {
                 }
             }
         }
-        self.entities.push(Entity { id: raw.id.clone(), kind: raw.kind.clone(), label, names });
+        self.entities.push(Entity {
+            id: raw.id.clone(),
+            kind: raw.kind.clone(),
+            label,
+            names,
+            part_of: None,
+            part_of_name: raw.part_of.clone(),
+        });
         self.entity_origins.push(origin);
         clashes
     }
@@ -94,9 +118,13 @@ impl Registry {
             id: raw.id.clone(),
             kind: raw.kind,
             unit: raw.unit.clone(),
+            dimension: raw.dimension.clone(),
             single_valued: raw.single_valued,
             cumulative: raw.cumulative,
-            tolerance: raw.tolerance.unwrap_or(0.1),
+            tolerance: raw.tolerance.unwrap_or(match raw.kind {
+                PropertyKind::Percentage => PERCENT_POINTS_TOLERANCE,
+                _ => RELATIVE_TOLERANCE,
+            }),
             description: raw.description.clone(),
         });
         self.property_origins.push(origin);
@@ -140,6 +168,45 @@ impl Registry {
             }
         }
         out
+    }
+
+    /// The entity and every entity it lies in, innermost first.
+    pub fn ancestry(&self, entity: usize) -> impl Iterator<Item = usize> + '_ {
+        // Bounded by the number of entities: a cycle is an input error, but never a hang.
+        std::iter::successors(Some(entity), |&e| self.entities[e].part_of).take(self.entities.len())
+    }
+
+    /// Whether `outer` is `inner` or contains it.
+    pub fn contains(&self, outer: usize, inner: usize) -> bool {
+        self.ancestry(inner).any(|e| e == outer)
+    }
+
+    /// The declared qualifier, or the nearest keys.
+    pub fn qualifier(&self, key: &str) -> Result<&raw::Qualifier, NotFound> {
+        self.qualifiers.get(key).map(|(q, _)| q).ok_or_else(|| NotFound {
+            suggestions: nearest(key, self.qualifiers.keys().map(String::as_str).chain([crate::graph::SCOPE])),
+        })
+    }
+
+    /// The declared unit, or the nearest ids.
+    pub fn unit(&self, id: &str) -> Result<&raw::Unit, NotFound> {
+        self.units
+            .get(id)
+            .map(|(u, _)| u)
+            .ok_or_else(|| NotFound { suggestions: nearest(id, self.units.keys().map(String::as_str)) })
+    }
+
+    /// The base unit of a dimension: the one with factor 1.
+    pub fn base_unit(&self, dimension: &str) -> Option<&raw::Unit> {
+        self.units.values().map(|(u, _)| u).find(|u| u.dimension == dimension && u.factor == Some(1.0))
+    }
+
+    /// Scope values a property may take: those declared for it and those declared for any.
+    pub fn scopes_of<'a>(&'a self, property: &'a str) -> impl Iterator<Item = &'a raw::Scope> + 'a {
+        self.scopes
+            .values()
+            .map(|(s, _)| s)
+            .filter(move |s| s.properties.is_empty() || s.properties.iter().any(|p| p == property))
     }
 
     /// Pairs of ids (entities, then properties) so alike that one is likely a typo of the other.
