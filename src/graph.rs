@@ -1,6 +1,8 @@
 //! Linking claims into facts: claims with the same subject, property and qualifiers (all
 //! but `scope`) are about one fact. Claims are grouped by hashing that key, never by
-//! comparing every pair of claims; the graph holds sources, facts and claims as nodes.
+//! comparing every pair of claims; the graph holds sources, facts and claims as nodes, and
+//! links a fact about a part (a qualifier the registry declares `part_of_whole`) to the fact
+//! about its whole.
 
 use crate::corpus::{Corpus, Value};
 use petgraph::graph::{Graph, NodeIndex};
@@ -47,6 +49,8 @@ pub enum Edge {
     StatedIn,
     /// Claim → the fact it is about.
     About,
+    /// Fact about a part → the fact about its whole.
+    PartOf,
 }
 
 #[derive(Debug)]
@@ -56,6 +60,8 @@ pub struct ClaimGraph {
     pub facts: Vec<Fact>,
     /// Claim index → its fact index (None for claims that did not load cleanly).
     pub fact_of: Vec<Option<usize>>,
+    /// Fact index → the whole it is a part of, and the qualifier key that names the part.
+    pub whole_of: Vec<Option<(usize, String)>>,
 }
 
 pub fn link(corpus: &Corpus) -> ClaimGraph {
@@ -84,7 +90,30 @@ pub fn link(corpus: &Corpus) -> ClaimGraph {
         }
         facts.push(Fact { key, claims, node });
     }
-    ClaimGraph { graph, facts, fact_of }
+    let whole_of: Vec<Option<(usize, String)>> = facts.iter().map(|f| whole(corpus, &facts, &f.key)).collect();
+    for (part, whole) in whole_of.iter().enumerate() {
+        if let Some((w, _)) = whole {
+            graph.add_edge(facts[part].node, facts[*w].node, Edge::PartOf);
+        }
+    }
+    ClaimGraph { graph, facts, fact_of, whole_of }
+}
+
+/// The fact about the whole a fact's key names a part of: the same key without the one
+/// qualifier declared `part_of_whole` (facts are sorted by key, so it is a binary search).
+fn whole(corpus: &Corpus, facts: &[Fact], key: &FactKey) -> Option<(usize, String)> {
+    let parts: Vec<&(String, String)> = key
+        .qualifiers
+        .iter()
+        .filter(|(k, _)| corpus.registry.qualifier(k).is_ok_and(|q| q.part_of_whole))
+        .collect();
+    let [(part_key, _)] = parts[..] else { return None };
+    let whole = FactKey {
+        subject: key.subject.clone(),
+        property: key.property.clone(),
+        qualifiers: key.qualifiers.iter().filter(|(k, _)| k != part_key).cloned().collect(),
+    };
+    facts.binary_search_by(|f| f.key.cmp(&whole)).ok().map(|w| (w, part_key.clone()))
 }
 
 fn fact_key(corpus: &Corpus, claim: usize) -> FactKey {

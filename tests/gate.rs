@@ -354,7 +354,7 @@ proptest! {
         let other = Claim { id: "other", property: "population_share", value: "70%", sentence: "70% are Muslims." };
         let decided = Run::new(&corpus.root());
         let finding = decided.outcome.findings.iter().find(|f| f.verdict == Verdict::Contradict).unwrap();
-        let entry = claimcheck::check::ledger::BaselineEntry::of(&decided.corpus, &decided.graph, finding);
+        let entry = claimcheck::check::ledger::BaselineEntry::of(&decided.corpus, finding);
         claimcheck::check::ledger::edit::record_baseline(&corpus.root(), &decided.ledger, &entry).unwrap();
 
         let new = troops("w-new", form.0, form.1);

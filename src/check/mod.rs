@@ -3,6 +3,7 @@
 
 pub mod ledger;
 pub mod lookup;
+mod parts;
 pub mod reliability;
 
 use crate::corpus::{Claim, Corpus, Value};
@@ -89,6 +90,10 @@ pub struct Reopening {
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub fingerprint: String,
+    /// What it is about, as reports name it and the fingerprint hashes it: a fact key, or
+    /// two facts a part-and-whole relation links.
+    pub key: String,
+    /// The fact it is filed under (a part's, for relations between facts).
     pub fact: usize,
     pub verdict: Verdict,
     pub reason: &'static str,
@@ -139,8 +144,10 @@ pub fn check(corpus: &Corpus, graph: &ClaimGraph, ledger: &Ledger) -> Outcome {
         }
         let verdict = fact_verdict(&pairs);
         let (reason, explanation) = summarize(&pairs, verdict);
+        let key = fact.key.to_string();
         let mut finding = Finding {
-            fingerprint: fingerprint(&fact.key.to_string()),
+            fingerprint: fingerprint(&key),
+            key,
             fact: f,
             verdict,
             reason,
@@ -151,6 +158,10 @@ pub fn check(corpus: &Corpus, graph: &ClaimGraph, ledger: &Ledger) -> Outcome {
             resolution: None,
             reopened: Vec::new(),
         };
+        ledger.apply(corpus, &mut finding);
+        outcome.findings.push(finding);
+    }
+    for mut finding in parts::findings(corpus, graph) {
         ledger.apply(corpus, &mut finding);
         outcome.findings.push(finding);
     }

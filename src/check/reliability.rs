@@ -221,7 +221,7 @@ mod tests {
         population.status = Some(Status::Resolved);
         population.resolution = Some(crate::check::ledger::Resolution {
             status: "scope-differs".into(),
-            ..crate::check::ledger::Resolution::decide(&run.corpus, &run.graph, population, "", "", "")
+            ..crate::check::ledger::Resolution::decide(&run.corpus, population, "", "", "")
         });
         let after = assess(&run.corpus, &run.outcome);
         let gamma = run.corpus.sources.iter().position(|s| s.meta.id == "gamma").unwrap();

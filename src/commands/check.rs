@@ -32,7 +32,7 @@ pub fn run(args: CheckArgs) -> u8 {
         }
     }
     if args.write_baseline {
-        match edit::update_baseline(&args.path, &run.corpus, &run.graph, &run.ledger, &run.outcome) {
+        match edit::update_baseline(&args.path, &run.corpus, &run.ledger, &run.outcome) {
             Ok(update) => {
                 let file = args.path.join(claimcheck::check::ledger::BASELINE);
                 for fp in &update.added {

@@ -68,13 +68,13 @@ pub fn record(
     note: &str,
     date: &str,
 ) -> Result<String, String> {
-    decidable(run, finding)?;
+    decidable(finding)?;
     let ids: Vec<String> = finding.claims.iter().map(|&c| run.corpus.claims[c].id.clone()).collect();
     decision::validate_status(status, &ids).map_err(|e| e.to_string())?;
     if note.trim().is_empty() {
         return Err("a resolution needs a note saying why\n".into());
     }
-    let resolution = Resolution::decide(&run.corpus, &run.graph, finding, status, note.trim(), date);
+    let resolution = Resolution::decide(&run.corpus, finding, status, note.trim(), date);
     let written = edit::record_resolution(root, &run.ledger, &resolution).map_err(|e| format!("{e}\n"))?;
     let verb = if written.replaced { "replaced the resolution of" } else { "resolved" };
     Ok(format!("{verb} {} ({}) as {status} in {}", resolution.fingerprint, resolution.fact, written.path.display()))
@@ -82,8 +82,8 @@ pub fn record(
 
 /// Only a contradiction can fail the build, so only a contradiction is decided; the error
 /// says what the finding is instead.
-pub fn decidable(run: &Run, finding: &Finding) -> Result<(), String> {
-    let fact = &run.graph.facts[finding.fact].key;
+pub fn decidable(finding: &Finding) -> Result<(), String> {
+    let fact = &finding.key;
     match finding.verdict {
         Verdict::Contradict => Ok(()),
         Verdict::Agree => Err(format!(

@@ -155,7 +155,7 @@ impl Session<'_> {
                     }
                 }
                 "b" | "baseline" => {
-                    let entry = BaselineEntry::of(&self.run.corpus, &self.run.graph, finding);
+                    let entry = BaselineEntry::of(&self.run.corpus, finding);
                     match edit::record_baseline(self.root, &self.run.ledger, &entry) {
                         Ok(w) => writeln!(out, "added {} to {}", entry.fingerprint, w.path.display())?,
                         Err(e) => return Err(io::Error::other(e.to_string())),

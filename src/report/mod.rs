@@ -261,7 +261,7 @@ impl Report {
             .iter()
             .map(|f| FindingOut {
                 fingerprint: f.fingerprint.clone(),
-                fact: graph.facts[f.fact].key.to_string(),
+                fact: f.key.clone(),
                 verdict: f.verdict,
                 reason: f.reason,
                 explanation: f.explanation.clone(),

@@ -4,7 +4,6 @@ use super::values::decided_values;
 use super::{BaselineEntry, Resolution};
 use crate::check::Finding;
 use crate::corpus::Corpus;
-use crate::graph::ClaimGraph;
 use std::fmt;
 
 /// The statuses a resolution may have, with what each means. `source-wrong` names a claim.
@@ -79,7 +78,6 @@ impl Resolution {
     /// The resolution of a finding as its claims stand now: a later change re-opens it.
     pub fn decide(
         corpus: &Corpus,
-        graph: &ClaimGraph,
         finding: &Finding,
         status: &str,
         note: &str,
@@ -87,7 +85,7 @@ impl Resolution {
     ) -> Self {
         Resolution {
             fingerprint: finding.fingerprint.clone(),
-            fact: graph.facts[finding.fact].key.to_string(),
+            fact: finding.key.clone(),
             status: status.to_string(),
             note: note.to_string(),
             date: date.to_string(),
@@ -99,10 +97,10 @@ impl Resolution {
 }
 
 impl BaselineEntry {
-    pub fn of(corpus: &Corpus, graph: &ClaimGraph, finding: &Finding) -> Self {
+    pub fn of(corpus: &Corpus, finding: &Finding) -> Self {
         BaselineEntry {
             fingerprint: finding.fingerprint.clone(),
-            fact: graph.facts[finding.fact].key.to_string(),
+            fact: finding.key.clone(),
             values: decided_values(corpus, finding),
             claims: None,
             written_as: None,

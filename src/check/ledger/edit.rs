@@ -12,7 +12,6 @@ use crate::check::{Finding, Outcome, Status, Verdict};
 use crate::corpus::Corpus;
 use crate::diagnostic::Diagnostic;
 use crate::files::{self, FileError};
-use crate::graph::ClaimGraph;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -130,7 +129,6 @@ pub struct BaselineUpdate {
 pub fn update_baseline(
     root: &Path,
     corpus: &Corpus,
-    graph: &ClaimGraph,
     ledger: &Ledger,
     outcome: &Outcome,
 ) -> Result<BaselineUpdate, EditError> {
@@ -144,7 +142,7 @@ pub fn update_baseline(
             let legacy = ledger.baseline.get(&f.fingerprint).is_some_and(Entry::is_legacy);
             matches!(f.status, Some(Status::New | Status::Reopened)) || (legacy && f.status == Some(Status::Baselined))
         })
-        .map(|f| (f, BaselineEntry::of(corpus, graph, f)))
+        .map(|f| (f, BaselineEntry::of(corpus, f)))
         .collect();
     let mut ops = Vec::new();
     for (f, entry) in &open {

@@ -65,7 +65,7 @@ impl Explanation {
         let first = &corpus.claims[finding.claims[0]];
         let property = &corpus.registry.properties[first.property];
         let fact = FactOut {
-            key: key.to_string(),
+            key: finding.key.clone(),
             subject: key.subject.clone(),
             subject_label: corpus.registry.entities[first.subject].label.clone(),
             property: key.property.clone(),

@@ -1,0 +1,148 @@
+//! Relations between facts that the graph links: a part cannot exceed its whole (the
+//! Russian contingent cannot outnumber the whole force), and the shares of one whole held
+//! by parts that exclude each other (ethnic groups, religions) cannot add up past 100%.
+//! Each is a finding of its own, with the claims on each side, and counts for CI like any
+//! contradiction. Only facts the graph links are compared: never all pairs of claims.
+
+use super::{Finding, Pair, Relation, Verdict, fingerprint, interval_text, show_value};
+use crate::corpus::{Claim, Corpus, PropertyKind, Value};
+use crate::graph::{ClaimGraph, SCOPE};
+use crate::value::Reading;
+use std::collections::BTreeMap;
+
+pub fn findings(corpus: &Corpus, graph: &ClaimGraph) -> Vec<Finding> {
+    let mut out = Vec::new();
+    // (whole fact, part qualifier) → part facts, for the shares.
+    let mut parts_of: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+    for (part, whole) in graph.whole_of.iter().enumerate() {
+        let Some((whole, key)) = whole else { continue };
+        let property = &corpus.registry.properties[corpus.claims[graph.facts[part].claims[0]].property];
+        if property.kind == PropertyKind::Percentage {
+            parts_of.entry((*whole, key.as_str())).or_default().push(part);
+        } else if let Some(f) = part_exceeds_whole(corpus, graph, part, *whole) {
+            out.push(f);
+        }
+    }
+    for ((whole, key), parts) in parts_of {
+        out.extend(shares_exceed_whole(corpus, graph, whole, key, &parts));
+    }
+    out
+}
+
+fn reading(claim: &Claim) -> Option<&Reading> {
+    match &claim.value {
+        Value::Reading(r) if !claim.qualifiers.contains_key(SCOPE) => Some(r),
+        _ => None,
+    }
+}
+
+/// Whether two claims may be about the same moment: both undated, one undated, or dates that
+/// overlap.
+fn same_time(a: &Claim, b: &Claim) -> bool {
+    match (&a.as_of, &b.as_of) {
+        (Some(x), Some(y)) => x.interval.overlaps(&y.interval),
+        _ => true,
+    }
+}
+
+fn part_exceeds_whole(corpus: &Corpus, graph: &ClaimGraph, part: usize, whole: usize) -> Option<Finding> {
+    let mut pairs = Vec::new();
+    for &p in &graph.facts[part].claims {
+        let (cp, Some(rp)) = (&corpus.claims[p], reading(&corpus.claims[p])) else { continue };
+        for &w in &graph.facts[whole].claims {
+            let (cw, Some(rw)) = (&corpus.claims[w], reading(&corpus.claims[w])) else { continue };
+            let exceeds = matches!((rp.interval.lo, rw.interval.hi), (Some(lo), Some(hi)) if lo > hi);
+            if exceeds && same_time(cp, cw) && cp.currency == cw.currency {
+                let explanation = format!(
+                    "{} {} = {} is a part of {} {} = {}, and exceeds it",
+                    cp.id,
+                    show_value(corpus, cp),
+                    interval_text(rp),
+                    cw.id,
+                    show_value(corpus, cw),
+                    interval_text(rw)
+                );
+                pairs.push(Pair { a: p, b: w, relation: Relation::Contradict, reason: "part-exceeds-whole", explanation });
+            }
+        }
+    }
+    let key = format!("{} ⊂ {}", graph.facts[part].key, graph.facts[whole].key);
+    finding(corpus, key, part, "part-exceeds-whole", pairs)
+}
+
+fn shares_exceed_whole(
+    corpus: &Corpus,
+    graph: &ClaimGraph,
+    whole: usize,
+    qualifier: &str,
+    parts: &[usize],
+) -> Vec<Finding> {
+    let Ok(declared) = corpus.registry.qualifier(qualifier) else { return Vec::new() };
+    let mut out = Vec::new();
+    for set in &declared.exclusive {
+        // Each part at its smallest reading: the sum past 100% holds however the figures are read.
+        let mut least: Vec<(usize, f64)> = Vec::new();
+        for &part in parts {
+            let value = graph.facts[part].key.qualifiers.iter().find(|(k, _)| k == qualifier).map(|(_, v)| v);
+            if !value.is_some_and(|v| set.contains(v)) {
+                continue;
+            }
+            let smallest = graph.facts[part]
+                .claims
+                .iter()
+                .filter_map(|&c| Some((c, reading(&corpus.claims[c])?.interval.lo?)))
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            least.extend(smallest);
+        }
+        let total: f64 = least.iter().map(|(_, v)| v).sum();
+        if least.len() < 2 || total <= 100.0 {
+            continue;
+        }
+        let listed: Vec<String> = least
+            .iter()
+            .map(|&(c, v)| format!("{} {}", corpus.claims[c].id, crate::value::format_number(v)))
+            .collect();
+        let explanation = format!(
+            "shares of one whole that exclude each other add up to at least {}%: {}",
+            crate::value::format_number(total),
+            listed.join(" + ")
+        );
+        let pairs = least
+            .windows(2)
+            .map(|w| Pair {
+                a: w[0].0,
+                b: w[1].0,
+                relation: Relation::Contradict,
+                reason: "shares-exceed-whole",
+                explanation: explanation.clone(),
+            })
+            .collect();
+        let key = format!("{} · shares by {qualifier} of [{}]", graph.facts[whole].key, set.join(", "));
+        let filed_under = graph.fact_of[least[0].0].unwrap_or(whole);
+        out.extend(finding(corpus, key, filed_under, "shares-exceed-whole", pairs));
+    }
+    out
+}
+
+fn finding(corpus: &Corpus, key: String, fact: usize, reason: &'static str, pairs: Vec<Pair>) -> Option<Finding> {
+    if pairs.is_empty() {
+        return None;
+    }
+    let mut claims: Vec<usize> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
+    claims.sort_by(|&a, &b| corpus.claims[a].id.cmp(&corpus.claims[b].id));
+    claims.dedup();
+    let explanation = pairs.iter().take(3).map(|p| p.explanation.as_str()).collect::<Vec<_>>().join("; ");
+    Some(Finding {
+        fingerprint: fingerprint(&key),
+        key,
+        fact,
+        verdict: Verdict::Contradict,
+        reason,
+        explanation,
+        claims,
+        pairs,
+        status: None,
+        resolution: None,
+        reopened: Vec::new(),
+    })
+}
