@@ -90,7 +90,13 @@ pub fn link(corpus: &Corpus) -> ClaimGraph {
         }
         facts.push(Fact { key, claims, node });
     }
-    let whole_of: Vec<Option<(usize, String)>> = facts.iter().map(|f| whole(corpus, &facts, &f.key)).collect();
+    let whole_of: Vec<Option<(usize, String)>> = facts
+        .iter()
+        .map(|f| {
+            let (whole, part_key) = whole_key(corpus, &f.key)?;
+            facts.binary_search_by(|f| f.key.cmp(&whole)).ok().map(|w| (w, part_key))
+        })
+        .collect();
     for (part, whole) in whole_of.iter().enumerate() {
         if let Some((w, _)) = whole {
             graph.add_edge(facts[part].node, facts[*w].node, Edge::PartOf);
@@ -99,21 +105,18 @@ pub fn link(corpus: &Corpus) -> ClaimGraph {
     ClaimGraph { graph, facts, fact_of, whole_of }
 }
 
-/// The fact about the whole a fact's key names a part of: the same key without the one
-/// qualifier declared `part_of_whole` (facts are sorted by key, so it is a binary search).
-fn whole(corpus: &Corpus, facts: &[Fact], key: &FactKey) -> Option<(usize, String)> {
-    let parts: Vec<&(String, String)> = key
-        .qualifiers
-        .iter()
-        .filter(|(k, _)| corpus.registry.qualifier(k).is_ok_and(|q| q.part_of_whole))
-        .collect();
+/// The key of the whole a fact's key names a part of: the same key without the one
+/// qualifier declared `part_of_whole`, and that qualifier.
+pub fn whole_key(corpus: &Corpus, key: &FactKey) -> Option<(FactKey, String)> {
+    let parts: Vec<&(String, String)> =
+        key.qualifiers.iter().filter(|(k, _)| corpus.registry.qualifier(k).is_ok_and(|q| q.part_of_whole)).collect();
     let [(part_key, _)] = parts[..] else { return None };
     let whole = FactKey {
         subject: key.subject.clone(),
         property: key.property.clone(),
         qualifiers: key.qualifiers.iter().filter(|(k, _)| k != part_key).cloned().collect(),
     };
-    facts.binary_search_by(|f| f.key.cmp(&whole)).ok().map(|w| (w, part_key.clone()))
+    Some((whole, part_key.clone()))
 }
 
 fn fact_key(corpus: &Corpus, claim: usize) -> FactKey {

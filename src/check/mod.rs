@@ -259,7 +259,7 @@ fn relate_values(corpus: &Corpus, a: usize, b: usize) -> Pair {
     match (&ca.value, &cb.value) {
         (Value::Reading(ra), Value::Reading(rb)) => {
             let overlap = ra.interval.overlaps(&rb.interval);
-            let detail = format!("{ida} {va} = {}, {idb} {vb} = {}", interval_text(ra), interval_text(rb));
+            let detail = format!("{ida} {va} = {}, {idb} {vb} = {}", compared(ca, ra), compared(cb, rb));
             match (overlap, property.single_valued) {
                 (true, _) => pair(Relation::Agree, "intervals-overlap", detail),
                 (false, true) => pair(Relation::Contradict, "disjoint-intervals", detail),
@@ -322,9 +322,13 @@ fn same_at_coarser_level(corpus: &Corpus, a: &[usize], b: &[usize]) -> bool {
     a.iter().all(|&x| b.iter().any(|&y| related(x, y))) && b.iter().all(|&y| a.iter().any(|&x| related(x, y)))
 }
 
-/// How a claim's value reads, briefly: `~19000000`, `2022-01-05`, `russia`, `[russia, belarus]`.
+/// How a claim's value reads, briefly: `~19000000`, `2022-01-05`, `45.7 tcf`, `russia`,
+/// `[russia, belarus]`. A figure of a property with a dimension shows its unit.
 pub fn show_value(corpus: &Corpus, claim: &Claim) -> String {
     match &claim.value {
+        Value::Reading(_) if claim.compared_in.is_some() => {
+            format!("{} {}", claim.raw_value, claim.unit.as_deref().unwrap_or_default())
+        }
         Value::Reading(_) | Value::Missing | Value::Invalid => claim.raw_value.to_string(),
         Value::Entity(e) => corpus.registry.entities[*e].id.clone(),
         Value::Set(s) => {
@@ -335,6 +339,14 @@ pub fn show_value(corpus: &Corpus, claim: &Claim) -> String {
 
 fn show_as_of(claim: &Claim) -> String {
     claim.as_of_raw.clone().unwrap_or_default()
+}
+
+/// An interval as compared, in the unit it is compared in when there is one.
+pub fn compared(claim: &Claim, r: &Reading) -> String {
+    match &claim.compared_in {
+        Some(unit) => format!("{} {unit}", interval_text(r)),
+        None => interval_text(r),
+    }
 }
 
 /// An interval in the value's own terms: numbers as numbers, dates as ISO dates.

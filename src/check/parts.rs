@@ -4,27 +4,31 @@
 //! Each is a finding of its own, with the claims on each side, and counts for CI like any
 //! contradiction. Only facts the graph links are compared: never all pairs of claims.
 
-use super::{Finding, Pair, Relation, Verdict, fingerprint, interval_text, show_value};
+use super::{Finding, Pair, Relation, Verdict, compared, fingerprint, show_value};
 use crate::corpus::{Claim, Corpus, PropertyKind, Value};
-use crate::graph::{ClaimGraph, SCOPE};
+use crate::graph::{ClaimGraph, FactKey, SCOPE, whole_key};
 use crate::value::Reading;
 use std::collections::BTreeMap;
 
 pub fn findings(corpus: &Corpus, graph: &ClaimGraph) -> Vec<Finding> {
     let mut out = Vec::new();
-    // (whole fact, part qualifier) → part facts, for the shares.
-    let mut parts_of: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
-    for (part, whole) in graph.whole_of.iter().enumerate() {
-        let Some((whole, key)) = whole else { continue };
-        let property = &corpus.registry.properties[corpus.claims[graph.facts[part].claims[0]].property];
+    // (the whole's key, part qualifier) → facts about its parts, for the shares: a whole
+    // that no claim states still has its shares.
+    let mut shares: BTreeMap<(FactKey, String), Vec<usize>> = BTreeMap::new();
+    for (part, fact) in graph.facts.iter().enumerate() {
+        let property = &corpus.registry.properties[corpus.claims[fact.claims[0]].property];
         if property.kind == PropertyKind::Percentage {
-            parts_of.entry((*whole, key.as_str())).or_default().push(part);
-        } else if let Some(f) = part_exceeds_whole(corpus, graph, part, *whole) {
+            if let Some(whole) = whole_key(corpus, &fact.key) {
+                shares.entry(whole).or_default().push(part);
+            }
+        } else if let Some((whole, _)) = &graph.whole_of[part]
+            && let Some(f) = part_exceeds_whole(corpus, graph, part, *whole)
+        {
             out.push(f);
         }
     }
-    for ((whole, key), parts) in parts_of {
-        out.extend(shares_exceed_whole(corpus, graph, whole, key, &parts));
+    for ((whole, qualifier), parts) in shares {
+        out.extend(shares_exceed_whole(corpus, graph, &whole, &qualifier, &parts));
     }
     out
 }
@@ -57,12 +61,18 @@ fn part_exceeds_whole(corpus: &Corpus, graph: &ClaimGraph, part: usize, whole: u
                     "{} {} = {} is a part of {} {} = {}, and exceeds it",
                     cp.id,
                     show_value(corpus, cp),
-                    interval_text(rp),
+                    compared(cp, rp),
                     cw.id,
                     show_value(corpus, cw),
-                    interval_text(rw)
+                    compared(cw, rw)
                 );
-                pairs.push(Pair { a: p, b: w, relation: Relation::Contradict, reason: "part-exceeds-whole", explanation });
+                pairs.push(Pair {
+                    a: p,
+                    b: w,
+                    relation: Relation::Contradict,
+                    reason: "part-exceeds-whole",
+                    explanation,
+                });
             }
         }
     }
@@ -73,7 +83,7 @@ fn part_exceeds_whole(corpus: &Corpus, graph: &ClaimGraph, part: usize, whole: u
 fn shares_exceed_whole(
     corpus: &Corpus,
     graph: &ClaimGraph,
-    whole: usize,
+    whole: &FactKey,
     qualifier: &str,
     parts: &[usize],
 ) -> Vec<Finding> {
@@ -98,10 +108,8 @@ fn shares_exceed_whole(
         if least.len() < 2 || total <= 100.0 {
             continue;
         }
-        let listed: Vec<String> = least
-            .iter()
-            .map(|&(c, v)| format!("{} {}", corpus.claims[c].id, crate::value::format_number(v)))
-            .collect();
+        let listed: Vec<String> =
+            least.iter().map(|&(c, v)| format!("{} {}", corpus.claims[c].id, crate::value::format_number(v))).collect();
         let explanation = format!(
             "shares of one whole that exclude each other add up to at least {}%: {}",
             crate::value::format_number(total),
@@ -117,8 +125,8 @@ fn shares_exceed_whole(
                 explanation: explanation.clone(),
             })
             .collect();
-        let key = format!("{} · shares by {qualifier} of [{}]", graph.facts[whole].key, set.join(", "));
-        let filed_under = graph.fact_of[least[0].0].unwrap_or(whole);
+        let key = format!("{whole} · shares by {qualifier} of [{}]", set.join(", "));
+        let Some(filed_under) = graph.fact_of[least[0].0] else { continue };
         out.extend(finding(corpus, key, filed_under, "shares-exceed-whole", pairs));
     }
     out

@@ -458,9 +458,15 @@ impl Measure {
             r.interval = value::Interval::new(r.nominal - prop.tolerance, r.nominal + prop.tolerance);
         }
         if self.factor != 1.0 {
-            let scale = |v: Option<f64>| v.map(|v| v * self.factor);
+            // Twelve significant digits: a conversion's float noise is not a figure.
+            let round = |v: f64| {
+                let digits = 11 - v.abs().log10().floor() as i32;
+                let p = 10f64.powi(digits.clamp(-300, 300));
+                (v * p).round() / p
+            };
+            let scale = |v: Option<f64>| v.map(|v| round(v * self.factor));
             r.interval = value::Interval { lo: scale(r.interval.lo), hi: scale(r.interval.hi) };
-            r.nominal *= self.factor;
+            r.nominal = round(r.nominal * self.factor);
         }
     }
 }

@@ -9,6 +9,9 @@ impl ClaimOut {
     /// The value as written, without JSON quotes: `~2500`, `[russia, belarus]`.
     pub fn value_text(&self) -> String {
         match &self.value {
+            serde_json::Value::String(s) if self.converted.is_some() => {
+                format!("{s} {}", self.unit.as_deref().unwrap_or_default())
+            }
             serde_json::Value::String(s) => s.clone(),
             serde_json::Value::Array(items) => {
                 let items: Vec<String> =
@@ -46,6 +49,9 @@ impl ClaimOut {
     /// Scope, date and speaker, which tell claims of one fact apart: `scope: first wave, per tokayev`.
     pub fn context(&self) -> Vec<String> {
         let mut context = Vec::new();
+        if let Some(converted) = &self.converted {
+            context.push(format!("= {converted}"));
+        }
         if let Some(scope) = self.qualifiers.get(crate::graph::SCOPE) {
             context.push(format!("scope: {scope}"));
         }

@@ -101,6 +101,10 @@ pub struct ClaimOut {
     pub value: serde_json::Value,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The value converted to the unit it is compared in, when that is another unit:
+    /// `1294079889250 m3` for `45.7` tcf.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub converted: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -236,6 +240,12 @@ impl Report {
                     qualifiers: c.qualifiers.clone(),
                     value: serde_json::to_value(&c.raw_value).unwrap_or_default(),
                     unit: c.unit.clone(),
+                    converted: match &c.value {
+                        Value::Reading(r) if c.compared_in.is_some() && c.compared_in != c.unit => {
+                            Some(check::compared(c, r))
+                        }
+                        _ => None,
+                    },
                     as_of: c.as_of_raw.clone(),
                     attributed_to: c.attributed_to.map(|e| reg.entities[e].id.clone()),
                     normalized: match &c.value {

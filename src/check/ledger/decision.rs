@@ -76,13 +76,7 @@ pub fn keeps_contradiction(status: &str) -> bool {
 
 impl Resolution {
     /// The resolution of a finding as its claims stand now: a later change re-opens it.
-    pub fn decide(
-        corpus: &Corpus,
-        finding: &Finding,
-        status: &str,
-        note: &str,
-        date: &str,
-    ) -> Self {
+    pub fn decide(corpus: &Corpus, finding: &Finding, status: &str, note: &str, date: &str) -> Self {
         Resolution {
             fingerprint: finding.fingerprint.clone(),
             fact: finding.key.clone(),
