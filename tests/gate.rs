@@ -19,6 +19,10 @@ const REGISTRY: &str = r#"{
   "properties": [
     { "id": "troops_deployed", "kind": "quantity", "unit": "person" },
     { "id": "population_share", "kind": "percentage" }
+  ],
+  "qualifiers": [
+    { "key": "contributor", "meaning": "a country's part of a force", "entity": true, "part_of_whole": true },
+    { "key": "group", "meaning": "a part of the population", "part_of_whole": true }
   ]
 }
 "#;

@@ -43,11 +43,19 @@ fn hostile_corpus() -> (tempfile::TempDir, PathBuf) {
 }
 
 /// Two speakers give different counts of the attackers: reported, so not comparable.
-fn speakers_differ() -> (tempfile::TempDir, PathBuf) {
+/// The attackers counted in Almaty alone by one source: another figure, but a narrower
+/// scope, so not comparable.
+fn scopes_differ() -> (tempfile::TempDir, PathBuf) {
     let (dir, root) = scratch();
     edit(&root, "texts/wire-en.txt", "20,000 attackers", "25,000 attackers");
     edit(&root, "sources/wire-en.json", "\"20000\"", "\"25000\"");
     edit(&root, "sources/wire-en.json", "said 20,000 attackers", "said 25,000 attackers");
+    edit(
+        &root,
+        "sources/wire-en.json",
+        "\"attributed_to\": \"kz-officials\",",
+        "\"attributed_to\": \"kz-officials\", \"qualifiers\": { \"scope\": \"in-almaty\" },",
+    );
     (dir, root)
 }
 
@@ -132,7 +140,7 @@ fn markdown_shows_new_contradictions_first_and_folds_the_rest() {
     assert!(!md.contains("### New contradictions"), "{md}");
     assert!(md.contains("<summary><b>Baselined contradictions (1)</b></summary>"), "{md}");
 
-    let (_dir, root) = speakers_differ();
+    let (_dir, root) = scopes_differ();
     let md = check("corpus", "markdown", Some(&root)).stdout;
     let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s:?} missing:\n{md}"));
     assert!(at("<summary><b>Not comparable (1)</b></summary>") < at("<summary><b>Agreements (2)</b></summary>"));
@@ -266,7 +274,7 @@ fn dot_has_a_cluster_per_finding_and_an_edge_per_pair() {
     assert!(dot.contains("\"ar-troops\" -- \"en-troops\" [color=\"#c62828\""), "{dot}");
     assert!(dot.contains("\"ar-population\" -- \"en-population\" [color=\"#2e7d32\""), "{dot}");
     graphviz_parses(&dot);
-    let (_dir, root) = speakers_differ();
+    let (_dir, root) = scopes_differ();
     let dot = check("corpus", "dot", Some(&root)).stdout;
     assert!(dot.contains("\"ar-attackers\" -- \"en-attackers\" [color=\"#757575\", style=dashed"), "{dot}");
     graphviz_parses(&check("claims", "dot", None).stdout);

@@ -42,6 +42,7 @@ mod tests {
     fn finding(fingerprint: &str) -> Finding {
         Finding {
             fingerprint: fingerprint.into(),
+            key: String::new(),
             fact: 0,
             verdict: Verdict::Agree,
             reason: "",

@@ -355,13 +355,22 @@ impl ClaimContext<'_> {
         if let Some(stated_as) = &raw.stated_as {
             let words = Folded::new(stated_as, &self.source.glyphs, Mode::Match).text;
             if !words.is_empty() && Folded::new(passage, &self.source.glyphs, Mode::Match).text.contains(&words) {
+                if raw.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                    diags.push(self.error(
+                        i,
+                        "stated_as",
+                        "`stated_as` vouches for words the reader cannot read, but the claim has no `note`".into(),
+                        "say in `note` why these words state the value (a dual noun, a relative date, a damaged word)"
+                            .into(),
+                    ));
+                }
                 return;
             }
             let help = "`stated_as` must repeat the words of the quote that state the value".to_string();
             diags.push(self.error(i, "stated_as", format!("`{stated_as}` is not in the quote"), help));
             return;
         }
-        let found: Vec<String> = figures.iter().map(|f| format!("`{f}`")).collect();
+        let found = figures;
         let help = if found.is_empty() {
             "the quote holds no figure or date; quote the passage that states it".to_string()
         } else {
