@@ -49,6 +49,8 @@ Examples:
     Resolve(crate::commands::resolve::ResolveArgs),
     /// Walk the new findings one by one and decide each (needs a terminal).
     Review(crate::commands::review::ReviewArgs),
+    /// List facts that may be one fact under two keys, with the evidence and a suggested edit.
+    Links(crate::commands::links::LinksArgs),
     /// Rewrite ledger entries written by claimcheck 0.1 in the current form, once.
     Migrate(crate::commands::migrate::MigrateArgs),
     /// Print the completion script of a shell.

@@ -10,6 +10,7 @@ pub mod coverage;
 pub mod diagnostic;
 pub mod files;
 pub mod graph;
+pub mod links;
 pub mod report;
 pub mod text;
 pub mod value;

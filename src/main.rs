@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         Command::Resolve(args) => commands::resolve::run(args),
         Command::Review(args) => commands::review::run(args),
         Command::Migrate(args) => commands::migrate::run(args),
+        Command::Links(args) => commands::links::run(args),
         Command::Completions(args) => commands::completions::run(args),
         Command::Man(args) => commands::man::run(args),
         Command::Coverage(args) => commands::coverage::run(args),

@@ -6,6 +6,8 @@
 //! Without Chromium the test is skipped, except on CI (`CI=true`), where .ci/run installs
 //! it and a missing browser fails. `CLAIMCHECK_BROWSER` names another Chromium-like binary.
 
+mod common;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -16,8 +18,11 @@ const CORPUS: &str = "claims";
 #[test]
 fn the_html_report_renders_in_chromium() {
     let Some(browser) = browser() else {
-        assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "CI needs Chromium: .ci/run installs it");
-        eprintln!("skipped: no Chromium on PATH (install chromium, or set CLAIMCHECK_BROWSER)");
+        common::missing_tool(
+            "the_html_report_renders_in_chromium",
+            "Chromium",
+            "`apt-get install chromium` (.ci/run does on CI), or set CLAIMCHECK_BROWSER",
+        );
         return;
     };
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");

@@ -287,7 +287,7 @@ fn graphviz_parses(dot: &str) {
     let Ok(mut child) =
         Command::new("dot").arg("-Tsvg").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn()
     else {
-        eprintln!("skipped: Graphviz `dot` is not installed");
+        common::missing_tool("graphviz_parses", "Graphviz `dot`", "`apt-get install graphviz` (.ci/run does on CI)");
         return;
     };
     child.stdin.take().unwrap().write_all(dot.as_bytes()).unwrap();

@@ -8,9 +8,9 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
-  claimcheck explain 13ced6d4                 a finding of the corpus in claims/, by a prefix
-  claimcheck explain 13ced6d41d48bb8b --format json
-  claimcheck explain d7f1 --path tests/fixtures/two-sources")]
+  claimcheck explain 01d58390                 a finding of the corpus in claims/, by a prefix
+  claimcheck explain 01d5839057f2e062 --format json
+  claimcheck explain 9e55 --path tests/fixtures/two-sources")]
 pub struct ExplainArgs {
     /// A finding's fingerprint, or a unique prefix of it (`claimcheck check` shows them).
     pub fingerprint: String,

@@ -6,6 +6,7 @@ pub mod completions;
 pub mod coverage;
 pub mod explain;
 pub mod glyphs;
+pub mod links;
 pub mod man;
 pub mod migrate;
 mod progress;

@@ -31,8 +31,8 @@ pub struct ResolveArgs {
 fn help() -> String {
     format!(
         "Statuses:\n{}\nExamples:\n  \
-         claimcheck resolve d7f1 --status source-wrong:ar-troops --note 'the wire has the official figure'\n  \
-         claimcheck resolve 13ced6d4 --status accepted --note 'both figures circulate' --date 2026-11-25",
+         claimcheck resolve 9e55 --status source-wrong:ar-troops --note 'the wire has the official figure'\n  \
+         claimcheck resolve 01d58390 --status accepted --note 'both figures circulate' --date 2026-11-25",
         decision::describe_statuses()
     )
 }

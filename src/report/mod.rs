@@ -37,6 +37,8 @@ pub struct Report {
     pub agreement: Vec<SourcePair>,
     pub claims: Vec<ClaimOut>,
     pub findings: Vec<FindingOut>,
+    /// Facts that may be one fact under two keys (see `claimcheck links`).
+    pub links: Vec<crate::links::NearMiss>,
     /// Claims whose figure the source lost: listed, never compared.
     pub missing: Vec<String>,
     pub stale: Stale,
@@ -329,6 +331,7 @@ impl Report {
             agreement: agreement::source_pairs(corpus, outcome),
             claims,
             findings,
+            links: crate::links::near_misses(corpus, graph),
             missing,
             stale: Stale { resolutions: stale(&outcome.stale_resolutions), baseline: stale(&outcome.stale_baseline) },
             diagnostics: corpus.diagnostics.clone(),

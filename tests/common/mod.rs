@@ -61,3 +61,12 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A test that needs a tool this machine lacks: on CI (`CI=true`) that fails the test;
+/// elsewhere the test says it was skipped, on the real stderr so that the harness shows it
+/// (what `eprintln!` prints in a passing test is swallowed).
+pub fn missing_tool(test: &str, tool: &str, install: &str) {
+    assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "CI needs {tool}: {install}");
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {tool} is not installed; {install}");
+}

@@ -1,0 +1,215 @@
+//! Near-miss links: facts that may be one fact under two keys, because linking by exact key
+//! depends on encoders choosing the same property and qualifiers. Three signs, each looked
+//! for inside a block (never across all pairs of claims):
+//! - the same subject and property with qualifiers that differ in their keys, or in values
+//!   that are alike or nested places (blocked by subject and property);
+//! - the same property and qualifiers for two subjects one of which lies in the other
+//!   (a lookup per ancestor);
+//! - the same property and value in quotes that are nearly the same words (blocked by
+//!   property and value).
+
+use crate::corpus::{Corpus, Value};
+use crate::graph::{ClaimGraph, FactKey};
+use crate::text::{Mode, fold};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// Quotes at least this alike (normalized Levenshtein over folded text) may state one fact.
+pub const QUOTE_SIMILARITY: f64 = 0.8;
+/// Qualifier values at least this alike may be one value written two ways.
+pub const VALUE_SIMILARITY: f64 = 0.75;
+/// Claims compared for similar quotes in one block at most: a value so common that more
+/// claims state it says nothing of which are one fact.
+const BLOCK_LIMIT: usize = 64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sign {
+    QualifiersDiffer,
+    SubjectsNested,
+    SimilarQuotes,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NearMiss {
+    pub sign: Sign,
+    /// The two fact keys.
+    pub facts: [String; 2],
+    /// Claim ids of each fact that show it.
+    pub claims: Vec<String>,
+    pub evidence: String,
+    pub suggestion: String,
+}
+
+pub fn near_misses(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
+    let mut out = qualifiers_differ(corpus, graph);
+    out.extend(subjects_nested(corpus, graph));
+    out.extend(similar_quotes(corpus, graph));
+    out.sort_by(|a, b| (&a.facts, a.sign).cmp(&(&b.facts, b.sign)));
+    out
+}
+
+fn ids(corpus: &Corpus, graph: &ClaimGraph, facts: &[usize]) -> Vec<String> {
+    facts.iter().flat_map(|&f| graph.facts[f].claims.iter().map(|&c| corpus.claims[c].id.clone())).collect()
+}
+
+fn miss(
+    corpus: &Corpus,
+    graph: &ClaimGraph,
+    sign: Sign,
+    a: usize,
+    b: usize,
+    evidence: String,
+    suggestion: String,
+) -> NearMiss {
+    let (a, b) = if graph.facts[a].key <= graph.facts[b].key { (a, b) } else { (b, a) };
+    NearMiss {
+        sign,
+        facts: [graph.facts[a].key.to_string(), graph.facts[b].key.to_string()],
+        claims: ids(corpus, graph, &[a, b]),
+        evidence,
+        suggestion,
+    }
+}
+
+fn qualifiers_differ(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
+    let mut blocks: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (f, fact) in graph.facts.iter().enumerate() {
+        blocks.entry((&fact.key.subject, &fact.key.property)).or_default().push(f);
+    }
+    let mut out = Vec::new();
+    for facts in blocks.values().filter(|b| b.len() > 1) {
+        for (i, &a) in facts.iter().enumerate() {
+            for &b in &facts[i + 1..] {
+                if let Some((evidence, suggestion)) = qualifier_difference(corpus, graph, a, b) {
+                    out.push(miss(corpus, graph, Sign::QualifiersDiffer, a, b, evidence, suggestion));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Why two facts of one subject and property may be one: qualifier keys that only one has
+/// (unless it names a part of the other, which the graph links as part and whole), or one
+/// key with values alike or nested.
+fn qualifier_difference(corpus: &Corpus, graph: &ClaimGraph, a: usize, b: usize) -> Option<(String, String)> {
+    if graph.whole_of[a].as_ref().is_some_and(|(w, _)| *w == b)
+        || graph.whole_of[b].as_ref().is_some_and(|(w, _)| *w == a)
+    {
+        return None;
+    }
+    let (qa, qb): (BTreeMap<&str, &str>, BTreeMap<&str, &str>) = (
+        graph.facts[a].key.qualifiers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
+        graph.facts[b].key.qualifiers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
+    );
+    let show = |q: &BTreeMap<&str, &str>| {
+        if q.is_empty() {
+            "no qualifiers".to_string()
+        } else {
+            q.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
+        }
+    };
+    let only_a: Vec<&str> = qa.keys().filter(|k| !qb.contains_key(*k)).copied().collect();
+    let only_b: Vec<&str> = qb.keys().filter(|k| !qa.contains_key(*k)).copied().collect();
+    // Different values of one key are different facts (partner=china, partner=russia),
+    // unless the values look like one value written twice, or one place lies in the other.
+    let alike = qa.iter().filter_map(|(k, va)| Some((k, va, qb.get(k)?))).find(|(k, va, vb)| {
+        va != vb && {
+            let entity = corpus.registry.qualifier(k).is_ok_and(|q| q.entity);
+            let nested = entity
+                && matches!((corpus.registry.find_entity(va), corpus.registry.find_entity(vb)),
+                    (Some(x), Some(y)) if corpus.registry.contains(x, y) || corpus.registry.contains(y, x));
+            nested || strsim::normalized_levenshtein(&fold(va, Mode::Match), &fold(vb, Mode::Match)) >= VALUE_SIMILARITY
+        }
+    });
+    let keys_differ =
+        !(only_a.is_empty() && only_b.is_empty()) && qa.keys().all(|k| !qb.contains_key(k) || qa[k] == qb[k]);
+    if keys_differ {
+        let evidence = format!("one has {}, the other {}", show(&qa), show(&qb));
+        let missing: Vec<&str> = only_a.iter().chain(&only_b).copied().collect();
+        let suggestion = format!(
+            "if both count the same thing, give both claims the same qualifiers (`{}` on both, or on neither)",
+            missing.join("`, `")
+        );
+        return Some((evidence, suggestion));
+    }
+    let (key, va, vb) = alike?;
+    Some((
+        format!("`{key}` is `{va}` in one and `{vb}` in the other"),
+        format!("if they are one {key}, write it one way in both claims"),
+    ))
+}
+
+fn subjects_nested(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
+    let by_key: HashMap<&FactKey, usize> = graph.facts.iter().enumerate().map(|(f, fact)| (&fact.key, f)).collect();
+    let mut out = Vec::new();
+    for (f, fact) in graph.facts.iter().enumerate() {
+        let Some(subject) = corpus.registry.find_entity(&fact.key.subject) else { continue };
+        for outer in corpus.registry.ancestry(subject).skip(1) {
+            let key = FactKey { subject: corpus.registry.entities[outer].id.clone(), ..fact.key.clone() };
+            if let Some(&g) = by_key.get(&key) {
+                let (inner, outer) = (&fact.key.subject, &key.subject);
+                out.push(miss(
+                    corpus,
+                    graph,
+                    Sign::SubjectsNested,
+                    f,
+                    g,
+                    format!("`{inner}` lies in `{outer}`"),
+                    format!(
+                        "if the claims about `{outer}` mean `{inner}` (or the other way round), give them one subject"
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn similar_quotes(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
+    // Claims by (property, value as compared), each with its folded quote, once.
+    let mut blocks: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+    for (c, claim) in corpus.claims.iter().enumerate() {
+        if graph.fact_of[c].is_none() {
+            continue;
+        }
+        let value = match &claim.value {
+            Value::Reading(r) => {
+                format!("{:?}", (r.kind, r.interval.lo.map(f64::to_bits), r.interval.hi.map(f64::to_bits)))
+            }
+            Value::Entity(e) => format!("e{e}"),
+            Value::Set(s) => format!("{s:?}"),
+            Value::Missing | Value::Invalid => continue,
+        };
+        blocks.entry((claim.property, value)).or_default().push(c);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for claims in blocks.values().filter(|b| b.len() > 1 && b.len() <= BLOCK_LIMIT) {
+        let folded: Vec<String> = claims.iter().map(|&c| fold(&corpus.claims[c].quote, Mode::Match)).collect();
+        for (i, &a) in claims.iter().enumerate() {
+            for (j, &b) in claims.iter().enumerate().skip(i + 1) {
+                let (Some(fa), Some(fb)) = (graph.fact_of[a], graph.fact_of[b]) else { continue };
+                if fa == fb || !seen.insert((fa.min(fb), fa.max(fb))) {
+                    continue;
+                }
+                let alike = strsim::normalized_levenshtein(&folded[i], &folded[j]);
+                if alike >= QUOTE_SIMILARITY {
+                    let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
+                    out.push(miss(
+                        corpus,
+                        graph,
+                        Sign::SimilarQuotes,
+                        fa,
+                        fb,
+                        format!("{} and {} state the same value in quotes {:.0}% alike", ca.id, cb.id, alike * 100.0),
+                        "if both quotes state one fact, give both claims one subject, property and qualifiers"
+                            .to_string(),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
