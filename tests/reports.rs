@@ -336,7 +336,7 @@ fn report_draws_the_graph_as_svg_with_graphviz() {
         let drawn = std::fs::read_to_string(&svg).unwrap();
         // A cluster per finding, the contradiction's among them.
         assert_eq!(drawn.matches("<g id=\"clust").count(), 4, "{drawn}");
-        assert!(drawn.contains("<title>cluster_d7f1519bd8ab0cce</title>"), "{drawn}");
+        assert!(drawn.contains("<title>cluster_9e5523d64c70cbad</title>"), "{drawn}");
     } else {
         assert_eq!(out.code, 2);
         assert!(out.stderr.contains("install graphviz"), "{}", out.stderr);

@@ -1,5 +1,6 @@
-//! Relations between facts that the graph links: a part cannot exceed its whole (the
-//! Russian contingent cannot outnumber the whole force), and the shares of one whole held
+//! Relations between facts that the graph links: a part's count or sum cannot exceed its
+//! whole's (the Russian contingent cannot outnumber the whole force; dates and ranks of a
+//! part are not bounded by the whole's), and the shares of one whole held
 //! by parts that exclude each other (ethnic groups, religions) cannot add up past 100%.
 //! Each is a finding of its own, with the claims on each side, and counts for CI like any
 //! contradiction. Only facts the graph links are compared: never all pairs of claims.
@@ -21,7 +22,8 @@ pub fn findings(corpus: &Corpus, graph: &ClaimGraph) -> Vec<Finding> {
             if let Some(whole) = whole_key(corpus, &fact.key) {
                 shares.entry(whole).or_default().push(part);
             }
-        } else if let Some((whole, _)) = &graph.whole_of[part]
+        } else if property.kind == PropertyKind::Quantity
+            && let Some((whole, _)) = &graph.whole_of[part]
             && let Some(f) = part_exceeds_whole(corpus, graph, part, *whole)
         {
             out.push(f);

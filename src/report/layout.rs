@@ -9,7 +9,7 @@ impl ClaimOut {
     /// The value as written, without JSON quotes: `~2500`, `[russia, belarus]`.
     pub fn value_text(&self) -> String {
         match &self.value {
-            serde_json::Value::String(s) if self.converted.is_some() => {
+            serde_json::Value::String(s) if self.compared_in.is_some() => {
                 format!("{s} {}", self.unit.as_deref().unwrap_or_default())
             }
             serde_json::Value::String(s) => s.clone(),

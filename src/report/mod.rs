@@ -103,6 +103,10 @@ pub struct ClaimOut {
     pub value: serde_json::Value,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The unit its value is compared in, for a property with a dimension (the dimension's
+    /// base unit, or the currency).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compared_in: Option<String>,
     /// The value converted to the unit it is compared in, when that is another unit:
     /// `1294079889250 m3` for `45.7` tcf.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -242,6 +246,7 @@ impl Report {
                     qualifiers: c.qualifiers.clone(),
                     value: serde_json::to_value(&c.raw_value).unwrap_or_default(),
                     unit: c.unit.clone(),
+                    compared_in: c.compared_in.clone(),
                     converted: match &c.value {
                         Value::Reading(r) if c.compared_in.is_some() && c.compared_in != c.unit => {
                             Some(check::compared(c, r))

@@ -229,7 +229,19 @@ fn what_to_do(out: &mut String, report: &Report) {
 /// A finding in one line: the fact, the values as written, the sources, the fingerprint;
 /// for a resolved contradiction, the decision too.
 fn folded_line(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &ClaimOut>) {
-    let claims = super::claims_of(by_id, f);
+    let mut claims = super::claims_of(by_id, f);
+    // An agreement shows the values that agree; claims of another scope, time or currency
+    // are counted, not shown as if they agreed.
+    if f.verdict == Verdict::Agree {
+        let agreeing: Vec<&str> = f
+            .pairs
+            .iter()
+            .filter(|p| p.relation == crate::check::Relation::Agree)
+            .flat_map(|p| [p.a.as_str(), p.b.as_str()])
+            .collect();
+        claims.retain(|c| agreeing.contains(&c.id.as_str()) || f.pairs.is_empty());
+    }
+    let others = f.claims.len() - claims.len();
     let mut values: Vec<String> = Vec::new();
     for v in claims.iter().map(|c| c.value_text()) {
         if !values.contains(&v) {
@@ -240,7 +252,10 @@ fn folded_line(out: &mut String, f: &FindingOut, by_id: &std::collections::HashM
     sources.sort_unstable();
     sources.dedup();
     let (mark, join) = if f.verdict == Verdict::Agree { ("✓", " = ") } else { ("✗", " ≠ ") };
-    let decision = f.resolution.as_ref().map_or(String::new(), |r| format!("  {GREEN}{}{GREEN:#}", r.status));
+    let mut decision = f.resolution.as_ref().map_or(String::new(), |r| format!("  {GREEN}{}{GREEN:#}", r.status));
+    if others > 0 {
+        decision.push_str(&format!("  {DIM}(+{others} not comparable){DIM:#}"));
+    }
     let _ = writeln!(
         out,
         "  {GREEN}{mark}{GREEN:#} {}  {BOLD}{}{BOLD:#}{decision}  {DIM}{} · {}{DIM:#}",
