@@ -43,12 +43,33 @@ impl Run {
     }
 
     /// [`Run::new`], telling `progress` each step as it starts.
-    pub fn with_progress(root: &Path, mut progress: impl FnMut(Stage)) -> Run {
+    pub fn with_progress(root: &Path, progress: impl FnMut(Stage)) -> Run {
+        Run::with_limits(root, &corpus::Limits::default(), progress)
+    }
+
+    /// [`Run::with_progress`] with size limits other than the defaults.
+    pub fn with_limits(root: &Path, limits: &corpus::Limits, mut progress: impl FnMut(Stage)) -> Run {
         progress(Stage::Loading);
-        let mut corpus = corpus::load(root);
+        let mut corpus = corpus::load_with(root, limits);
         let ledger = check::ledger::Ledger::load(root, &mut corpus.diagnostics);
+        Run::finish(corpus, ledger, &corpus::DiskFiles::new(root), limits, progress)
+    }
+
+    /// A run over files held in memory (tests, fuzzing); the ledger is empty.
+    pub fn from_files(files: &dyn corpus::CorpusFiles, limits: &corpus::Limits) -> Run {
+        let corpus = corpus::load_from(files, limits);
+        Run::finish(corpus, check::ledger::Ledger::default(), files, limits, |_| {})
+    }
+
+    fn finish(
+        mut corpus: corpus::Corpus,
+        ledger: check::ledger::Ledger,
+        files: &dyn corpus::CorpusFiles,
+        limits: &corpus::Limits,
+        mut progress: impl FnMut(Stage),
+    ) -> Run {
         let source_ids: Vec<&str> = corpus.sources.iter().map(|s| s.meta.id.as_str()).collect();
-        let coverage_config = coverage::Config::load(root, &source_ids, &mut corpus.diagnostics);
+        let coverage_config = coverage::Config::load_from(files, limits, &source_ids, &mut corpus.diagnostics);
         diagnostic::sort(&mut corpus.diagnostics);
         progress(Stage::Linking { sources: corpus.sources.len(), claims: corpus.claims.len() });
         let graph = graph::link(&corpus);

@@ -4,7 +4,7 @@
 use super::{CONTRADICTIONS, INPUT_ERROR, OK};
 use crate::cli::{CheckArgs, Format, Show};
 use claimcheck::check::{Status, Verdict};
-use claimcheck::{Run, check, report};
+use claimcheck::{check, report};
 use std::io::Write;
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -22,7 +22,7 @@ pub fn run(args: CheckArgs) -> u8 {
                 for r in &removed {
                     let _ = writeln!(err, "pruned {} ({}) from {}", r.fingerprint, r.fact, r.path.display());
                 }
-                run = Run::new(&args.path);
+                run = super::rerun(&args.path);
             }
             Err(e) => {
                 let _ = writeln!(err, "claimcheck: cannot prune: {e}");
@@ -35,7 +35,7 @@ pub fn run(args: CheckArgs) -> u8 {
             Ok(file) => {
                 let _ = writeln!(err, "wrote {}", file.display());
                 // Report as the baseline now stands.
-                run = Run::new(&args.path);
+                run = super::rerun(&args.path);
             }
             Err(e) => {
                 let _ = writeln!(err, "claimcheck: cannot write the baseline: {e}");

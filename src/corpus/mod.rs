@@ -2,6 +2,8 @@
 //! reported (file, line, column, what to do) rather than only the first.
 
 mod claim;
+pub mod files;
+pub mod glyph_map;
 pub mod glyphs;
 mod load;
 pub mod locate;
@@ -10,8 +12,9 @@ pub mod registry;
 mod support;
 
 pub(crate) use claim::kind_fits;
-pub use load::load;
-pub(crate) use load::parse;
+pub use files::{CorpusFiles, DiskFiles, Limits, MemoryFiles};
+pub use load::{load, load_from, load_with};
+pub(crate) use load::{parse, read_json};
 pub use raw::{PropertyKind, RawValue, SourceMeta};
 pub use registry::{Entity, Property, Registry};
 pub use support::{published_year, states};
@@ -49,6 +52,8 @@ pub struct Source {
     /// How the figures of its text are read: dates without a year take its year, relative
     /// dates count from its publication date.
     pub reading: crate::value::ReadOptions,
+    /// Where the lines of `text` start: positions in it are looked up, never counted.
+    pub lines: locate::LineIndex,
 }
 
 impl Source {

@@ -4,6 +4,7 @@
 
 use super::rules::Rule;
 use crate::corpus::locate::{Step, locate};
+use crate::corpus::{CorpusFiles, DiskFiles, Limits};
 use crate::diagnostic::Diagnostic;
 use crate::text::{Mode, fold};
 use regex::Regex;
@@ -127,14 +128,23 @@ impl Config {
 
     /// Reads both files from the corpus folder; a missing file means the defaults.
     pub fn load(root: &Path, sources: &[&str], diags: &mut Vec<Diagnostic>) -> Config {
+        Config::load_from(&DiskFiles::new(root), &Limits::default(), sources, diags)
+    }
+
+    /// [`Config::load`] from any set of corpus files.
+    pub fn load_from(
+        files: &dyn CorpusFiles,
+        limits: &Limits,
+        sources: &[&str],
+        diags: &mut Vec<Diagnostic>,
+    ) -> Config {
+        let root = files.root();
         let mut config = Config { ignore_file: root.join(IGNORE), ..Config::default() };
-        let path = root.join(CONFIG);
-        if let Some((json, file)) = read::<ConfigFile>(&path, diags) {
-            config.apply(&path, &json, file.coverage, diags);
+        if let Some((json, file)) = read::<ConfigFile>(files, limits, CONFIG, diags) {
+            config.apply(&root.join(CONFIG), &json, file.coverage, diags);
         }
-        let path = root.join(IGNORE);
-        if let Some((json, file)) = read::<IgnoreFile>(&path, diags) {
-            config.ignore = check_ignore(&path, &json, file.ignore, sources, diags);
+        if let Some((json, file)) = read::<IgnoreFile>(files, limits, IGNORE, diags) {
+            config.ignore = check_ignore(&root.join(IGNORE), &json, file.ignore, sources, diags);
         }
         config
     }
@@ -280,9 +290,14 @@ fn check_ignore(
 }
 
 /// Reads and parses a JSON file; `None` when it is absent or broken (then with an error).
-fn read<T: serde::de::DeserializeOwned>(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<(String, T)> {
-    let json = std::fs::read_to_string(path).ok()?;
-    let parsed = crate::corpus::parse(path, &json, diags)?;
+fn read<T: serde::de::DeserializeOwned>(
+    files: &dyn CorpusFiles,
+    limits: &Limits,
+    name: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(String, T)> {
+    let json = crate::corpus::read_json(files, limits, Path::new(name), diags)?;
+    let parsed = crate::corpus::parse(&files.root().join(name), &json, diags)?;
     Some((json, parsed))
 }
 

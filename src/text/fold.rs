@@ -88,6 +88,8 @@ fn fold_char(c: char, mode: Mode) -> FoldChars {
         | '\u{2066}'..='\u{2069}'
         | '\u{FEFF}'
         | '\u{00AD}' => Nothing,
+        // Other invisible format characters (U+061C, U+2060…, tags): shown in reports, never matched.
+        c if super::controls::is_hidden(c) && !c.is_control() && !c.is_whitespace() => Nothing,
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => One('ا'),
         'ى' | 'ی' | 'ې' | 'ۍ' | 'ئ' => One('ي'),
         'ة' | 'ۀ' | 'ۃ' => One('ه'),
@@ -202,6 +204,14 @@ mod tests {
         let start = f.text.find("20").unwrap();
         let range = f.original_range(start, start + 2);
         assert_eq!(&original[range], "\u{E008}\u{E010}");
+    }
+
+    #[test]
+    fn bidi_and_invisible_characters_do_not_stop_a_match() {
+        let plain = fold("عدد 2500 جندي", Mode::Match);
+        assert_eq!(fold("عدد \u{202E}2500\u{202C} جندي", Mode::Match), plain);
+        assert_eq!(fold("عدد\u{061C} 25\u{2060}00 \u{2067}جندي\u{2069}\u{E0041}", Mode::Match), plain);
+        assert_eq!(fold("25\u{2060}00", Mode::Read), "2500");
     }
 
     #[test]
