@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Two sources (in corpus order) and the facts both state, counted once each.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SourcePair {
     pub a: String,
     pub b: String,

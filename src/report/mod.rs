@@ -11,6 +11,7 @@ mod layout;
 pub mod markdown;
 pub mod sarif;
 pub mod text;
+mod visible;
 
 pub use agreement::SourcePair;
 pub use layout::{claims_of, isolate_rtl, verdict_label};
@@ -27,7 +28,7 @@ use std::path::PathBuf;
 /// Bumped when a field changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub schema_version: u32,
     pub corpus: PathBuf,
@@ -43,7 +44,7 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     pub sources: usize,
     pub claims: usize,
@@ -60,7 +61,7 @@ pub struct Summary {
     pub missing: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SourceSummary {
     pub id: String,
     pub title: String,
@@ -194,7 +195,7 @@ pub struct PairOut {
     pub explanation: String,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Stale {
     pub resolutions: Vec<String>,
     pub baseline: Vec<String>,

@@ -15,6 +15,8 @@ const BOLD: Style = Style::new().bold();
 
 /// Renders with ANSI styles; the caller strips them where color is off.
 pub fn render(report: &Report) -> String {
+    // Bidi controls and invisible characters of the corpus show as their code points.
+    let report = &report.visible();
     let mut out = String::new();
     let by_id = report.claims_by_id();
     for finding in &report.findings {

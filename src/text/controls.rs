@@ -60,12 +60,10 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// [`visible`], with byte offsets into `s` carried over to the new text: `map(i)` is where
-/// offset `i` of `s` lands.
-pub fn visible_with_offsets(s: &str) -> (String, impl Fn(usize) -> usize) {
+/// [`visible`], with a map of byte offsets of `s` to the new text.
+pub fn visible_with_offsets(s: &str) -> (String, Offsets) {
     let mut out = String::with_capacity(s.len());
-    // (offset in s, growth so far) at each hidden character.
-    let mut shifts: Vec<(usize, usize)> = Vec::new();
+    let mut shifts = Vec::new();
     let mut growth = 0;
     for (i, c) in s.char_indices() {
         if is_hidden(c) {
@@ -77,11 +75,21 @@ pub fn visible_with_offsets(s: &str) -> (String, impl Fn(usize) -> usize) {
             out.push(c);
         }
     }
-    let map = move |i: usize| {
-        let k = shifts.partition_point(|&(at, _)| at <= i);
-        i + if k == 0 { 0 } else { shifts[k - 1].1 }
-    };
-    (out, map)
+    (out, Offsets { shifts })
+}
+
+/// Where the byte offsets of a text land once its hidden characters are shown.
+#[derive(Debug, Clone)]
+pub struct Offsets {
+    /// (offset just past a hidden character, bytes added up to there), in order.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Offsets {
+    pub fn at(&self, i: usize) -> usize {
+        let k = self.shifts.partition_point(|&(at, _)| at <= i);
+        i + if k == 0 { 0 } else { self.shifts[k - 1].1 }
+    }
 }
 
 #[cfg(test)]
@@ -100,7 +108,8 @@ mod tests {
     #[test]
     fn offsets_follow_the_markers() {
         let s = "ab\u{202E}cd\u{200F}e";
-        let (shown, map) = visible_with_offsets(s);
+        let (shown, offsets) = visible_with_offsets(s);
+        let map = |i| offsets.at(i);
         assert_eq!(shown, "ab⟨U+202E⟩cd⟨U+200F⟩e");
         let at = |part: &str| s.find(part).unwrap();
         assert_eq!(&shown[map(at("cd"))..map(at("cd") + 2)], "cd");
