@@ -112,10 +112,12 @@ impl Coverage {
 /// Finds, classifies and counts the mentions of every source of the corpus.
 pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
     let mut used = vec![false; config.ignore.len()];
-    let sources = corpus
-        .sources
-        .iter()
-        .enumerate()
+    // Sources by claims file, the order they load in, whatever order the corpus holds them in.
+    let mut order: Vec<usize> = (0..corpus.sources.len()).collect();
+    order.sort_by(|&a, &b| corpus.sources[a].file.cmp(&corpus.sources[b].file));
+    let sources = order
+        .into_iter()
+        .map(|index| (index, &corpus.sources[index]))
         .map(|(index, source)| {
             let mentions = classify(corpus, index, source, config, &mut used);
             SourceCoverage {

@@ -204,10 +204,11 @@ pub struct Stale {
 impl Report {
     pub fn build(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Report {
         let reg = &corpus.registry;
-        let claims: Vec<ClaimOut> = corpus
+        let order = Order::of(corpus);
+        let claims: Vec<ClaimOut> = order
             .claims
             .iter()
-            .enumerate()
+            .map(|&i| (i, &corpus.claims[i]))
             .map(|(i, c)| {
                 let source = &corpus.sources[c.source];
                 let quote = source.decode(&c.quote);
@@ -269,9 +270,14 @@ impl Report {
             (a.verdict, a.status, &a.fact, &a.fingerprint).cmp(&(b.verdict, b.status, &b.fact, &b.fingerprint))
         });
 
-        let missing: Vec<String> =
-            corpus.claims.iter().filter(|c| c.value == Value::Missing).map(|c| c.id.clone()).collect();
-        let sources = source_summaries(corpus, graph, outcome);
+        let missing: Vec<String> = order
+            .claims
+            .iter()
+            .map(|&c| &corpus.claims[c])
+            .filter(|c| c.value == Value::Missing)
+            .map(|c| c.id.clone())
+            .collect();
+        let sources = source_summaries(corpus, graph, outcome, &order.sources);
         let contradictions = || outcome.findings.iter().filter(|f| f.verdict == Verdict::Contradict);
         let summary = Summary {
             sources: corpus.sources.len(),
@@ -291,7 +297,7 @@ impl Report {
             corpus: corpus.root.clone(),
             summary,
             sources,
-            agreement: agreement::source_pairs(corpus, outcome),
+            agreement: agreement::source_pairs(corpus, outcome, &order.sources),
             claims,
             findings,
             missing,
@@ -318,7 +324,32 @@ impl Report {
     }
 }
 
-fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Vec<SourceSummary> {
+/// The order a report lists sources and claims in: sources by claims file, claims by where
+/// they are written. It is the order the loader reads them in, stated here so that no
+/// output depends on the order the corpus happens to hold them in.
+struct Order {
+    sources: Vec<usize>,
+    claims: Vec<usize>,
+}
+
+impl Order {
+    fn of(corpus: &Corpus) -> Order {
+        let mut sources: Vec<usize> = (0..corpus.sources.len()).collect();
+        sources.sort_by(|&a, &b| corpus.sources[a].file.cmp(&corpus.sources[b].file));
+        let mut rank = vec![0; corpus.sources.len()];
+        for (r, &s) in sources.iter().enumerate() {
+            rank[s] = r;
+        }
+        let mut claims: Vec<usize> = (0..corpus.claims.len()).collect();
+        claims.sort_by_key(|&c| {
+            let claim = &corpus.claims[c];
+            (rank.get(claim.source).copied().unwrap_or(usize::MAX), claim.position, c)
+        });
+        Order { sources, claims }
+    }
+}
+
+fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome, order: &[usize]) -> Vec<SourceSummary> {
     let n = corpus.claims.len();
     let reliability = check::reliability::assess(corpus, outcome);
     let (mut corroborated, mut contradicted) = (vec![false; n], vec![false; n]);
@@ -342,11 +373,9 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> V
         by_source[claim.source].push(c);
     }
     let spans_sources: Vec<bool> = (0..graph.facts.len()).map(|f| graph.sources_of(corpus, f).len() > 1).collect();
-    corpus
-        .sources
+    order
         .iter()
-        .zip(by_source)
-        .zip(reliability)
+        .map(|&s| ((&corpus.sources[s], &by_source[s]), reliability[s].clone()))
         .map(|((source, mine), reliability)| {
             let single = mine.iter().filter(|&&c| graph.fact_of[c].is_none_or(|f| !spans_sources[f])).count();
             SourceSummary {

@@ -109,6 +109,28 @@ impl FindingOut {
     }
 }
 
+impl super::explain::Explanation {
+    /// A copy of the explanation for people to read.
+    pub fn visible(&self) -> Self {
+        let mut e = self.clone();
+        e.finding.show_hidden();
+        let f = &mut e.fact;
+        for s in [&mut f.key, &mut f.subject, &mut f.subject_label, &mut f.property] {
+            show(s);
+        }
+        f.qualifiers = std::mem::take(&mut f.qualifiers)
+            .into_iter()
+            .map(|(k, v)| (visible(&k).into_owned(), visible(&v).into_owned()))
+            .collect();
+        [&mut f.unit, &mut f.description].into_iter().flatten().for_each(show);
+        for c in &mut e.claims {
+            c.claim.show_hidden();
+            [&mut c.interval, &mut c.note].into_iter().flatten().for_each(show);
+        }
+        e
+    }
+}
+
 fn show_json(v: &mut serde_json::Value) {
     match v {
         serde_json::Value::String(s) => show(s),

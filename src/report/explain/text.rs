@@ -7,6 +7,7 @@ use crate::report::Normalized;
 use crate::report::layout::one_line;
 use crate::report::text::finding_header;
 use crate::serde_plain;
+use crate::text::visible;
 use anstyle::Style;
 use std::fmt::Write;
 
@@ -15,6 +16,8 @@ const DIM: Style = Style::new().dimmed();
 
 /// Renders with ANSI styles; the caller strips them where color is off.
 pub fn render(e: &Explanation) -> String {
+    // Bidi controls and invisible characters of the corpus show as their code points.
+    let e = &e.visible();
     let mut out = String::new();
     finding_header(&mut out, &e.finding);
     fact(&mut out, &e.fact);
@@ -38,6 +41,7 @@ pub fn render(e: &Explanation) -> String {
             let _ = writeln!(out, "  resolution  {} on {}, when the claims read:", r.status, r.date);
             let width = r.claims.keys().map(|id| id.chars().count()).max().unwrap_or(0);
             for (id, value) in &r.claims {
+                let (id, value) = (visible(id), visible(value));
                 let _ = writeln!(out, "                {id:width$}  {value}");
             }
         }
