@@ -17,6 +17,14 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
+    /// Largest source text read, in bytes or with K, M, G (default 64M).
+    #[arg(long, value_name = "SIZE", value_parser = claimcheck::corpus::files::parse_size, global = true)]
+    pub max_text_size: Option<u64>,
+
+    /// Largest JSON file read (claims, registry, settings, ledger), in bytes or with K, M, G (default 16M).
+    #[arg(long, value_name = "SIZE", value_parser = claimcheck::corpus::files::parse_size, global = true)]
+    pub max_json_size: Option<u64>,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -1,8 +1,15 @@
 //! Problems found in a corpus: each names a file, a line and a column, and says what to do.
 
+use crate::text::visible;
 use serde::Serialize;
 use std::fmt;
 use std::path::PathBuf;
+
+/// The most of a user's text a message quotes between `…`, «…» or "…", in characters;
+/// a 100,000-digit value is shown by its ends and its length.
+const QUOTED_MAX: usize = 80;
+/// The most characters a message or a help says.
+const MESSAGE_MAX: usize = 1000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -25,7 +32,8 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(file: impl Into<PathBuf>, (line, column): (usize, usize), message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, file: file.into(), line, column, message: message.into(), help: None }
+        let message = clip(&message.into());
+        Diagnostic { severity: Severity::Error, file: file.into(), line, column, message, help: None }
     }
 
     pub fn warning(file: impl Into<PathBuf>, (line, column): (usize, usize), message: impl Into<String>) -> Self {
@@ -41,7 +49,7 @@ impl Diagnostic {
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(clip(&help.into()));
         self
     }
 
@@ -56,9 +64,12 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}:{}:{}: {label}: {}", self.file.display(), self.line, self.column, self.message)?;
+        // What a corpus wrote is shown as it is: no bidi control may reorder the line, no
+        // terminal control may act on the terminal.
+        let file = self.file.display().to_string();
+        write!(f, "{}:{}:{}: {label}: {}", visible(&file), self.line, self.column, visible(&self.message))?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", visible(help))?;
         }
         Ok(())
     }
@@ -69,4 +80,79 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.severity, &a.message).cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
     });
+}
+
+/// A message with long quoted stretches cut to their ends and its length capped.
+fn clip(message: &str) -> String {
+    let chars: Vec<char> = message.chars().collect();
+    let mut out = String::with_capacity(message.len().min(4 * MESSAGE_MAX));
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let close = match c {
+            '`' | '"' => c,
+            '«' => '»',
+            _ => {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+        };
+        let Some(len) = chars[i + 1..].iter().position(|&d| d == close) else {
+            out.push(c);
+            i += 1;
+            continue;
+        };
+        let inner = &chars[i + 1..i + 1 + len];
+        out.push(c);
+        if len > QUOTED_MAX {
+            out.extend(&inner[..QUOTED_MAX - 20]);
+            out.push('…');
+            out.extend(&inner[len - 10..]);
+            out.push(close);
+            out.push_str(&format!(" ({len} characters)"));
+        } else {
+            out.extend(inner);
+            out.push(close);
+        }
+        i += len + 2;
+    }
+    if out.chars().count() > MESSAGE_MAX {
+        out = out.chars().take(MESSAGE_MAX - 1).collect();
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_quoted_input_is_cut_to_its_ends() {
+        let digits = "1234567890".repeat(10_000);
+        let d = Diagnostic::error("f.json", (1, 1), format!("value `{digits}` does not read: found \"{digits}\""));
+        assert_eq!(
+            d.message,
+            format!(
+                "value `{}…1234567890` (100000 characters) does not read: found \"{}…1234567890\" (100000 characters)",
+                &digits[..60],
+                &digits[..60]
+            )
+        );
+        let d = Diagnostic::error("f.json", (1, 1), "x".repeat(5000)).help(format!("«{}»", "ب".repeat(90)));
+        assert_eq!(d.message.chars().count(), MESSAGE_MAX);
+        assert!(d.help.unwrap().ends_with("…بببببببببب» (90 characters)"));
+        // Short quotes and unbalanced marks are left alone.
+        assert_eq!(Diagnostic::error("f", (1, 1), "a `b` \"c").message, "a `b` \"c");
+    }
+
+    #[test]
+    fn controls_in_messages_show_as_code_points() {
+        let d = Diagnostic::error("s\u{202E}.json", (2, 3), "unknown entity `a\u{202E}b\u{1B}[2J`").help("x\u{2066}");
+        assert_eq!(
+            d.to_string(),
+            "s⟨U+202E⟩.json:2:3: error: unknown entity `a⟨U+202E⟩b⟨U+001B⟩[2J`\n  help: x⟨U+2066⟩"
+        );
+    }
 }

@@ -4,11 +4,11 @@
 //! normalize, [`graph`] links claims into facts, [`check`] gives verdicts, [`report`] renders.
 //! The library never prints; the binary decides what reaches the terminal.
 
+pub mod atomic;
 pub mod check;
 pub mod corpus;
 pub mod coverage;
 pub mod diagnostic;
-pub mod files;
 pub mod graph;
 pub mod links;
 pub mod report;
@@ -45,14 +45,34 @@ impl Run {
     }
 
     /// [`Run::new`], telling `progress` each step as it starts.
-    pub fn with_progress(root: &Path, mut progress: impl FnMut(Stage)) -> Run {
+    pub fn with_progress(root: &Path, progress: impl FnMut(Stage)) -> Run {
+        Run::with_limits(root, &corpus::Limits::default(), progress)
+    }
+
+    /// [`Run::with_progress`] with size limits other than the defaults.
+    pub fn with_limits(root: &Path, limits: &corpus::Limits, mut progress: impl FnMut(Stage)) -> Run {
         progress(Stage::Loading);
-        let mut corpus = corpus::load(root);
+        let corpus = corpus::load_with(root, limits);
+        Run::finish(corpus, &corpus::DiskFiles::new(root), limits, progress)
+    }
+
+    /// A run over files held in memory (tests, fuzzing), ledger files included.
+    pub fn from_files(files: &dyn corpus::CorpusFiles, limits: &corpus::Limits) -> Run {
+        let corpus = corpus::load_from(files, limits);
+        Run::finish(corpus, files, limits, |_| {})
+    }
+
+    fn finish(
+        mut corpus: corpus::Corpus,
+        files: &dyn corpus::CorpusFiles,
+        limits: &corpus::Limits,
+        mut progress: impl FnMut(Stage),
+    ) -> Run {
         let mut ledger_diagnostics = Vec::new();
-        let ledger = check::ledger::Ledger::load(&corpus, &mut ledger_diagnostics);
+        let ledger = check::ledger::Ledger::load(&corpus, files, limits, &mut ledger_diagnostics);
         corpus.diagnostics.extend(ledger_diagnostics);
         let source_ids: Vec<&str> = corpus.sources.iter().map(|s| s.meta.id.as_str()).collect();
-        let coverage_config = coverage::Config::load(root, &source_ids, &mut corpus.diagnostics);
+        let coverage_config = coverage::Config::load_from(files, limits, &source_ids, &mut corpus.diagnostics);
         diagnostic::sort(&mut corpus.diagnostics);
         progress(Stage::Linking { sources: corpus.sources.len(), claims: corpus.claims.len() });
         let graph = graph::link(&corpus);

@@ -186,12 +186,17 @@ fn similar_quotes(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
     }
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
-    for claims in blocks.values().filter(|b| b.len() > 1 && b.len() <= BLOCK_LIMIT) {
+    for claims in blocks.values_mut().filter(|b| b.len() > 1 && b.len() <= BLOCK_LIMIT) {
+        // By claim id: what is reported must not depend on the order of files.
+        claims.sort_by(|&a, &b| corpus.claims[a].id.cmp(&corpus.claims[b].id));
         let folded: Vec<String> = claims.iter().map(|&c| fold(&corpus.claims[c].quote, Mode::Match)).collect();
         for (i, &a) in claims.iter().enumerate() {
             for (j, &b) in claims.iter().enumerate().skip(i + 1) {
                 let (Some(fa), Some(fb)) = (graph.fact_of[a], graph.fact_of[b]) else { continue };
-                if fa == fb || !seen.insert((fa.min(fb), fa.max(fb))) {
+                if fa == fb || one_key_two_values(&graph.facts[fa].key, &graph.facts[fb].key) {
+                    continue;
+                }
+                if !seen.insert((fa.min(fb), fa.max(fb))) {
                     continue;
                 }
                 let alike = strsim::normalized_levenshtein(&folded[i], &folded[j]);
@@ -212,4 +217,11 @@ fn similar_quotes(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
         }
     }
     out
+}
+
+/// Two facts of one subject that differ only in the values of the same qualifiers (one
+/// sentence giving the shares of two groups): distinct by design, whatever their quotes.
+fn one_key_two_values(a: &FactKey, b: &FactKey) -> bool {
+    let keys = |k: &FactKey| k.qualifiers.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+    a.subject == b.subject && keys(a) == keys(b)
 }

@@ -21,6 +21,11 @@ fn main() -> ExitCode {
         ColorChoice::Never => anstream::ColorChoice::Never,
     }
     .write_global();
+    let defaults = claimcheck::corpus::Limits::default();
+    commands::set_limits(claimcheck::corpus::Limits {
+        text: cli.max_text_size.unwrap_or(defaults.text),
+        json: cli.max_json_size.unwrap_or(defaults.json),
+    });
     let code = match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Value(args) => commands::value::run(args),

@@ -1,5 +1,6 @@
 //! A synthetic corpus of any size, for measuring the pipeline: `sources` sources, each
 //! stating `claims_per_source` facts drawn from a pool of `facts`, most agreeing, some not.
+#![allow(dead_code)] // each bench and example uses its own part
 
 use std::fmt::Write;
 use std::path::Path;
@@ -54,4 +55,41 @@ pub fn write_corpus(root: &Path, shape: &Shape) {
         );
         std::fs::write(root.join(format!("sources/s{src}.json")), json).unwrap();
     }
+}
+
+/// A corpus of one source whose text is about `bytes` long: sentences of news in Arabic,
+/// each with a count, a date and a percentage, and a claim for every hundredth of them.
+/// With `one_line`, the whole text is a single line (as some PDF extractions give).
+pub fn write_long_text(root: &Path, bytes: usize, one_line: bool) {
+    for dir in ["texts", "sources", "registry"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    let mut text = String::with_capacity(bytes + 400);
+    let mut claims = Vec::new();
+    let mut k = 0usize;
+    while text.len() < bytes {
+        let count = 1000 + (k * 7919) % 90_000;
+        let sentence = format!("وقد بلغ عدد المعتقلين في المدينة رقم {k} نحو {count} شخص");
+        let tail = format!("، في {} يناير 2022 وفق بيان رسمي، أي {}% من السكان.", 1 + k % 28, k % 90);
+        text.push_str(&sentence);
+        text.push_str(&tail);
+        text.push(if one_line { ' ' } else { '\n' });
+        if k.is_multiple_of(100) {
+            claims.push(format!(
+                "    {{\"id\": \"c{k}\", \"subject\": \"place\", \"property\": \"arrests\", \"qualifiers\": {{\"name\": \"{k}\"}}, \"value\": \"~{count}\", \"quote\": \"{sentence}\"}}"
+            ));
+        }
+        k += 1;
+    }
+    std::fs::write(root.join("texts/long.txt"), text).unwrap();
+    std::fs::write(
+        root.join("registry/registry.json"),
+        "{\"entities\": [{\"id\": \"place\", \"kind\": \"city\"}], \"properties\": [{\"id\": \"arrests\", \"kind\": \"quantity\", \"unit\": \"person\"}]}\n",
+    )
+    .unwrap();
+    let json = format!(
+        "{{\n  \"source\": {{\"id\": \"long\", \"title\": \"Long\", \"published\": \"2022-01-10\", \"path\": \"texts/long.txt\"}},\n  \"claims\": [\n{}\n  ]\n}}\n",
+        claims.join(",\n")
+    );
+    std::fs::write(root.join("sources/long.json"), json).unwrap();
 }

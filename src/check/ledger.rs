@@ -18,8 +18,8 @@ pub mod values;
 use super::{Finding, Reopening, Status, Verdict};
 use crate::corpus::Corpus;
 use crate::corpus::locate::{JsonPositions, Step};
+use crate::corpus::{CorpusFiles, Limits};
 use crate::diagnostic::Diagnostic;
-use crate::files;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -135,11 +135,10 @@ impl Ledger {
     /// Reads both files from the corpus folder; a missing file is an empty one. A file that
     /// cannot be read or is not a ledger file is an input error, never skipped: skipping it
     /// would turn every decided finding back into a new one.
-    pub fn load(corpus: &Corpus, diags: &mut Vec<Diagnostic>) -> Ledger {
-        let root = &corpus.root;
+    pub fn load(corpus: &Corpus, files: &dyn CorpusFiles, limits: &Limits, diags: &mut Vec<Diagnostic>) -> Ledger {
         let mut ledger = Ledger::default();
         let legacy = legacy::Reader::new(corpus);
-        if let Some((path, text, file)) = read::<ResolutionsFile>(root, RESOLUTIONS, diags) {
+        if let Some((path, text, file)) = read::<ResolutionsFile>(files, limits, RESOLUTIONS, diags) {
             let positions = JsonPositions::new(&text);
             let mut legacy_at = Vec::new();
             for (i, mut r) in file.resolutions.into_iter().enumerate() {
@@ -160,7 +159,7 @@ impl Ledger {
             }
             warn_legacy(&path, &legacy_at, diags);
         }
-        if let Some((path, text, file)) = read::<BaselineFile>(root, BASELINE, diags) {
+        if let Some((path, text, file)) = read::<BaselineFile>(files, limits, BASELINE, diags) {
             let positions = JsonPositions::new(&text);
             let mut legacy_at = Vec::new();
             for (i, mut b) in file.findings.into_iter().enumerate() {
@@ -298,19 +297,13 @@ fn insert<E: Entry>(
 /// A ledger file's path, text and content; `None` when it is missing or does not parse (an
 /// error is reported).
 fn read<T: for<'de> Deserialize<'de>>(
-    root: &Path,
+    files: &dyn CorpusFiles,
+    limits: &Limits,
     name: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(std::path::PathBuf, String, T)> {
-    let path = root.join(name);
-    let text = match files::read_text(root, &path, files::JSON_LIMIT) {
-        Ok(Some(text)) => text,
-        Ok(None) => return None,
-        Err(e) => {
-            diags.push(e.diagnostic());
-            return None;
-        }
-    };
+    let path = files.root().join(name);
+    let text = crate::corpus::read_json(files, limits, Path::new(name), diags)?;
     match serde_json::from_str(&text) {
         Ok(v) => Some((path, text, v)),
         Err(e) => {

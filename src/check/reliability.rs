@@ -85,13 +85,14 @@ pub fn assess(corpus: &Corpus, outcome: &Outcome) -> Vec<Reliability> {
     let mut trust = vec![PRIOR; sources];
     let mut raw = vec![None; sources];
     for _ in 0..MAX_ROUNDS {
-        let (mut sum, mut count) = (vec![0.0; sources], vec![0usize; sources]);
+        let mut terms: Vec<Vec<f64>> = vec![Vec::new(); sources];
         for (source, backing, against) in &judged {
             let own = trust[*source];
             let (backing, against) = (weight(backing, &trust), weight(against, &trust));
-            sum[*source] += (own + backing) / (own + backing + against);
-            count[*source] += 1;
+            terms[*source].push((own + backing) / (own + backing + against));
         }
+        let sum: Vec<f64> = terms.iter_mut().map(|t| ordered_sum(t)).collect();
+        let count: Vec<usize> = terms.iter().map(Vec::len).collect();
         let next: Vec<f64> =
             (0..sources).map(|s| (sum[s] + PSEUDO_CLAIMS * PRIOR) / (count[s] as f64 + PSEUDO_CLAIMS)).collect();
         raw = (0..sources).map(|s| (count[s] > 0).then(|| sum[s] / count[s] as f64)).collect();
@@ -165,7 +166,18 @@ fn by_voice(claims: &[(Voice, usize)]) -> Voices {
 
 /// The weight of some voices: each weighs as its most trusted source.
 fn weight(voices: &[Vec<usize>], trust: &[f64]) -> f64 {
-    voices.iter().map(|sources| sources.iter().map(|&s| trust[s]).fold(0.0, f64::max)).sum()
+    let mut weights: Vec<f64> =
+        voices.iter().map(|sources| sources.iter().map(|&s| trust[s]).fold(0.0, f64::max)).collect();
+    ordered_sum(&mut weights)
+}
+
+/// A sum that does not depend on the order of its terms: floating-point addition is not
+/// associative, and terms come in the order of claim and entity indexes, which follow
+/// file order. Summed smallest first, the scores come out the same to the last digit
+/// however the files and claims are arranged.
+fn ordered_sum(terms: &mut [f64]) -> f64 {
+    terms.sort_unstable_by(f64::total_cmp);
+    terms.iter().sum()
 }
 
 #[cfg(test)]
@@ -231,6 +243,17 @@ mod tests {
         let population = run.outcome.findings.iter_mut().find(|f| f.claims.len() == 4).unwrap();
         population.resolution.as_mut().unwrap().status = "accepted".into();
         assert_eq!(assess(&run.corpus, &run.outcome)[gamma], before["gamma"]);
+    }
+
+    #[test]
+    fn sums_do_not_depend_on_the_order_of_their_terms() {
+        let terms = [0.1, 0.7, 1e-17, 0.2, 0.30000000000000004, 1.0 / 3.0, 0.9];
+        let mut forward = terms;
+        let mut backward = terms;
+        backward.reverse();
+        // Added as they come, the two orders differ in the last digit.
+        assert_ne!(terms.iter().sum::<f64>(), backward.iter().sum::<f64>());
+        assert_eq!(ordered_sum(&mut forward), ordered_sum(&mut backward));
     }
 
     #[test]

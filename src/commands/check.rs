@@ -5,7 +5,7 @@ use super::{CONTRADICTIONS, INPUT_ERROR, OK};
 use crate::cli::{CheckArgs, Format, Show};
 use claimcheck::check::Verdict;
 use claimcheck::check::ledger::edit;
-use claimcheck::{Run, report};
+use claimcheck::report;
 use std::io::Write;
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -23,7 +23,7 @@ pub fn run(args: CheckArgs) -> u8 {
                 for r in &removed {
                     let _ = writeln!(err, "pruned {} ({}) from {}: {}", r.fingerprint, r.fact, r.path.display(), r.why);
                 }
-                run = Run::new(&args.path);
+                run = super::rerun(&args.path);
             }
             Err(e) => {
                 let _ = writeln!(err, "claimcheck: cannot prune: {e}");
@@ -49,7 +49,7 @@ pub fn run(args: CheckArgs) -> u8 {
                     let _ = writeln!(err, "the baseline is up to date; {} was left as it is", file.display());
                 }
                 // Report as the baseline now stands.
-                run = Run::new(&args.path);
+                run = super::rerun(&args.path);
             }
             Err(e) => {
                 let _ = writeln!(err, "claimcheck: cannot write the baseline: {e}");

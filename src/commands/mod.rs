@@ -18,18 +18,36 @@ pub mod value;
 use claimcheck::Run;
 use claimcheck::check::Finding;
 use claimcheck::check::lookup::{self, LookupError};
+use claimcheck::corpus::Limits;
 use std::io::Write;
 use std::path::Path;
+use std::sync::OnceLock;
 
 pub const OK: u8 = 0;
 pub const CONTRADICTIONS: u8 = 1;
 pub const INPUT_ERROR: u8 = 2;
 
+/// The size limits of the command line, set once by `main`.
+static LIMITS: OnceLock<Limits> = OnceLock::new();
+
+pub fn set_limits(limits: Limits) {
+    let _ = LIMITS.set(limits);
+}
+
+pub fn limits() -> Limits {
+    LIMITS.get().copied().unwrap_or_default()
+}
+
+/// The pipeline again, without progress or printing (after a command rewrote the ledger).
+pub fn rerun(root: &Path) -> Run {
+    Run::with_limits(root, &limits(), |_| {})
+}
+
 /// Runs the pipeline on a corpus (with a progress line on a terminal) and prints its
 /// diagnostics; on input errors says what was not done and gives the exit code.
 pub fn load(root: &Path, not_done: &str) -> Result<Run, u8> {
     let mut progress = progress::Progress::new(root);
-    let run = Run::with_progress(root, |stage| progress.show(stage));
+    let run = Run::with_limits(root, &limits(), |stage| progress.show(stage));
     progress.clear();
     let mut err = anstream::stderr();
     for d in &run.corpus.diagnostics {

@@ -1,35 +1,55 @@
 //! Reading a corpus folder into a validated [`Corpus`].
 
 use super::claim::ClaimContext;
-use super::locate::{JsonPositions, LineIndex, Step, line_col};
+use super::files::{CorpusFiles, DiskFiles, FileError, Limits, relative_path};
+use super::glyph_map;
+use super::locate::{JsonPositions, LineIndex, Step};
 use super::raw;
 use super::registry::{Origin, Registry};
 use super::support::source_read_options;
 use super::{Corpus, Source};
 use crate::diagnostic::{self, Diagnostic};
-use crate::text::{GlyphMap, QuoteIndex};
+use crate::text::QuoteIndex;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// Loads the corpus at `root`. Never fails: problems become diagnostics on the corpus.
+/// Loads the corpus at `root` with the default size limits. Never fails: problems become
+/// diagnostics on the corpus.
 pub fn load(root: &Path) -> Corpus {
-    let mut corpus = Corpus {
-        root: root.to_path_buf(),
-        sources: Vec::new(),
-        claims: Vec::new(),
-        registry: Registry::default(),
-        diagnostics: Vec::new(),
-    };
-    let diags = &mut corpus.diagnostics;
+    load_with(root, &Limits::default())
+}
+
+/// Loads the corpus folder at `root`, reading only inside it.
+pub fn load_with(root: &Path, limits: &Limits) -> Corpus {
     if !root.is_dir() {
-        diags.push(
+        let mut corpus = empty(root);
+        corpus.diagnostics.push(
             Diagnostic::error(root, (1, 1), "no corpus folder here")
                 .help("give the folder that holds sources/ and registry/ (the shipped one is claims/)"),
         );
         return corpus;
     }
-    for (file, text) in read_folder(root, "registry", diags) {
+    load_from(&DiskFiles::new(root), limits)
+}
+
+fn empty(root: &Path) -> Corpus {
+    Corpus {
+        root: root.to_path_buf(),
+        sources: Vec::new(),
+        claims: Vec::new(),
+        registry: Registry::default(),
+        diagnostics: Vec::new(),
+    }
+}
+
+/// Loads a corpus from any set of files: a folder, or files held in memory.
+pub fn load_from(files: &dyn CorpusFiles, limits: &Limits) -> Corpus {
+    let root = files.root();
+    let mut corpus = empty(root);
+    let reader = Reader { files, limits: *limits };
+    let diags = &mut corpus.diagnostics;
+    for (file, text) in reader.folder("registry", diags) {
         if let Some(registry_file) = parse::<raw::RegistryFile>(&file, &text, diags) {
             add_registry(&mut corpus.registry, &file, &text, &registry_file, diags);
             super::vocabulary::add(&mut corpus.registry, &file, &text, &registry_file, diags);
@@ -45,7 +65,7 @@ pub fn load(root: &Path) -> Corpus {
 
     let mut claim_ids: HashMap<String, (PathBuf, (usize, usize))> = HashMap::new();
     let mut source_ids: HashMap<String, PathBuf> = HashMap::new();
-    for (file, json) in read_folder(root, "sources", diags) {
+    for (file, json) in reader.folder("sources", diags) {
         let Some(source_file) = parse::<raw::SourceFile>(&file, &json, diags) else { continue };
         let positions = JsonPositions::new(&json);
         let meta = &source_file.source;
@@ -60,7 +80,7 @@ pub fn load(root: &Path) -> Corpus {
             );
             continue;
         }
-        let Some(source) = load_source(root, &file, &positions, meta, diags) else { continue };
+        let Some(source) = reader.source(&file, &positions, meta, diags) else { continue };
         let source_index = corpus.sources.len();
         let index = QuoteIndex::new(&source.text, &source.glyphs);
         let text_path = root.join(&source.text_file);
@@ -71,7 +91,7 @@ pub fn load(root: &Path) -> Corpus {
             positions: &positions,
             source: &source,
             text_path: &text_path,
-            lines: LineIndex::new(&source.text),
+            lines: source.lines.clone(),
             found: index.find_each(&quotes),
             index: &index,
         };
@@ -108,34 +128,6 @@ pub fn load(root: &Path) -> Corpus {
     }
     diagnostic::sort(&mut corpus.diagnostics);
     corpus
-}
-
-/// The `*.json` files of a subfolder, sorted by name, with their text.
-fn read_folder(root: &Path, sub: &str, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
-    let dir = root.join(sub);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        diags.push(
-            Diagnostic::error(&dir, (1, 1), format!("cannot read the folder {sub}/"))
-                .help(format!("create {} with the corpus's {sub} files", dir.display())),
-        );
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .filter_map(|path| match std::fs::read_to_string(&path) {
-            Ok(text) => Some((path, text)),
-            Err(e) => {
-                diags.push(Diagnostic::error(&path, (1, 1), format!("cannot read: {e}")));
-                None
-            }
-        })
-        .collect()
 }
 
 /// Parses JSON, turning a serde error into a diagnostic at its line and column.
@@ -197,61 +189,212 @@ fn defined_twice(file: &Path, position: (usize, usize), what: &str, id: &str, fi
         .help(format!("first defined at {}:{line}:{column}; merge the two", first.file.display()))
 }
 
-fn load_source(
-    root: &Path,
-    file: &Path,
-    positions: &JsonPositions,
-    meta: &raw::SourceMeta,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Source> {
-    let text_file = PathBuf::from(&meta.path);
-    let text = match std::fs::read_to_string(root.join(&text_file)) {
-        Ok(t) => t,
-        Err(e) => {
+/// Reads the corpus's files within its limits, turning every refusal into a diagnostic.
+struct Reader<'a> {
+    files: &'a dyn CorpusFiles,
+    limits: Limits,
+}
+
+impl Reader<'_> {
+    /// The `*.json` files of a subfolder, sorted by name, with their text.
+    fn folder(&self, sub: &str, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
+        let root = self.files.root();
+        let names = match self.files.json_files(sub) {
+            Ok(names) => names,
+            Err(e) => {
+                let dir = root.join(sub);
+                let help = match e {
+                    FileError::Outside => {
+                        "put the folder itself in the corpus folder instead of a link to it".to_string()
+                    }
+                    _ => format!("create {} with the corpus's {sub} files", dir.display()),
+                };
+                diags.push(Diagnostic::error(&dir, (1, 1), format!("cannot read the folder {sub}/: {e}")).help(help));
+                return Vec::new();
+            }
+        };
+        names
+            .into_iter()
+            .filter_map(|name| Some((root.join(&name), read_json(self.files, &self.limits, &name, diags)?)))
+            .collect()
+    }
+
+    fn source(
+        &self,
+        file: &Path,
+        positions: &JsonPositions,
+        meta: &raw::SourceMeta,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Source> {
+        let path_at = positions.at(&[Step::Key("source"), Step::Key("path")]);
+        let refused = |e: &FileError, shown: &str| text_refused(file, path_at, e, shown, &meta.id);
+        let text_file = match relative_path(&meta.path) {
+            Ok(p) => p,
+            Err(e) => {
+                diags.push(refused(&e, &format!("`{}`", meta.path)));
+                return None;
+            }
+        };
+        let text_path = self.files.root().join(&text_file);
+        let bytes = match self.files.read(&text_file, self.limits.text) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                diags.push(refused(&e, &text_path.display().to_string()));
+                return None;
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                diags.push(not_utf8(
+                    &text_path,
+                    e.as_bytes(),
+                    e.utf8_error(),
+                    &format!("the text of source `{}`", meta.id),
+                ));
+                return None;
+            }
+        };
+        let glyphs = glyph_map::check(file, positions, &meta.glyph_map, diags);
+        let lines = LineIndex::new(&text);
+        let mut unmapped: BTreeMap<char, usize> = BTreeMap::new();
+        for (at, c) in text.char_indices() {
+            if is_private_use(c) && !glyphs.contains_key(&c) {
+                unmapped.entry(c).or_insert(at);
+            }
+        }
+        if !unmapped.is_empty() {
+            let first = unmapped.values().min().copied().unwrap_or(0);
+            let list: Vec<String> = unmapped.keys().map(|c| format!("U+{:04X}", *c as u32)).collect();
             diags.push(
-                Diagnostic::error(
-                    file,
-                    positions.at(&[Step::Key("source"), Step::Key("path")]),
-                    format!("cannot read the source text {}: {e}", root.join(&text_file).display()),
-                )
-                .help("`path` is relative to the corpus folder, e.g. texts/my-source.txt"),
+                Diagnostic::warning(&text_path, lines.line_col(&text, first), format!("{} private-use character(s) with no glyph map: {}", list.len(), list.join(" ")))
+                    .help(format!("PDF fonts put digits there; run `claimcheck glyphs {}` to infer a map, check it, and add it as source.glyph_map in {}", meta.id, file.display())),
             );
+        }
+        let reading = source_read_options(meta.published.as_deref());
+        Some(Source { meta: meta.clone(), file: file.to_path_buf(), text_file, text, glyphs, reading, lines })
+    }
+}
+
+/// A JSON file of the corpus as text, or `None` with a diagnostic; a missing file is
+/// `None` without one (the caller knows whether it is optional).
+pub(crate) fn read_json(
+    files: &dyn CorpusFiles,
+    limits: &Limits,
+    name: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let shown = files.root().join(name);
+    let bytes = match files.read(name, limits.json) {
+        Ok(bytes) => bytes,
+        Err(FileError::Missing) => return None,
+        Err(e) => {
+            diags.push(json_refused(&shown, &e));
             return None;
         }
     };
-    let mut glyphs = GlyphMap::new();
-    for (key, decoded) in &meta.glyph_map {
-        let mut chars = key.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) => {
-                glyphs.insert(c, decoded.clone());
-            }
-            _ => diags.push(
-                Diagnostic::error(
-                    file,
-                    positions.at(&[Step::Key("source"), Step::Key("glyph_map")]),
-                    format!("glyph_map key {key:?} is not one character"),
-                )
-                .help("each key is the single private-use character, e.g. \"\\uE005\""),
-            ),
-        }
-    }
-    let mut unmapped: BTreeMap<char, usize> = BTreeMap::new();
-    for (at, c) in text.char_indices() {
-        if is_private_use(c) && !glyphs.contains_key(&c) {
-            unmapped.entry(c).or_insert(at);
-        }
-    }
-    if !unmapped.is_empty() {
-        let first = unmapped.values().min().copied().unwrap_or(0);
-        let list: Vec<String> = unmapped.keys().map(|c| format!("U+{:04X}", *c as u32)).collect();
+    // JSON forbids a byte-order mark; say so, and read the rest for its other errors.
+    let (bytes, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest.to_vec(), true),
+        None => (bytes, false),
+    };
+    if bom {
         diags.push(
-            Diagnostic::warning(root.join(&text_file), line_col(&text, first), format!("{} private-use character(s) with no glyph map: {}", list.len(), list.join(" ")))
-                .help(format!("PDF fonts put digits there; run `claimcheck glyphs {}` to infer a map, check it, and add it as source.glyph_map in {}", meta.id, file.display())),
+            Diagnostic::error(
+                &shown,
+                (1, 1),
+                "the file starts with a byte-order mark (BOM), which JSON does not allow",
+            )
+            .help("save it as UTF-8 without a BOM (in most editors: Save with Encoding → UTF-8)"),
         );
     }
-    let reading = source_read_options(meta.published.as_deref());
-    Some(Source { meta: meta.clone(), file: file.to_path_buf(), text_file, text, glyphs, reading })
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            diags.push(not_utf8(&shown, e.as_bytes(), e.utf8_error(), "the file"));
+            None
+        }
+    }
+}
+
+/// A JSON file of the corpus that was not read, at its start.
+fn json_refused(shown: &Path, e: &FileError) -> Diagnostic {
+    let name = shown.display();
+    let (message, help) = match e {
+        FileError::Folder => (
+            format!("{name} is a folder, not a JSON file"),
+            "move the folder elsewhere, or rename it so its name does not end in .json",
+        ),
+        FileError::Outside => (
+            format!("{name} leads out of the corpus folder through a symbolic link; it was not read"),
+            "put the file itself in the corpus folder instead of a link to it",
+        ),
+        FileError::Special(what) => {
+            (format!("{name} is {what}, not a regular file; it was not read"), "corpus files must be plain files")
+        }
+        FileError::TooLarge { .. } => (
+            format!("{name} is {e}"),
+            "if the file is genuine, raise the limit with --max-json-size (e.g. --max-json-size 64M)",
+        ),
+        _ => (format!("cannot read {name}: {e}"), "check that the file can be read"),
+    };
+    Diagnostic::error(shown, (1, 1), message).help(help)
+}
+
+/// Bytes that are not UTF-8: where the first bad one stands, as line and column.
+fn not_utf8(file: &Path, bytes: &[u8], e: std::str::Utf8Error, what: &str) -> Diagnostic {
+    let at = e.valid_up_to();
+    let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+    let position = LineIndex::new(valid).line_col(valid, at);
+    let bad_len = e.error_len().unwrap_or(bytes.len() - at).clamp(1, 4);
+    let bad: Vec<String> = bytes[at..(at + bad_len).min(bytes.len())].iter().map(|b| format!("0x{b:02X}")).collect();
+    let more = bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).count().saturating_sub(1);
+    let more = if more > 0 { format!(", and {more} more bad sequence(s) after it") } else { String::new() };
+    Diagnostic::error(
+        file,
+        position,
+        format!("{what} is not UTF-8: byte {} at byte offset {at}{more}", bad.join(" ")),
+    )
+    .help("save it as UTF-8: `file -i FILE` tells its encoding, `iconv -f WINDOWS-1256 -t UTF-8 FILE` converts Arabic Windows text")
+}
+
+/// A source's text that was not read, at the `path` that names it.
+fn text_refused(file: &Path, at: (usize, usize), e: &FileError, shown: &str, id: &str) -> Diagnostic {
+    let example = format!("e.g. texts/{id}.txt");
+    let (message, help) = match e {
+        FileError::Missing => (
+            format!("cannot find the source text {shown}"),
+            format!("`path` is relative to the corpus folder, {example}"),
+        ),
+        FileError::Absolute => (
+            format!("`path` {shown} is absolute: a source's text must be inside the corpus folder"),
+            format!("copy the text into the corpus folder and write its path relative to it, {example}"),
+        ),
+        FileError::Climbs => (
+            format!("`path` {shown} leaves the corpus folder through `..`"),
+            format!("copy the text into the corpus folder and write its path relative to it, {example}"),
+        ),
+        FileError::Outside => (
+            format!("the source text {shown} leads out of the corpus folder through a symbolic link; it was not read"),
+            "put the text itself in the corpus folder instead of a link to it".to_string(),
+        ),
+        FileError::Folder => (
+            format!("the source text {shown} is a folder, not a file"),
+            format!("`path` names the source's text file, {example}"),
+        ),
+        FileError::Special(what) => (
+            format!("the source text {shown} is {what}, not a regular file; it was not read"),
+            format!("`path` names a plain text file in the corpus folder, {example}"),
+        ),
+        FileError::TooLarge { .. } => (
+            format!("the source text {shown} is {e} for a text"),
+            "if the text is genuine, raise the limit with --max-text-size (e.g. --max-text-size 256M)".to_string(),
+        ),
+        FileError::Io(err) => {
+            (format!("cannot read the source text {shown}: {err}"), "check that the file can be read".to_string())
+        }
+    };
+    Diagnostic::error(file, at, message).help(help)
 }
 
 fn is_private_use(c: char) -> bool {

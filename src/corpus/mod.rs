@@ -2,6 +2,8 @@
 //! reported (file, line, column, what to do) rather than only the first.
 
 mod claim;
+pub mod files;
+pub mod glyph_map;
 pub mod glyphs;
 mod load;
 pub mod locate;
@@ -11,8 +13,9 @@ mod support;
 mod vocabulary;
 
 pub(crate) use claim::{kind_fits, value_kind};
-pub use load::load;
-pub(crate) use load::parse;
+pub use files::{CorpusFiles, DiskFiles, Limits, MemoryFiles};
+pub use load::{load, load_from, load_with};
+pub(crate) use load::{parse, read_json};
 pub use raw::{PropertyKind, RawValue, SourceMeta};
 pub use registry::{Entity, Property, Registry};
 pub use support::{published_year, states};
@@ -50,6 +53,8 @@ pub struct Source {
     /// How the figures of its text are read: dates without a year take its year, relative
     /// dates count from its publication date.
     pub reading: crate::value::ReadOptions,
+    /// Where the lines of `text` start: positions in it are looked up, never counted.
+    pub lines: locate::LineIndex,
 }
 
 impl Source {

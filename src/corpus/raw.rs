@@ -58,11 +58,23 @@ pub struct Claim {
 }
 
 /// A claim's value: one expression, or a list of entities for a set.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum RawValue {
     One(String),
     Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TextOrList {
+            what: "a value",
+            expecting: "a value as text such as \"~2500\", or a list of entity ids",
+            null_hint: " (write \"missing\" for a figure the source lost)",
+            one: RawValue::One,
+            many: RawValue::Many,
+        })
+    }
 }
 
 impl std::fmt::Display for RawValue {
@@ -157,11 +169,83 @@ fn other() -> String {
     "other".into()
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
 pub enum OneOrMany {
     One(String),
     Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TextOrList {
+            what: "a name",
+            expecting: "a name as text, or a list of names",
+            null_hint: "",
+            one: OneOrMany::One,
+            many: OneOrMany::Many,
+        })
+    }
+}
+
+/// Reads a string or a list of strings, and says plainly what to write instead of a
+/// number, a boolean or null (serde's own message for an untagged enum names no field).
+struct TextOrList<T> {
+    what: &'static str,
+    expecting: &'static str,
+    /// Said after the message for null.
+    null_hint: &'static str,
+    one: fn(String) -> T,
+    many: fn(Vec<String>) -> T,
+}
+
+impl<T> TextOrList<T> {
+    fn number<E: serde::de::Error>(&self, n: impl std::fmt::Display) -> E {
+        E::custom(format!("{} is the JSON number {n}, but it must be text: write \"{n}\", in quotes", self.what))
+    }
+}
+
+impl<'de, T> serde::de::Visitor<'de> for TextOrList<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        Ok((self.one)(v.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<T, E> {
+        Ok((self.one)(v))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<T, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<String>()? {
+            items.push(item);
+        }
+        Ok((self.many)(items))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<T, E> {
+        Err(self.number(n))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<T, E> {
+        Err(self.number(n))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<T, E> {
+        Err(self.number(n))
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<T, E> {
+        Err(E::custom(format!("{} is `{b}`, but it must be text such as \"~2500\"", self.what)))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<T, E> {
+        Err(E::custom(format!("{} is null, but it must be text{}", self.what, self.null_hint)))
+    }
 }
 
 impl OneOrMany {

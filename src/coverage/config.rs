@@ -4,6 +4,7 @@
 
 use super::rules::Rule;
 use crate::corpus::locate::{Step, locate};
+use crate::corpus::{CorpusFiles, DiskFiles, Limits};
 use crate::diagnostic::Diagnostic;
 use crate::text::{Mode, fold};
 use regex::Regex;
@@ -57,16 +58,18 @@ const REFERENCE_KEYWORDS: &[&str] = &[
     "ويكيبيديا",
 ];
 
+/// Word boundaries are ASCII ones, `(?-u:\b)`: they stand next to Latin letters and digits,
+/// and a Unicode one makes the regex engine give up its fast automaton on Arabic lines.
 const REFERENCE_PATTERNS: &[&str] = &[
     // A URL or a bare domain.
-    r"(?i)https?://|www\.|\b[a-z0-9-]+\.(?:com|org|net|info|ru|kz|gov|edu)\b",
+    r"(?i)https?://|www\.|(?-u:\b)[a-z0-9-]+\.(?:com|org|net|info|ru|kz|gov|edu)(?-u:\b)",
     // A page or an issue: "ص 12", "ص. 12", "العدد 4", "pp. 3", "Vol. 2".
     r"(?:^|\s)ص\s*\.?\s*[0-9٠-٩]",
     r"العدد\s*[(:]?\s*[0-9٠-٩]",
-    r"(?i)\b(?:pp?|vol|no)\.\s*[0-9]",
+    r"(?i)(?-u:\b)(?:pp?|vol|no)\.\s*[0-9]",
     // An English citation: "by Name, …" (a line of Latin text with a year counts too, in a
     // text of another script: see rules::latin_is_foreign).
-    r"\b[Bb]y:?\s+[A-Z]",
+    r"(?-u:\b)[Bb]y:?\s+[A-Z]",
     // A copyright line; a citation that ends with its date and a colon before the link.
     r"©\s*[0-9]",
     r"[0-9٠-٩]{4}\s*:\s*$",
@@ -127,14 +130,23 @@ impl Config {
 
     /// Reads both files from the corpus folder; a missing file means the defaults.
     pub fn load(root: &Path, sources: &[&str], diags: &mut Vec<Diagnostic>) -> Config {
+        Config::load_from(&DiskFiles::new(root), &Limits::default(), sources, diags)
+    }
+
+    /// [`Config::load`] from any set of corpus files.
+    pub fn load_from(
+        files: &dyn CorpusFiles,
+        limits: &Limits,
+        sources: &[&str],
+        diags: &mut Vec<Diagnostic>,
+    ) -> Config {
+        let root = files.root();
         let mut config = Config { ignore_file: root.join(IGNORE), ..Config::default() };
-        let path = root.join(CONFIG);
-        if let Some((json, file)) = read::<ConfigFile>(&path, diags) {
-            config.apply(&path, &json, file.coverage, diags);
+        if let Some((json, file)) = read::<ConfigFile>(files, limits, CONFIG, diags) {
+            config.apply(&root.join(CONFIG), &json, file.coverage, diags);
         }
-        let path = root.join(IGNORE);
-        if let Some((json, file)) = read::<IgnoreFile>(&path, diags) {
-            config.ignore = check_ignore(&path, &json, file.ignore, sources, diags);
+        if let Some((json, file)) = read::<IgnoreFile>(files, limits, IGNORE, diags) {
+            config.ignore = check_ignore(&root.join(IGNORE), &json, file.ignore, sources, diags);
         }
         config
     }
@@ -209,16 +221,6 @@ pub struct IgnoreEntry {
     pub position: (usize, usize),
 }
 
-impl IgnoreEntry {
-    /// Does this entry name the mention `text` standing on line `line` (whose text is `line_text`)?
-    pub fn matches(&self, source: &str, text: &str, line: usize, line_text: &str) -> bool {
-        self.source == source
-            && fold(text, Mode::Match) == self.mention_folded
-            && self.line.is_none_or(|l| l == line)
-            && self.context_folded.as_ref().is_none_or(|c| fold(line_text, Mode::Match).contains(c.as_str()))
-    }
-}
-
 fn check_ignore(
     file: &Path,
     json: &str,
@@ -280,9 +282,14 @@ fn check_ignore(
 }
 
 /// Reads and parses a JSON file; `None` when it is absent or broken (then with an error).
-fn read<T: serde::de::DeserializeOwned>(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<(String, T)> {
-    let json = std::fs::read_to_string(path).ok()?;
-    let parsed = crate::corpus::parse(path, &json, diags)?;
+fn read<T: serde::de::DeserializeOwned>(
+    files: &dyn CorpusFiles,
+    limits: &Limits,
+    name: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(String, T)> {
+    let json = crate::corpus::read_json(files, limits, Path::new(name), diags)?;
+    let parsed = crate::corpus::parse(&files.root().join(name), &json, diags)?;
     Some((json, parsed))
 }
 

@@ -17,6 +17,7 @@ pub use rules::Rule;
 
 use crate::corpus::{Corpus, Source};
 use crate::diagnostic::Diagnostic;
+use crate::text::{Mode, fold};
 use crate::value::Reading;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -111,10 +112,12 @@ impl Coverage {
 /// Finds, classifies and counts the mentions of every source of the corpus.
 pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
     let mut used = vec![false; config.ignore.len()];
-    let sources = corpus
-        .sources
-        .iter()
-        .enumerate()
+    // Sources by claims file, the order they load in, whatever order the corpus holds them in.
+    let mut order: Vec<usize> = (0..corpus.sources.len()).collect();
+    order.sort_by(|&a, &b| corpus.sources[a].file.cmp(&corpus.sources[b].file));
+    let sources = order
+        .into_iter()
+        .map(|index| (index, &corpus.sources[index]))
         .map(|(index, source)| {
             let mentions = classify(corpus, index, source, config, &mut used);
             SourceCoverage {
@@ -144,42 +147,64 @@ pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
 
 fn classify(corpus: &Corpus, index: usize, source: &Source, config: &Config, used: &mut [bool]) -> Vec<Mention> {
     let text = &source.text;
-    // Claims of this source with a located quote, by id so "covered by" is stable.
-    let mut quotes: Vec<(&str, usize, usize)> = corpus
+    // Claims of this source with a located quote, by where the quote starts.
+    let mut quotes: Vec<(usize, usize, &str)> = corpus
         .claims
         .iter()
         .filter(|c| c.source == index)
-        .filter_map(|c| c.location.as_ref().map(|l| (c.id.as_str(), widen(text, l.start, l.end))))
-        .map(|(id, (start, end))| (id, start, end))
+        .filter_map(|c| c.location.as_ref().map(|l| (widen(text, l.start, l.end), c.id.as_str())))
+        .map(|((start, end), id)| (start, end, id))
         .collect();
     quotes.sort_unstable();
+    let mut covering = Covering { quotes: &quotes, next: 0, open: std::collections::BTreeSet::new() };
+    let ignore = IgnoreIndex::new(config, &source.meta.id);
     let latin_is_foreign = rules::latin_is_foreign(text);
+    let mut compactor = suggest::Compactor::default();
+    // What the rules know of the current line, and the line folded for the ignore list.
+    let mut line_facts: Option<(std::ops::Range<usize>, rules::LineFacts)> = None;
+    let mut folded_line: Option<(std::ops::Range<usize>, String)> = None;
     scan::find(source)
         .into_iter()
         .map(|found| {
-            let place =
-                rules::Place { text, start: found.start, end: found.end, reading: &found.reading, latin_is_foreign };
+            // The line (or lines: a mention may run over a line break) the mention stands on.
+            let line = source.lines.line_bounds(text, found.start).start..source.lines.line_bounds(text, found.end).end;
+            if line_facts.as_ref().is_none_or(|(at, _)| *at != line) {
+                line_facts = Some((line.clone(), rules::LineFacts::of(text, line.clone(), config, latin_is_foreign)));
+            }
+            let facts = &line_facts.as_ref().expect("set just above").1;
+            let place = rules::Place {
+                text,
+                start: found.start,
+                end: found.end,
+                reading: &found.reading,
+                line: line.clone(),
+                facts,
+            };
             let mention_text = &text[found.start..found.end];
             // A claim's quote outranks the ignore list: an entry naming a repeated mention by
             // its line sets aside only the copy no claim covers.
             let status = if let Some(rule) = rules::skip(&place, config) {
                 Status::Skipped { rule }
-            } else if let Some((claim, _, _)) =
-                quotes.iter().find(|(_, start, end)| *start <= found.start && found.end <= *end)
-            {
+            } else if let Some(claim) = covering.at(found.start, found.end) {
                 Status::Covered { claim: claim.to_string() }
-            } else if let Some(k) =
-                config.ignore.iter().position(|e| e.matches(&source.meta.id, mention_text, found.line, place.line()))
-            {
+            } else if let Some(k) = ignore.find(mention_text, |entry| {
+                entry.line.is_none_or(|l| l == found.line)
+                    && entry.context_folded.as_ref().is_none_or(|c| {
+                        if folded_line.as_ref().is_none_or(|(at, _)| *at != line) {
+                            folded_line = Some((line.clone(), fold(&text[line.clone()], Mode::Match)));
+                        }
+                        folded_line.as_ref().is_some_and(|(_, f)| f.contains(c.as_str()))
+                    })
+            }) {
                 used[k] = true;
                 Status::Ignored { reason: config.ignore[k].reason.clone() }
             } else {
                 Status::Uncovered
             };
             Mention {
-                context: scan::context(text, found.start, found.end),
+                context: scan::context(text, line, found.start, found.end),
                 text: one_line(mention_text),
-                value: suggest::compact(&found.reading, mention_text),
+                value: compactor.compact(&found.reading, mention_text),
                 start: found.start,
                 end: found.end,
                 line: found.line,
@@ -189,6 +214,58 @@ fn classify(corpus: &Corpus, index: usize, source: &Source, config: &Config, use
             }
         })
         .collect()
+}
+
+/// Which quote covers a mention, for mentions met in text order: quotes open as the
+/// mentions reach their start and close once they end before a mention starts, so each
+/// mention looks only at the quotes around it, never at every claim.
+struct Covering<'a> {
+    /// (start, end, claim id), by start.
+    quotes: &'a [(usize, usize, &'a str)],
+    next: usize,
+    /// Quotes that have started: (claim id, end).
+    open: std::collections::BTreeSet<(&'a str, usize)>,
+}
+
+impl<'a> Covering<'a> {
+    /// The first claim by id whose quote holds `start..end`.
+    fn at(&mut self, start: usize, end: usize) -> Option<&'a str> {
+        while let Some(&(s, e, id)) = self.quotes.get(self.next) {
+            if s > start {
+                break;
+            }
+            self.open.insert((id, e));
+            self.next += 1;
+        }
+        // Mentions come in text order: a quote that ends before this one starts is done.
+        self.open.retain(|&(_, e)| e > start);
+        self.open.iter().find(|&&(_, e)| end <= e).map(|&(id, _)| id)
+    }
+}
+
+/// The ignore list's entries for one source, by folded mention.
+struct IgnoreIndex<'a> {
+    entries: &'a [config::IgnoreEntry],
+    by_mention: std::collections::HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> IgnoreIndex<'a> {
+    fn new(config: &'a Config, source: &str) -> Self {
+        let mut by_mention: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+        for (k, e) in config.ignore.iter().enumerate().filter(|(_, e)| e.source == source) {
+            by_mention.entry(e.mention_folded.as_str()).or_default().push(k);
+        }
+        IgnoreIndex { entries: &config.ignore, by_mention }
+    }
+
+    /// The first entry (in file order) for this mention that `fits` its place.
+    fn find(&self, mention: &str, mut fits: impl FnMut(&config::IgnoreEntry) -> bool) -> Option<usize> {
+        if self.by_mention.is_empty() {
+            return None;
+        }
+        let entries = self.by_mention.get(fold(mention, Mode::Match).as_str())?;
+        entries.iter().copied().find(|&k| fits(&self.entries[k]))
+    }
 }
 
 /// A located quote with the marks at its edges that matching folds away: a quote found

@@ -4,6 +4,7 @@
 
 use super::suggest::Suggestion;
 use super::{Coverage, Figure, Mention, Status};
+use crate::text::controls::{escape_json, visible};
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -23,25 +24,32 @@ pub fn figure(f: &Figure) -> String {
 }
 
 fn status_note(m: &Mention) -> String {
-    match &m.status {
+    let note = match &m.status {
         Status::Covered { claim } => format!("covered by {claim}"),
         Status::Uncovered => "uncovered".into(),
         Status::Skipped { rule } => format!("skipped: {}", rule.name()),
         Status::Ignored { reason } => format!("ignored: {reason}"),
-    }
+    };
+    visible(&note).into_owned()
 }
 
 /// Renders with ANSI styles; the caller strips them where color is off.
 pub fn text(coverage: &Coverage, all: bool) -> String {
     let mut out = String::new();
     for s in &coverage.sources {
-        let _ = writeln!(out, "{BOLD}{}{BOLD:#}  {DIM}{}{DIM:#}", s.id, s.text.display());
+        let path = s.text.display().to_string();
+        let _ = writeln!(out, "{BOLD}{}{BOLD:#}  {DIM}{}{DIM:#}", visible(&s.id), visible(&path));
         let _ = writeln!(out, "  covered {}; {}", figure(&s.coverage), set_aside(&s.mentions));
         for m in s.mentions.iter().filter(|m| all || m.status == Status::Uncovered) {
-            let place = format!("{}:{}:{}", s.text.display(), m.line, m.column);
+            let place = format!("{}:{}:{}", visible(&path), m.line, m.column);
             let note = if all { format!("  {DIM}[{}]{DIM:#}", status_note(m)) } else { String::new() };
-            let _ = writeln!(out, "  {DIM}{place}{DIM:#}  {BOLD}{}{BOLD:#}  = {}{note}", m.text, m.value);
-            let _ = writeln!(out, "      {}", m.context);
+            let _ = writeln!(
+                out,
+                "  {DIM}{place}{DIM:#}  {BOLD}{}{BOLD:#}  = {}{note}",
+                visible(&m.text),
+                visible(&m.value)
+            );
+            let _ = writeln!(out, "      {}", visible(&m.context));
         }
         out.push('\n');
     }
@@ -120,7 +128,7 @@ pub fn json(coverage: &Coverage, corpus: &Path, all: bool) -> String {
     };
     let mut s = serde_json::to_string_pretty(&report).expect("the coverage model always serializes");
     s.push('\n');
-    s
+    escape_json(s)
 }
 
 /// Skeletons grouped by source, each after a comment line naming its mention.
@@ -131,11 +139,11 @@ pub fn suggestions_text(suggestions: &[Suggestion], coverage: &Coverage) -> Stri
         let text = coverage.of_source(&s.source).map(|c| c.text.display().to_string()).unwrap_or_default();
         if current != Some(&s.source) {
             let n = suggestions.iter().filter(|x| x.source == s.source).count();
-            let _ = writeln!(out, "{BOLD}# {}: {n} claim(s) to review{BOLD:#}", s.source);
+            let _ = writeln!(out, "{BOLD}# {}: {n} claim(s) to review{BOLD:#}", visible(&s.source));
             current = Some(&s.source);
         }
-        let _ = writeln!(out, "{DIM}# {text}:{}:{}  «{}»{DIM:#}", s.line, s.column, s.mention);
-        let json = serde_json::to_string_pretty(&s.claim).expect("a skeleton always serializes");
+        let _ = writeln!(out, "{DIM}# {}:{}:{}  «{}»{DIM:#}", visible(&text), s.line, s.column, visible(&s.mention));
+        let json = escape_json(serde_json::to_string_pretty(&s.claim).expect("a skeleton always serializes"));
         let _ = writeln!(out, "{json},");
     }
     if suggestions.is_empty() {
@@ -147,5 +155,5 @@ pub fn suggestions_text(suggestions: &[Suggestion], coverage: &Coverage) -> Stri
 pub fn suggestions_json(suggestions: &[Suggestion]) -> String {
     let mut s = serde_json::to_string_pretty(suggestions).expect("suggestions always serialize");
     s.push('\n');
-    s
+    escape_json(s)
 }

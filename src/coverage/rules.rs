@@ -7,6 +7,7 @@ use super::config::Config;
 use crate::text::{Mode, fold};
 use crate::value::{self, Hedge, Reading, ValueKind};
 use serde::Serialize;
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -54,37 +55,58 @@ impl Rule {
     }
 }
 
-/// A mention in its place: the source text and the mention's original byte range.
+/// A mention in its place: the source text, the mention's original byte range, its line.
 pub struct Place<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
     pub reading: &'a Reading,
-    /// The text is mostly in another script, so a line of Latin text is a citation.
-    pub latin_is_foreign: bool,
+    /// The byte range of the mention's line, without its line break.
+    pub line: Range<usize>,
+    /// What the rules know of that line as a whole.
+    pub facts: &'a LineFacts,
 }
 
 /// Whether most letters of a text are not Latin (an Arabic or Russian source, say): there,
 /// a line of Latin text with a year is a reference, not a sentence of the source.
 pub fn latin_is_foreign(text: &str) -> bool {
     let (mut latin, mut other) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        if c.is_ascii_alphabetic() { latin += 1 } else { other += 1 }
+    for c in text.chars() {
+        match c {
+            'a'..='z' | 'A'..='Z' => latin += 1,
+            // Arabic letters, without a look-up in the Unicode tables.
+            '\u{0621}'..='\u{064A}' => other += 1,
+            c if c.is_ascii() => {}
+            c if c.is_alphabetic() => other += 1,
+            _ => {}
+        }
     }
     other > latin
 }
 
-impl Place<'_> {
-    fn line_bounds(&self) -> (usize, usize) {
-        let start = self.text[..self.start].rfind('\n').map_or(0, |i| i + 1);
-        let end = self.text[self.end..].find('\n').map_or(self.text.len(), |i| self.end + i);
-        (start, end)
-    }
+/// What the rules know of a whole line, worked out once for all the mentions on it: a
+/// line of a 50 MB text may hold thousands, and none of them may cost a pass over it.
+#[derive(Debug, Clone, Default)]
+pub struct LineFacts {
+    /// The line reads as a citation.
+    pub citation: bool,
+    /// Byte ranges (in the text) of the URLs on the line.
+    urls: Vec<Range<usize>>,
+}
 
+impl LineFacts {
+    pub fn of(text: &str, line: Range<usize>, config: &Config, latin_is_foreign: bool) -> LineFacts {
+        let s = &text[line.clone()];
+        let citation = is_reference_line(s, config) || (latin_is_foreign && LATIN_CITATION.is_match(s));
+        let urls = URL.find_iter(s).map(|m| line.start + m.start()..line.start + m.end()).collect();
+        LineFacts { citation, urls }
+    }
+}
+
+impl Place<'_> {
     /// The mention's line, without its line break.
     pub fn line(&self) -> &str {
-        let (a, b) = self.line_bounds();
-        &self.text[a..b]
+        &self.text[self.line.clone()]
     }
 
     fn mention(&self) -> &str {
@@ -93,11 +115,11 @@ impl Place<'_> {
 
     /// Text of the line before and after the mention.
     fn before(&self) -> &str {
-        &self.text[self.line_bounds().0..self.start]
+        &self.text[self.line.start..self.start]
     }
 
     fn after(&self) -> &str {
-        &self.text[self.end..self.line_bounds().1]
+        &self.text[self.end..self.line.end]
     }
 }
 
@@ -112,9 +134,7 @@ fn applies(rule: Rule, p: &Place, config: &Config) -> bool {
         Rule::PageNumber => is_small_number(p) && trim_marks(p.line()) == trim_marks(p.mention()),
         Rule::Url => in_url(p),
         Rule::Identifier => is_identifier(p),
-        Rule::ReferenceLine => {
-            is_reference_line(p.line(), config) || (p.latin_is_foreign && LATIN_CITATION.is_match(p.line()))
-        }
+        Rule::ReferenceLine => p.facts.citation,
         Rule::Ordinal => is_bare_ordinal(p, config),
         Rule::NotAFigure => config.not_figures.contains(&fold(p.mention(), Mode::Read)),
     }
@@ -152,7 +172,8 @@ fn is_footnote(p: &Place) -> bool {
     let after = p.after().trim_start_matches(BRACKETS);
     // Glued to a word ("الميلادي1", "والمعادن)1(", "نزارباييف«)2("), unless the word is a
     // particle that takes figures ("بـ60", "والـ12").
-    let glued: String = before.chars().rev().take_while(|c| c.is_alphabetic() || QUOTES.contains(c)).collect();
+    // A word of 64 letters is no particle either way: the count stops there.
+    let glued: String = before.chars().rev().take_while(|c| c.is_alphabetic() || QUOTES.contains(c)).take(64).collect();
     let glued: String = glued.chars().rev().filter(|&c| c != '\u{0640}' && !QUOTES.contains(&c)).collect();
     if !glued.is_empty() && !PARTICLES.contains(&glued.as_str()) {
         return true;
@@ -173,16 +194,13 @@ fn is_footnote(p: &Place) -> bool {
 }
 
 fn in_url(p: &Place) -> bool {
-    static URL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let url = URL.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)(?:https?://|www\.|pic\.twitter\.com/)\S+|\b[a-z0-9.-]+\.(?:com|org|net|info|ru|kz|html?|php)\b\S*",
-        )
-        .expect("a valid pattern")
-    });
-    let (line_start, _) = p.line_bounds();
-    url.find_iter(p.line()).any(|m| line_start + m.start() <= p.start && p.end <= line_start + m.end())
+    p.facts.urls.iter().any(|u| u.start <= p.start && p.end <= u.end)
 }
+
+static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?:https?://|www\.|pic\.twitter\.com/)\S+|(?-u:\b)[a-z0-9.-]+\.(?:com|org|net|info|ru|kz|html?|php)(?-u:\b)\S*")
+        .expect("a valid pattern")
+});
 
 fn is_identifier(p: &Place) -> bool {
     let code = |c: char| c.is_ascii_alphabetic() || matches!(c, '_' | '/' | '#' | '@' | '=' | '&');
@@ -203,7 +221,7 @@ fn is_identifier(p: &Place) -> bool {
 
 /// A line of Latin text with a year.
 static LATIN_CITATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^[^\p{Arabic}]*[A-Za-z]{3,}[^\p{Arabic}]*\b(?:1[89]|20)\d\d\b[^\p{Arabic}]*$")
+    regex::Regex::new(r"^[^\p{Arabic}]*[A-Za-z]{3,}[^\p{Arabic}]*(?-u:\b)(?:1[89]|20)\d\d(?-u:\b)[^\p{Arabic}]*$")
         .expect("the pattern is valid")
 });
 
@@ -244,16 +262,16 @@ mod tests {
             .into_iter()
             .map(|m| {
                 let r = folded.original_range(m.start, m.end);
-                let place = Place {
-                    text,
-                    start: r.start,
-                    end: r.end,
-                    reading: &m.reading,
-                    latin_is_foreign: latin_is_foreign(text),
-                };
+                let line = line_of(text, r.start);
+                let facts = LineFacts::of(text, line.clone(), &config, latin_is_foreign(text));
+                let place = Place { text, start: r.start, end: r.end, reading: &m.reading, line, facts: &facts };
                 (text[r].to_string(), skip(&place, &config).map_or("-", Rule::name))
             })
             .collect()
+    }
+
+    fn line_of(text: &str, at: usize) -> Range<usize> {
+        crate::corpus::locate::LineIndex::new(text).line_bounds(text, at)
     }
 
     fn owned(v: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
@@ -314,8 +332,9 @@ mod tests {
         let folded = Folded::new(text, &GlyphMap::new(), Mode::Read);
         let m = &mentions(&folded.text, &ReadOptions::default())[0];
         let r = folded.original_range(m.start, m.end);
-        let place =
-            Place { text, start: r.start, end: r.end, reading: &m.reading, latin_is_foreign: latin_is_foreign(text) };
+        let line = line_of(text, r.start);
+        let facts = LineFacts::of(text, line.clone(), &config, latin_is_foreign(text));
+        let place = Place { text, start: r.start, end: r.end, reading: &m.reading, line, facts: &facts };
         assert_eq!(skip(&place, &config), Some(Rule::Ordinal));
         config.turn_off(Rule::Ordinal);
         assert_eq!(skip(&place, &config), None);

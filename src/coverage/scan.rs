@@ -2,7 +2,6 @@
 //! bytes, lines and columns of the text as published.
 
 use crate::corpus::Source;
-use crate::corpus::locate::line_col;
 use crate::text::{Folded, Mode};
 use crate::value::{self, Reading};
 
@@ -26,7 +25,7 @@ pub fn find(source: &Source) -> Vec<Found> {
             // Tatweel and diacritics after the last letter fold away but belong to it: "هـ".
             let tail =
                 source.text[range.end..].chars().take_while(|&c| is_folded_mark(c)).map(char::len_utf8).sum::<usize>();
-            let (line, column) = line_col(&source.text, range.start);
+            let (line, column) = source.lines.line_col(&source.text, range.start);
             Found { start: range.start, end: range.end + tail, line, column, reading: m.reading }
         })
         .collect()
@@ -40,19 +39,23 @@ pub fn is_folded_mark(c: char) -> bool {
 /// How much of a long line to show on each side of the mention, in characters.
 const CONTEXT_CHARS: usize = 50;
 
-/// The mention's line, trimmed, the mention marked ⟦so⟧; long lines cut around it.
-pub fn context(text: &str, start: usize, end: usize) -> String {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+/// How much raw text on each side of a mention is looked at for its context, in
+/// characters: enough for [`CONTEXT_CHARS`] after squashing any sane run of spaces, and a
+/// bound on the work per mention however long the line.
+const CONTEXT_SCAN: usize = 4 * CONTEXT_CHARS + 200;
+
+/// The mention's line (`line`, its byte range), trimmed, the mention marked ⟦so⟧; long
+/// lines cut around it.
+pub fn context(text: &str, line: std::ops::Range<usize>, start: usize, end: usize) -> String {
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let before = squash(&text[line_start..start]);
-    let after = squash(&text[end..line_end]);
-    let mut left: String = before.chars().rev().take(CONTEXT_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
-    if left.len() < before.len() {
+    let (left, left_cut) = squashed_end(text[line.start..start].chars().rev());
+    let mut left: String = left.into_iter().rev().collect();
+    if left_cut {
         left.insert(0, '…');
     }
-    let mut right: String = after.chars().take(CONTEXT_CHARS).collect();
-    if right.len() < after.len() {
+    let (right, right_cut) = squashed_end(text[end..line.end].chars());
+    let mut right: String = right.into_iter().collect();
+    if right_cut {
         right.push('…');
     }
     let space = |s: &str, at_end: bool| {
@@ -66,20 +69,84 @@ pub fn context(text: &str, start: usize, end: usize) -> String {
     format!("{left}{}⟦{}⟧{}{right}", space(&left, true), squash(&text[start..end]), space(&right, false))
 }
 
+/// The first [`CONTEXT_CHARS`] characters going away from the mention, whitespace runs as
+/// one space and trimmed at both ends, and whether the line goes on past them.
+fn squashed_end(chars: impl Iterator<Item = char>) -> (Vec<char>, bool) {
+    let mut out = Vec::with_capacity(CONTEXT_CHARS);
+    let mut pending_space = false;
+    for (scanned, c) in chars.enumerate() {
+        if scanned == CONTEXT_SCAN {
+            return (out, true);
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if out.len() + usize::from(pending_space) >= CONTEXT_CHARS {
+            if pending_space && out.len() < CONTEXT_CHARS {
+                out.push(' ');
+            }
+            return (out, true);
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    (out, false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The context as it was cut before lines were bounded: the squashed line around the
+    /// mention, 50 characters each side.
+    fn squashed_whole(text: &str, start: usize, end: usize) -> String {
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (before, after) = (squash(&text[line_start..start]), squash(&text[end..line_end]));
+        let mut left: String = before.chars().rev().take(CONTEXT_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
+        if left.len() < before.len() {
+            left.insert(0, '…');
+        }
+        let mut right: String = after.chars().take(CONTEXT_CHARS).collect();
+        if right.len() < after.len() {
+            right.push('…');
+        }
+        format!("{left}|{right}")
+    }
+
+    #[test]
+    fn bounded_context_matches_the_whole_line_squashed() {
+        let index_of = |t: &str| crate::corpus::locate::LineIndex::new(t);
+        for words in [1, 3, 9, 10, 11, 12, 25, 40] {
+            for gap in [" ", "  \t ", "\u{a0}"] {
+                let side = vec!["كلمة"; words].join(gap);
+                let text = format!("قبل\n {side}{gap}2500{gap}{side} \nبعد");
+                let start = text.find("2500").unwrap();
+                let end = start + 4;
+                let shown = context(&text, index_of(&text).line_bounds(&text, start), start, end);
+                let (left, right) = shown.split_once("⟦2500⟧").unwrap();
+                assert_eq!(format!("{}|{}", left.trim_end(), right.trim_start()), squashed_whole(&text, start, end));
+            }
+        }
+    }
 
     #[test]
     fn context_marks_the_mention_and_cuts_long_lines() {
         let text = "أول سطر\n  ويبلغ عدد سكانها حوالي 19 مليون نسمة.  \nآخر";
         let start = text.find("حوالي").unwrap();
         let end = text.find(" نسمة").unwrap();
-        assert_eq!(context(text, start, end), "ويبلغ عدد سكانها ⟦حوالي 19 مليون⟧ نسمة.");
+        let line = |t: &str, at: usize| crate::corpus::locate::LineIndex::new(t).line_bounds(t, at);
+        assert_eq!(context(text, line(text, start), start, end), "ويبلغ عدد سكانها ⟦حوالي 19 مليون⟧ نسمة.");
         let long = format!("{}قوامها 2500 جندي{}", "ا ".repeat(100), " ب".repeat(100));
         let start = long.find("2500").unwrap();
-        let shown = context(&long, start, start + 4);
+        let shown = context(&long, line(&long, start), start, start + 4);
         assert!(shown.starts_with('…') && shown.ends_with('…') && shown.contains("قوامها ⟦2500⟧ جندي"), "{shown}");
-        assert_eq!(context("(1)", 1, 2), "(⟦1⟧)");
+        assert_eq!(shown.chars().count(), 2 * (CONTEXT_CHARS + 1) + "2500".len() + 2 + 2);
+        assert_eq!(context("(1)", line("(1)", 1), 1, 2), "(⟦1⟧)");
     }
 }

@@ -37,13 +37,17 @@ pub struct Suggestion {
 /// A skeleton for every uncovered mention of every source, ids unique in the corpus.
 pub fn suggest(corpus: &Corpus, coverage: &[SourceCoverage]) -> Vec<Suggestion> {
     let mut taken: HashSet<String> = corpus.claims.iter().map(|c| c.id.clone()).collect();
+    let by_id: std::collections::HashMap<&str, &crate::corpus::Source> =
+        corpus.sources.iter().map(|s| (s.meta.id.as_str(), s)).collect();
     let mut out = Vec::new();
     for sc in coverage {
-        let Some(source) = corpus.sources.iter().find(|s| s.meta.id == sc.id) else { continue };
+        let Some(source) = by_id.get(sc.id.as_str()) else { continue };
+        let text = &source.text;
+        let paragraphs = Paragraphs::new(text, &source.lines);
+        // In text order, as the mentions are.
         let dates: Vec<&Mention> =
             sc.mentions.iter().filter(|m| m.reading.kind == ValueKind::Date && m.is_substantive()).collect();
         for m in sc.mentions.iter().filter(|m| m.status == super::Status::Uncovered) {
-            let text = &source.text;
             let after = words_after(text, m.end, 3);
             let ordinal = value::is_ordinal(&fold(&text[m.start..m.end], Mode::Read));
             let unit = if ordinal { Some("rank".to_string()) } else { guess_unit(&m.reading, &after) };
@@ -57,7 +61,7 @@ pub fn suggest(corpus: &Corpus, coverage: &[SourceCoverage]) -> Vec<Suggestion> 
             }
             taken.insert(id.clone());
             let as_of = (m.reading.kind != ValueKind::Date)
-                .then(|| nearest_date(text, m, &dates))
+                .then(|| nearest_date(text, &paragraphs, m, &dates))
                 .flatten()
                 .map(|d| compact(&d.reading, &text[d.start..d.end]));
             out.push(Suggestion {
@@ -72,7 +76,7 @@ pub fn suggest(corpus: &Corpus, coverage: &[SourceCoverage]) -> Vec<Suggestion> 
                     value: m.value.clone(),
                     unit,
                     as_of,
-                    quote: clause(text, m.start, m.end).to_string(),
+                    quote: clause(text, &paragraphs, m.start, m.end).to_string(),
                 },
             });
         }
@@ -83,17 +87,31 @@ pub fn suggest(corpus: &Corpus, coverage: &[SourceCoverage]) -> Vec<Suggestion> 
 /// The claims format's compact form of a reading (`2500`, `~19e6`, `>75%`, `2e9..3e9`,
 /// `x2`, `2022-01-05`), or the phrase as written when no compact form reads the same.
 pub fn compact(r: &Reading, phrase: &str) -> String {
-    let phrase = super::one_line(phrase);
-    let Some(c) = compact_form(r) else { return phrase };
-    match value::read(&c, &value::ReadOptions::default()) {
-        Ok(back)
-            if back.kind == r.kind
-                && same(back.interval.lo, r.interval.lo)
-                && same(back.interval.hi, r.interval.hi) =>
-        {
-            c
+    Compactor::default().compact(r, phrase)
+}
+
+/// [`compact`] for many mentions: each compact form is read back once, however many
+/// mentions share it (a text repeats its years and dates).
+#[derive(Default)]
+pub struct Compactor {
+    /// Compact form → how it reads back, if it does.
+    read_back: std::collections::HashMap<String, Option<ReadBack>>,
+}
+
+/// A reading's kind, low end and high end.
+type ReadBack = (ValueKind, Option<f64>, Option<f64>);
+
+impl Compactor {
+    pub fn compact(&mut self, r: &Reading, phrase: &str) -> String {
+        let phrase = super::one_line(phrase);
+        let Some(c) = compact_form(r) else { return phrase };
+        let back = self.read_back.entry(c.clone()).or_insert_with(|| {
+            value::read(&c, &value::ReadOptions::default()).ok().map(|b| (b.kind, b.interval.lo, b.interval.hi))
+        });
+        match back {
+            Some((kind, lo, hi)) if *kind == r.kind && same(*lo, r.interval.lo) && same(*hi, r.interval.hi) => c,
+            _ => phrase,
         }
-        _ => phrase,
     }
 }
 
@@ -271,11 +289,18 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// The date mention nearest to `m` within its sentence, else within its paragraph.
-fn nearest_date<'a>(text: &str, m: &Mention, dates: &[&'a Mention]) -> Option<&'a Mention> {
+/// `dates` are in text order: the nearest on each side are the neighbours of `m`'s place.
+fn nearest_date<'a>(text: &str, paragraphs: &Paragraphs, m: &Mention, dates: &[&'a Mention]) -> Option<&'a Mention> {
     let distance = |d: &Mention| if d.end <= m.start { m.start - d.end } else { d.start.saturating_sub(m.end) };
-    for (a, b) in [sentence(text, m.start, m.end), paragraph(text, m.start, m.end)] {
-        let best =
-            dates.iter().filter(|d| d.start >= a && d.end <= b && d.start != m.start).min_by_key(|d| distance(d));
+    let at = dates.partition_point(|d| d.start < m.start);
+    let before = dates[..at].last();
+    let after = dates[at..].iter().find(|d| d.start != m.start);
+    for (a, b) in [sentence(text, paragraphs, m.start, m.end), paragraphs.around(m.start, m.end)] {
+        let best = [before, after]
+            .into_iter()
+            .flatten()
+            .filter(|d| d.start >= a && d.end <= b && d.start != m.start)
+            .min_by_key(|d| distance(d));
         if let Some(d) = best {
             return Some(*d);
         }
@@ -292,33 +317,59 @@ fn is_stop(text: &str, at: usize, c: char, stops: &str) -> bool {
             && digit(text[at + c.len_utf8()..].chars().next()))
 }
 
-/// The paragraph around `start..end`: between blank (or whitespace-only) lines.
-fn paragraph(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let blank = |line: &str| line.trim().is_empty();
-    let mut a = 0;
-    let mut at = 0;
-    for line in text[..start].split_inclusive('\n') {
-        at += line.len();
-        if blank(line) {
-            a = at;
+/// Where the paragraphs of a text break: its blank (or whitespace-only) lines, found once
+/// so that the paragraph around a mention is two binary searches, not a pass over the text.
+struct Paragraphs<'a> {
+    text: &'a str,
+    lines: &'a crate::corpus::locate::LineIndex,
+    /// Byte ranges of the blank lines, line breaks included, in order.
+    blank: Vec<(usize, usize)>,
+}
+
+impl<'a> Paragraphs<'a> {
+    fn new(text: &'a str, lines: &'a crate::corpus::locate::LineIndex) -> Self {
+        let mut blank = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            if line.trim().is_empty() {
+                blank.push((at, at + line.len()));
+            }
+            at += line.len();
         }
+        Paragraphs { text, lines, blank }
     }
-    let mut b = end;
-    let mut first = true;
-    for line in text[end..].split_inclusive('\n') {
-        if !first && blank(line) {
-            break;
-        }
-        b += line.len();
-        first = false;
+
+    /// The paragraph around `start..end`: after the last blank line before it (or from
+    /// `start`, when only blanks precede it on its line), to the next blank line after the
+    /// line `end` stands on.
+    fn around(&self, start: usize, end: usize) -> (usize, usize) {
+        let line_start = self.lines.line_bounds(self.text, start).start;
+        // A mention with only blanks before it on its line starts its paragraph.
+        let a = if start > line_start && self.text[line_start..start].trim().is_empty() {
+            start
+        } else {
+            let k = self.blank.partition_point(|&(_, e)| e <= line_start);
+            if k == 0 { 0 } else { self.blank[k - 1].1 }
+        };
+        let end_line = self.lines.line_bounds(self.text, end);
+        let next_line = (end_line.end + 1).min(self.text.len());
+        let k = self.blank.partition_point(|&(s, _)| s < next_line);
+        let b = self.blank.get(k).map_or(self.text.len(), |&(s, _)| s);
+        (a, b.max(end).min(self.text.len()))
     }
-    (a, b.min(text.len()))
 }
 
 /// The byte range around `start..end` bounded by any of `stops` (outside the mention) and
 /// by its paragraph, at most `max_words` words on each side.
-fn bounded(text: &str, start: usize, end: usize, stops: &str, max_words: usize) -> (usize, usize) {
-    let (pa, pb) = paragraph(text, start, end);
+fn bounded(
+    text: &str,
+    paragraphs: &Paragraphs,
+    start: usize,
+    end: usize,
+    stops: &str,
+    max_words: usize,
+) -> (usize, usize) {
+    let (pa, pb) = paragraphs.around(start, end);
     let word_start =
         |i: usize, c: char| c.is_whitespace() && !text[i + c.len_utf8()..].starts_with(char::is_whitespace);
     let mut a = start;
@@ -353,17 +404,21 @@ fn bounded(text: &str, start: usize, end: usize, stops: &str, max_words: usize) 
     (a, b)
 }
 
-fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
-    bounded(text, start, end, ".!?؟", usize::MAX)
+/// Words a sentence may run to on each side of a mention: far past any real sentence, and
+/// a bound on the work when a text has no full stops at all.
+const SENTENCE_WORDS: usize = 400;
+
+fn sentence(text: &str, paragraphs: &Paragraphs, start: usize, end: usize) -> (usize, usize) {
+    bounded(text, paragraphs, start, end, ".!?؟", SENTENCE_WORDS)
 }
 
 /// The clause around a mention, verbatim and trimmed: between commas, semicolons, colons
 /// and sentence ends, at most a dozen words on each side.
-pub fn clause(text: &str, start: usize, end: usize) -> &str {
+fn clause<'a>(text: &'a str, paragraphs: &Paragraphs, start: usize, end: usize) -> &'a str {
     static MARKER: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let marker =
         MARKER.get_or_init(|| regex::Regex::new(r"[)(\[\]]\s*[0-9٠-٩]{1,3}\s*[)(\[\]]?\s*$").expect("a valid pattern"));
-    let (a, b) = bounded(text, start, end, ".!?؟،,؛;:", 12);
+    let (a, b) = bounded(text, paragraphs, start, end, ".!?؟،,؛;:", 12);
     // A footnote marker that closes the clause is no part of it: "مليار دولار)1(".
     let b = match marker.find(&text[end..b]) {
         Some(m) => end + m.start(),
@@ -427,16 +482,52 @@ mod tests {
 
     #[test]
     fn the_quote_is_the_clause_around_the_mention() {
+        let clause_at = |text: &str, part: &str, len: usize| {
+            let lines = crate::corpus::locate::LineIndex::new(text);
+            let start = text.find(part).unwrap();
+            clause(text, &Paragraphs::new(text, &lines), start, start + len).to_string()
+        };
         let text = "وقال الوزير، إن روسيا أرسلت 2,500 جندي إلى كازاخستان في 6 يناير 2022. ثم عادوا";
-        let start = text.find("2,500").unwrap();
-        assert_eq!(clause(text, start, start + 5), "إن روسيا أرسلت 2,500 جندي إلى كازاخستان في 6 يناير 2022");
+        assert_eq!(clause_at(text, "2,500", 5), "إن روسيا أرسلت 2,500 جندي إلى كازاخستان في 6 يناير 2022");
         let text = "سطر أول\n\n(بلغت الخسائر 3 مليار دولار)1(\n\nسطر";
-        let start = text.find('3').unwrap();
-        assert_eq!(clause(text, start, start + 1), "بلغت الخسائر 3 مليار دولار");
+        assert_eq!(clause_at(text, "3", 1), "بلغت الخسائر 3 مليار دولار");
         // A long sentence is cut to a dozen words on each side.
         let long = format!("{}العدد 7 {}", "كلمة ".repeat(30), "كلمة ".repeat(30));
-        let start = long.find('7').unwrap();
-        assert_eq!(clause(&long, start, start + 1).split_whitespace().count(), 26);
+        assert_eq!(clause_at(&long, "7", 1).split_whitespace().count(), 26);
+    }
+
+    /// The paragraph as found before it was indexed: by a pass over the text.
+    fn paragraph_by_scan(text: &str, start: usize, end: usize) -> (usize, usize) {
+        let blank = |line: &str| line.trim().is_empty();
+        let (mut a, mut at) = (0, 0);
+        for line in text[..start].split_inclusive('\n') {
+            at += line.len();
+            if blank(line) {
+                a = at;
+            }
+        }
+        let (mut b, mut first) = (end, true);
+        for line in text[end..].split_inclusive('\n') {
+            if !first && blank(line) {
+                break;
+            }
+            b += line.len();
+            first = false;
+        }
+        (a, b.min(text.len()))
+    }
+
+    #[test]
+    fn indexed_paragraphs_match_a_scan() {
+        let text = "أول سطر\n\n  \nفقرة ثانية 12\nتتمة 7\n   \n\n  30 في أول السطر\nآخر  ";
+        let lines = crate::corpus::locate::LineIndex::new(text);
+        let paragraphs = Paragraphs::new(text, &lines);
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for (k, &start) in bounds.iter().enumerate() {
+            for &end in &bounds[k..(k + 4).min(bounds.len())] {
+                assert_eq!(paragraphs.around(start, end), paragraph_by_scan(text, start, end), "{start}..{end}");
+            }
+        }
     }
 
     #[test]
@@ -462,6 +553,8 @@ mod tests {
             .collect();
         let dates: Vec<&Mention> = found.iter().filter(|m| m.reading.kind == ValueKind::Date).collect();
         let arrests = found.iter().find(|m| m.text == "نحو 10 آلاف").unwrap();
-        assert_eq!(nearest_date(text, arrests, &dates).map(|d| d.value.as_str()), Some("2022-01-10"));
+        let lines = crate::corpus::locate::LineIndex::new(text);
+        let paragraphs = Paragraphs::new(text, &lines);
+        assert_eq!(nearest_date(text, &paragraphs, arrests, &dates).map(|d| d.value.as_str()), Some("2022-01-10"));
     }
 }

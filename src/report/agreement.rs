@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Two sources (in corpus order) and the facts both state, counted once each.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SourcePair {
     pub a: String,
     pub b: String,
@@ -17,8 +17,9 @@ pub struct SourcePair {
     pub not_comparable: usize,
 }
 
-/// Every pair of sources, those with no fact in common included, so the matrix is complete.
-pub fn source_pairs(corpus: &Corpus, outcome: &Outcome) -> Vec<SourcePair> {
+/// Every pair of sources, those with no fact in common included, so the matrix is complete;
+/// sources in `order`, as the report lists them.
+pub fn source_pairs(corpus: &Corpus, outcome: &Outcome, order: &[usize]) -> Vec<SourcePair> {
     // (source a, source b) → fact → the pairs of their claims compared on it.
     let mut compared: BTreeMap<(usize, usize), BTreeMap<usize, Vec<Pair>>> = BTreeMap::new();
     for finding in &outcome.findings {
@@ -39,11 +40,11 @@ pub fn source_pairs(corpus: &Corpus, outcome: &Outcome) -> Vec<SourcePair> {
         .into_iter()
         .map(|(sources, by_fact)| (sources, by_fact.values().map(|pairs| fact_verdict(pairs)).collect()))
         .collect();
-    let n = corpus.sources.len();
+    let n = order.len();
     let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
-    for a in 0..n {
-        for b in a + 1..n {
-            let verdicts = facts.get(&(a, b));
+    for (i, &a) in order.iter().enumerate() {
+        for &b in &order[i + 1..] {
+            let verdicts = facts.get(&(a.min(b), a.max(b)));
             let count = |v: Verdict| verdicts.map_or(0, |vs| vs.iter().filter(|&&w| w == v).count());
             pairs.push(SourcePair {
                 a: corpus.sources[a].meta.id.clone(),

@@ -11,6 +11,8 @@ const GREEN: &str = "#2e7d32";
 const GREY: &str = "#757575";
 
 pub fn render(report: &Report) -> String {
+    // Bidi controls and invisible characters of the corpus show as their code points.
+    let report = &report.visible();
     let by_id = report.claims_by_id();
     let mut out = String::new();
     let _ = writeln!(out, "graph claims {{");

@@ -8,6 +8,8 @@ use std::fmt::Write;
 use std::path::Path;
 
 pub fn render(report: &Report) -> String {
+    // Bidi controls and invisible characters of the corpus show as their code points.
+    let report = &report.visible();
     let by_id = report.claims_by_id();
     let mut out = String::new();
     for f in report.findings.iter().filter(|f| f.is_open()) {

@@ -6,6 +6,7 @@
 use super::layout::path_uri;
 use super::{ClaimOut, FindingOut, Report, SourcePair, claims_of, isolate_rtl, verdict_label};
 use crate::check::Verdict;
+use crate::text::controls;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::{Component, Path, PathBuf};
@@ -43,25 +44,51 @@ pub fn render_in(report: &Report, page_dir: &Path) -> String {
     out
 }
 
-/// Text for HTML element content and quoted attribute values.
+/// Text for quoted attribute values and text-only elements (`<title>`, `<option>`):
+/// escaped, and the characters that hide themselves written as their code points.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+        push_escaped(&mut out, c, false);
     }
     out
 }
 
-/// Text that mixes scripts (facts, explanations, notes), escaped, its RTL runs isolated.
+/// Text for element content: as [`escape`], but a hidden character's code point is set
+/// apart in its own isolate, marked so the page can style it and name it on hover.
+pub fn content(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_escaped(&mut out, c, true);
+    }
+    out
+}
+
+fn push_escaped(out: &mut String, c: char, markup: bool) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        c if controls::is_hidden(c) && markup => {
+            let kind = if controls::is_bidi_control(c) { "a bidirectional control" } else { "an invisible character" };
+            let _ = write!(
+                out,
+                "<bdi class=\"control\" title=\"U+{:04X}, {kind}, in the text here\">{}</bdi>",
+                c as u32,
+                controls::marker(c)
+            );
+        }
+        c if controls::is_hidden(c) => out.push_str(&controls::marker(c)),
+        c => out.push(c),
+    }
+}
+
+/// Text that mixes scripts (facts, explanations, notes), escaped, its RTL runs isolated
+/// (after escaping, so the isolates are the only bidi controls left in it).
 fn mixed(s: &str) -> String {
-    escape(&isolate_rtl(s))
+    isolate_rtl(&content(s))
 }
 
 /// `rtl` for languages written right to left, else `auto` (the browser looks at the text).
@@ -76,7 +103,7 @@ pub fn quote_html(claim: &ClaimOut, tag: &str) -> String {
     claim
         .quote_parts()
         .into_iter()
-        .map(|(text, is_value)| if is_value { format!("<{tag}>{}</{tag}>", escape(text)) } else { escape(text) })
+        .map(|(text, is_value)| if is_value { format!("<{tag}>{}</{tag}>", content(text)) } else { content(text) })
         .collect()
 }
 
@@ -157,11 +184,11 @@ impl Page<'_> {
                 s.single_source,
                 s.missing,
                 s.coverage.as_ref().map(crate::coverage::render::figure).unwrap_or_default(),
-                id = escape(&s.id),
+                id = content(&s.id),
                 lang = s.language.as_deref().map_or(String::new(), |l| format!(" lang=\"{}\"", escape(l))),
-                title = escape(&s.title),
+                title = content(&s.title),
                 href = escape(&self.href(&s.text, None)),
-                text = escape(&s.text.display().to_string()),
+                text = content(&s.text.display().to_string()),
             );
         }
         out.push_str("</tbody>\n</table>\n");
@@ -172,11 +199,11 @@ impl Page<'_> {
         let sources = &self.report.sources;
         out.push_str("<h3>Agreement between sources</h3>\n<p class=\"hint\">Facts both sources state: ✓ agree, ✗ contradict, ~ not comparable.</p>\n<table class=\"matrix\">\n<thead><tr><td></td>");
         for s in sources {
-            let _ = write!(out, "<th scope=\"col\"><bdi>{}</bdi></th>", escape(&s.id));
+            let _ = write!(out, "<th scope=\"col\"><bdi>{}</bdi></th>", content(&s.id));
         }
         out.push_str("</tr></thead>\n<tbody>\n");
         for row in sources {
-            let _ = write!(out, "<tr><th scope=\"row\"><bdi>{}</bdi></th>", escape(&row.id));
+            let _ = write!(out, "<tr><th scope=\"row\"><bdi>{}</bdi></th>", content(&row.id));
             for col in sources {
                 match self.pairs.get(&(row.id.as_str(), col.id.as_str())) {
                     None => out.push_str("<td class=\"self\"></td>"),
@@ -270,8 +297,8 @@ impl Page<'_> {
             let _ = writeln!(
                 out,
                 "<p class=\"resolution\"><b>resolution</b> ({}, {}): <bdi>{}</bdi></p>",
-                escape(&r.status),
-                escape(&r.date),
+                content(&r.status),
+                content(&r.date),
                 mixed(&r.note)
             );
         }
@@ -286,8 +313,8 @@ impl Page<'_> {
                 let _ = writeln!(
                     out,
                     "<li><bdi>{}</bdi> — <bdi>{}</bdi>: <b>{}</b> <bdi>{}</bdi></li>",
-                    escape(&p.a),
-                    escape(&p.b),
+                    content(&p.a),
+                    content(&p.b),
                     escape(p.reason),
                     mixed(&p.explanation)
                 );
@@ -303,28 +330,29 @@ impl Page<'_> {
         let context = if context.is_empty() {
             String::new()
         } else {
-            format!(" <span class=\"context\"><bdi>{}</bdi></span>", escape(&context.join(", ")))
+            format!(" <span class=\"context\"><bdi>{}</bdi></span>", content(&context.join(", ")))
         };
         let place = c.quote_place();
         let _ = write!(
             out,
             "<section class=\"claim\" data-source=\"{source}\">\n\
              <div class=\"value\"><bdi>{value}</bdi></div>\n\
-             <div class=\"who\"><span class=\"source\"><bdi>{source}</bdi></span>{context}</div>\n\
+             <div class=\"who\"><span class=\"source\"><bdi>{source_text}</bdi></span>{context}</div>\n\
              <blockquote dir=\"{dir}\"{lang}>{quote}</blockquote>\n\
              <div class=\"where\"><a href=\"{quote_href}\"><bdi>{quote_place}</bdi></a>\
              <span class=\"claim-ref\">claim <bdi>{id}</bdi> at <a href=\"{claim_href}\"><bdi>{claim_place}</bdi></a></span></div>\n\
              </section>\n",
             source = escape(&c.source),
-            value = escape(&c.value_text()),
+            source_text = content(&c.source),
+            value = content(&c.value_text()),
             dir = direction(language),
             lang = language.map_or(String::new(), |l| format!(" lang=\"{}\"", escape(l))),
             quote = quote_html(c, "mark"),
             quote_href = escape(&self.href(&place.file, Some(place.line))),
-            quote_place = escape(&place.to_string()),
-            id = escape(&c.id),
+            quote_place = content(&place.to_string()),
+            id = content(&c.id),
             claim_href = escape(&self.href(&c.claim_location.file, Some(c.claim_location.line))),
-            claim_place = escape(&c.claim_location.to_string()),
+            claim_place = content(&c.claim_location.to_string()),
         );
     }
 
@@ -345,13 +373,13 @@ impl Page<'_> {
             let _ = writeln!(
                 out,
                 "<tr><td><bdi>{}</bdi></td><td><bdi>{} · {}</bdi></td><td dir=\"{}\">{}</td><td><a href=\"{}\"><bdi>{}</bdi></a></td></tr>",
-                escape(id),
+                content(id),
                 mixed(&c.subject),
                 mixed(&c.property),
                 direction(language),
-                escape(&c.quote),
+                content(&c.quote),
                 escape(&self.href(&place.file, Some(place.line))),
-                escape(&place.to_string()),
+                content(&place.to_string()),
             );
         }
         out.push_str("</tbody>\n</table>\n</section>\n");
@@ -370,13 +398,13 @@ impl Page<'_> {
                 let _ = writeln!(
                     out,
                     "<li>stale {what} <code>{}</code> (<bdi>{}</bdi>): no contradiction has this fingerprint any more</li>",
-                    escape(&e.fingerprint),
+                    content(&e.fingerprint),
                     mixed(&e.fact)
                 );
             }
         }
         for d in diagnostics {
-            let _ = writeln!(out, "<li><bdi>{}</bdi></li>", escape(&d.to_string()));
+            let _ = writeln!(out, "<li><bdi>{}</bdi></li>", content(&d.to_string()));
         }
         out.push_str("</ul>\n</section>\n");
     }
@@ -450,6 +478,17 @@ mod tests {
     #[test]
     fn everything_is_escaped() {
         assert_eq!(escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(content(r#"<a href="x">'&'</a>"#), escape(r#"<a href="x">'&'</a>"#));
+    }
+
+    #[test]
+    fn hidden_characters_show_their_code_points_in_an_isolate() {
+        assert_eq!(escape("a\u{202E}b"), "a⟨U+202E⟩b");
+        assert_eq!(
+            content("a\u{202E}b\u{200B}"),
+            "a<bdi class=\"control\" title=\"U+202E, a bidirectional control, in the text here\">⟨U+202E⟩</bdi>b\
+             <bdi class=\"control\" title=\"U+200B, an invisible character, in the text here\">⟨U+200B⟩</bdi>"
+        );
     }
 
     #[test]

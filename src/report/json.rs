@@ -6,11 +6,12 @@ pub fn render(report: &Report) -> String {
     pretty(report)
 }
 
-/// Any of the report models, pretty-printed, with a final newline.
+/// Any of the report models, pretty-printed, with a final newline; hidden characters
+/// (bidi controls, invisible ones) written as `\\u` escapes.
 pub fn pretty<T: serde::Serialize>(model: &T) -> String {
     let mut s = serde_json::to_string_pretty(model).expect("the report models always serialize");
     s.push('\n');
-    s
+    crate::text::controls::escape_json(s)
 }
 
 /// `claimcheck value --format json`: `{"kind", "lo", "hi", …}` with dates as ISO strings.

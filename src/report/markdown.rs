@@ -13,6 +13,8 @@ use std::fmt::Write;
 type Belongs = fn(&FindingOut) -> bool;
 
 pub fn render(report: &Report) -> String {
+    // Bidi controls and invisible characters of the corpus show as their code points.
+    let report = &report.visible();
     let by_id = report.claims_by_id();
     let mut out = String::new();
     summary(&mut out, report);

@@ -11,6 +11,7 @@ mod layout;
 pub mod markdown;
 pub mod sarif;
 pub mod text;
+mod visible;
 
 pub use agreement::SourcePair;
 pub use layout::{claims_of, isolate_rtl, verdict_label};
@@ -27,7 +28,7 @@ use std::path::PathBuf;
 /// Bumped when a field changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 2;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub schema_version: u32,
     pub corpus: PathBuf,
@@ -45,7 +46,7 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     pub sources: usize,
     pub claims: usize,
@@ -62,7 +63,7 @@ pub struct Summary {
     pub missing: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SourceSummary {
     pub id: String,
     pub title: String,
@@ -222,7 +223,7 @@ pub struct StaleOut {
     pub fact: String,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Stale {
     pub resolutions: Vec<StaleOut>,
     pub baseline: Vec<StaleOut>,
@@ -231,10 +232,11 @@ pub struct Stale {
 impl Report {
     pub fn build(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Report {
         let reg = &corpus.registry;
-        let claims: Vec<ClaimOut> = corpus
+        let order = Order::of(corpus);
+        let claims: Vec<ClaimOut> = order
             .claims
             .iter()
-            .enumerate()
+            .map(|&i| (i, &corpus.claims[i]))
             .map(|(i, c)| {
                 let source = &corpus.sources[c.source];
                 let quote = source.decode(&c.quote);
@@ -311,9 +313,14 @@ impl Report {
             (a.verdict, a.status, &a.fact, &a.fingerprint).cmp(&(b.verdict, b.status, &b.fact, &b.fingerprint))
         });
 
-        let missing: Vec<String> =
-            corpus.claims.iter().filter(|c| c.value == Value::Missing).map(|c| c.id.clone()).collect();
-        let sources = source_summaries(corpus, graph, outcome);
+        let missing: Vec<String> = order
+            .claims
+            .iter()
+            .map(|&c| &corpus.claims[c])
+            .filter(|c| c.value == Value::Missing)
+            .map(|c| c.id.clone())
+            .collect();
+        let sources = source_summaries(corpus, graph, outcome, &order.sources);
         let contradictions = || outcome.findings.iter().filter(|f| f.verdict == Verdict::Contradict);
         let summary = Summary {
             sources: corpus.sources.len(),
@@ -333,7 +340,7 @@ impl Report {
             corpus: corpus.root.clone(),
             summary,
             sources,
-            agreement: agreement::source_pairs(corpus, outcome),
+            agreement: agreement::source_pairs(corpus, outcome, &order.sources),
             claims,
             findings,
             links: crate::links::near_misses(corpus, graph),
@@ -365,7 +372,32 @@ fn stale(entries: &[check::ledger::StaleEntry]) -> Vec<StaleOut> {
     entries.iter().map(|e| StaleOut { fingerprint: e.fingerprint.clone(), fact: e.fact.clone() }).collect()
 }
 
-fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Vec<SourceSummary> {
+/// The order a report lists sources and claims in: sources by claims file, claims by where
+/// they are written. It is the order the loader reads them in, stated here so that no
+/// output depends on the order the corpus happens to hold them in.
+struct Order {
+    sources: Vec<usize>,
+    claims: Vec<usize>,
+}
+
+impl Order {
+    fn of(corpus: &Corpus) -> Order {
+        let mut sources: Vec<usize> = (0..corpus.sources.len()).collect();
+        sources.sort_by(|&a, &b| corpus.sources[a].file.cmp(&corpus.sources[b].file));
+        let mut rank = vec![0; corpus.sources.len()];
+        for (r, &s) in sources.iter().enumerate() {
+            rank[s] = r;
+        }
+        let mut claims: Vec<usize> = (0..corpus.claims.len()).collect();
+        claims.sort_by_key(|&c| {
+            let claim = &corpus.claims[c];
+            (rank.get(claim.source).copied().unwrap_or(usize::MAX), claim.position, c)
+        });
+        Order { sources, claims }
+    }
+}
+
+fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome, order: &[usize]) -> Vec<SourceSummary> {
     let n = corpus.claims.len();
     let reliability = check::reliability::assess(corpus, outcome);
     let (mut corroborated, mut contradicted) = (vec![false; n], vec![false; n]);
@@ -389,11 +421,9 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> V
         by_source[claim.source].push(c);
     }
     let spans_sources: Vec<bool> = (0..graph.facts.len()).map(|f| graph.sources_of(corpus, f).len() > 1).collect();
-    corpus
-        .sources
+    order
         .iter()
-        .zip(by_source)
-        .zip(reliability)
+        .map(|&s| ((&corpus.sources[s], &by_source[s]), reliability[s].clone()))
         .map(|((source, mine), reliability)| {
             let single = mine.iter().filter(|&&c| graph.fact_of[c].is_none_or(|f| !spans_sources[f])).count();
             SourceSummary {

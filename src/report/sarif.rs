@@ -44,6 +44,8 @@ const RULES: &[(&str, &str, &str)] = &[
 ];
 
 pub fn render(report: &Report) -> String {
+    // Bidi controls and invisible characters of the corpus show as their code points.
+    let report = &report.visible();
     let by_id = report.claims_by_id();
     let findings: Vec<&FindingOut> = report.findings.iter().filter(|f| f.verdict == Verdict::Contradict).collect();
     // The known reasons in a fixed order, then any other reason a finding gives.

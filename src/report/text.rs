@@ -44,6 +44,8 @@ fn fold_of(f: &FindingOut) -> Fold {
 }
 
 fn render_with(report: &Report, folded: bool) -> String {
+    // Bidi controls and invisible characters of the corpus show as their code points.
+    let report = &report.visible();
     let mut out = String::new();
     let by_id = report.claims_by_id();
     let mut section = None;

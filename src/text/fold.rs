@@ -27,36 +27,19 @@ pub struct Folded<'a> {
 
 impl<'a> Folded<'a> {
     pub fn new(original: &'a str, glyphs: &GlyphMap, mode: Mode) -> Self {
-        let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len());
-        let mut pending_space: Option<usize> = None;
-        let mut buf = String::new();
+        let mut folded = Folding {
+            text: String::with_capacity(original.len()),
+            origin: Vec::with_capacity(original.len()),
+            pending_space: None,
+            mode,
+        };
         for (at, c) in original.char_indices() {
-            buf.clear();
-            match glyphs.get(&c) {
-                Some(s) => buf.push_str(s),
-                None => buf.push(c),
-            }
-            for c in buf.chars() {
-                for f in fold_char(c, mode) {
-                    if f == ' ' {
-                        // Matching ignores spacing altogether: PDF text splits and joins words.
-                        if mode == Mode::Read && !text.is_empty() && pending_space.is_none() {
-                            pending_space = Some(at);
-                        }
-                        continue;
-                    }
-                    if let Some(space_at) = pending_space.take() {
-                        text.push(' ');
-                        origin.push(space_at as u32);
-                    }
-                    let len = f.len_utf8();
-                    text.push(f);
-                    origin.extend(std::iter::repeat_n(at as u32, len));
-                }
+            match if glyphs.is_empty() { None } else { glyphs.get(&c) } {
+                Some(decoded) => decoded.chars().for_each(|d| folded.push(d, at)),
+                None => folded.push(c, at),
             }
         }
-        Folded { original, text, origin }
+        Folded { original, text: folded.text, origin: folded.origin }
     }
 
     /// The original byte range that the folded byte range `start..end` came from.
@@ -69,6 +52,36 @@ impl<'a> Folded<'a> {
         let last = self.origin[end - 1] as usize;
         let last_len = self.original[last..].chars().next().map_or(0, char::len_utf8);
         first..last + last_len
+    }
+}
+
+/// Folded text as it is built.
+struct Folding {
+    text: String,
+    origin: Vec<u32>,
+    pending_space: Option<usize>,
+    mode: Mode,
+}
+
+impl Folding {
+    /// Folds one character of the original (or of what its glyph decodes to) at `at`.
+    fn push(&mut self, c: char, at: usize) {
+        for f in fold_char(c, self.mode) {
+            if f == ' ' {
+                // Matching ignores spacing altogether: PDF text splits and joins words.
+                if self.mode == Mode::Read && !self.text.is_empty() && self.pending_space.is_none() {
+                    self.pending_space = Some(at);
+                }
+                continue;
+            }
+            if let Some(space_at) = self.pending_space.take() {
+                self.text.push(' ');
+                self.origin.push(space_at as u32);
+            }
+            let len = f.len_utf8();
+            self.text.push(f);
+            self.origin.extend(std::iter::repeat_n(at as u32, len));
+        }
     }
 }
 
@@ -88,6 +101,8 @@ fn fold_char(c: char, mode: Mode) -> FoldChars {
         | '\u{2066}'..='\u{2069}'
         | '\u{FEFF}'
         | '\u{00AD}' => Nothing,
+        // Other invisible format characters (U+061C, U+2060…, tags): shown in reports, never matched.
+        c if super::controls::is_hidden(c) && !c.is_control() && !c.is_whitespace() => Nothing,
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => One('ا'),
         'ى' | 'ی' | 'ې' | 'ۍ' | 'ئ' => One('ي'),
         'ة' | 'ۀ' | 'ۃ' => One('ه'),
@@ -121,6 +136,10 @@ fn fold_char(c: char, mode: Mode) -> FoldChars {
                 Space
             }
         }
+        // The common cases first, without the Unicode tables: Arabic letters and ASCII.
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '0'..='9' | 'a'..='z' => One(c),
+        'A'..='Z' => One(c.to_ascii_lowercase()),
+        ' ' | '\n' => Space,
         c if c.is_whitespace() => Space,
         // Brackets and quotation marks become separators: PDF extraction mirrors them.
         '(' | ')' | '[' | ']' | '{' | '}' | '«' | '»' | '"' | '“' | '”' | '„' | '‘' | '’' | '\'' | '﴾' | '﴿' | '<'
@@ -153,13 +172,30 @@ enum FoldChars {
 
 impl IntoIterator for FoldChars {
     type Item = char;
-    type IntoIter = std::vec::IntoIter<char>;
-    fn into_iter(self) -> Self::IntoIter {
+    type IntoIter = FoldIter;
+    fn into_iter(self) -> FoldIter {
         match self {
-            FoldChars::Nothing => Vec::new().into_iter(),
-            FoldChars::Space => vec![' '].into_iter(),
-            FoldChars::One(c) => vec![c].into_iter(),
-            FoldChars::Many(v) => v.into_iter(),
+            FoldChars::Nothing => FoldIter::One(None),
+            FoldChars::Space => FoldIter::One(Some(' ')),
+            FoldChars::One(c) => FoldIter::One(Some(c)),
+            FoldChars::Many(v) => FoldIter::Many(v.into_iter()),
+        }
+    }
+}
+
+/// The characters of a [`FoldChars`]; one character costs no allocation (folding a 50 MB
+/// text goes through here for every character).
+enum FoldIter {
+    One(Option<char>),
+    Many(std::vec::IntoIter<char>),
+}
+
+impl Iterator for FoldIter {
+    type Item = char;
+    fn next(&mut self) -> Option<char> {
+        match self {
+            FoldIter::One(c) => c.take(),
+            FoldIter::Many(v) => v.next(),
         }
     }
 }
@@ -202,6 +238,14 @@ mod tests {
         let start = f.text.find("20").unwrap();
         let range = f.original_range(start, start + 2);
         assert_eq!(&original[range], "\u{E008}\u{E010}");
+    }
+
+    #[test]
+    fn bidi_and_invisible_characters_do_not_stop_a_match() {
+        let plain = fold("عدد 2500 جندي", Mode::Match);
+        assert_eq!(fold("عدد \u{202E}2500\u{202C} جندي", Mode::Match), plain);
+        assert_eq!(fold("عدد\u{061C} 25\u{2060}00 \u{2067}جندي\u{2069}\u{E0041}", Mode::Match), plain);
+        assert_eq!(fold("25\u{2060}00", Mode::Read), "2500");
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Text: folding Arabic (and any script) for matching, with a way back to the original,
 //! and finding quotes in their sources.
 
+pub mod controls;
 pub mod fold;
 pub mod quote;
 
+pub use controls::visible;
 pub use fold::{Folded, GlyphMap, Mode, fold};
 pub use quote::{NearMiss, QuoteIndex};

@@ -4,12 +4,22 @@ use super::{Folded, GlyphMap, Mode};
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// How much of a quote (folded characters) is compared when looking for its nearest passage.
+const NEAR_CHARS: usize = 500;
+
 /// A source text prepared for quote look-ups.
 pub struct QuoteIndex<'a> {
     folded: Folded<'a>,
     glyphs: &'a GlyphMap,
+    /// For [`QuoteIndex::nearest`] only, built the first time a quote is missing: most
+    /// sources never need it, and in a 50 MB text it is the largest thing held.
+    near: std::cell::OnceCell<Trigrams>,
+}
+
+/// The folded text's characters and where each trigram of them stands.
+struct Trigrams {
     chars: Vec<(usize, char)>,
-    trigrams: HashMap<[char; 3], Vec<u32>>,
+    at: HashMap<[char; 3], Vec<u32>>,
 }
 
 /// The best inexact match for a quote that is not in the text.
@@ -24,12 +34,18 @@ pub struct NearMiss {
 impl<'a> QuoteIndex<'a> {
     pub fn new(original: &'a str, glyphs: &'a GlyphMap) -> Self {
         let folded = Folded::new(original, glyphs, Mode::Match);
-        let chars: Vec<(usize, char)> = folded.text.char_indices().collect();
-        let mut trigrams: HashMap<[char; 3], Vec<u32>> = HashMap::new();
-        for (i, w) in chars.windows(3).enumerate() {
-            trigrams.entry([w[0].1, w[1].1, w[2].1]).or_default().push(i as u32);
-        }
-        QuoteIndex { folded, glyphs, chars, trigrams }
+        QuoteIndex { folded, glyphs, near: std::cell::OnceCell::new() }
+    }
+
+    fn trigrams(&self) -> &Trigrams {
+        self.near.get_or_init(|| {
+            let chars: Vec<(usize, char)> = self.folded.text.char_indices().collect();
+            let mut at: HashMap<[char; 3], Vec<u32>> = HashMap::new();
+            for (i, w) in chars.windows(3).enumerate() {
+                at.entry([w[0].1, w[1].1, w[2].1]).or_default().push(i as u32);
+            }
+            Trigrams { chars, at }
+        })
     }
 
     pub fn original(&self) -> &'a str {
@@ -76,13 +92,15 @@ impl<'a> QuoteIndex<'a> {
     /// The passage most like the quote: trigram votes pick candidate starts, then an edit
     /// distance ranks them, so this never compares the quote with every window of the text.
     pub fn nearest(&self, quote: &str) -> Option<NearMiss> {
-        let needle: Vec<char> = Folded::new(quote, self.glyphs, Mode::Match).text.chars().collect();
-        if needle.len() < 3 || self.chars.len() < 3 {
+        // Edit distances cost the square of the quote's length: a long quote is placed by its start.
+        let needle: Vec<char> = Folded::new(quote, self.glyphs, Mode::Match).text.chars().take(NEAR_CHARS).collect();
+        if needle.len() < 3 || self.folded.text.len() < 3 {
             return None;
         }
+        let Trigrams { chars, at: trigrams } = self.trigrams();
         let mut votes: HashMap<i64, u32> = HashMap::new();
         for (offset, w) in needle.windows(3).enumerate() {
-            if let Some(positions) = self.trigrams.get(&[w[0], w[1], w[2]]) {
+            if let Some(positions) = trigrams.get(&[w[0], w[1], w[2]]) {
                 for &p in positions.iter().take(10_000) {
                     // Nearby starts share a bucket, so a few inserted or lost characters still agree.
                     *votes.entry((p as i64 - offset as i64) / 4).or_default() += 1;
@@ -95,9 +113,9 @@ impl<'a> QuoteIndex<'a> {
         let mut best: Option<(f64, usize, usize)> = None;
         for &(bucket, _) in candidates.iter().take(8) {
             for shift in 0..4 {
-                let start = (bucket * 4 + shift).clamp(0, self.chars.len() as i64) as usize;
-                let end = (start + needle.len()).min(self.chars.len());
-                let window: String = self.chars[start..end].iter().map(|&(_, c)| c).collect();
+                let start = (bucket * 4 + shift).clamp(0, chars.len() as i64) as usize;
+                let end = (start + needle.len()).min(chars.len());
+                let window: String = chars[start..end].iter().map(|&(_, c)| c).collect();
                 let score = strsim::normalized_levenshtein(&needle_text, &window);
                 if best.is_none_or(|(s, _, _)| score > s) {
                     best = Some((score, start, end));
@@ -108,15 +126,15 @@ impl<'a> QuoteIndex<'a> {
         let (mut similarity, mut start, mut end) = best?;
         let (a, b) = (start as i64, end as i64);
         for a2 in (a - 3).max(0)..=a + 3 {
-            for b2 in (a2 + 1).max(b - 3)..=(b + 3).min(self.chars.len() as i64) {
-                let window: String = self.chars[a2 as usize..b2 as usize].iter().map(|&(_, c)| c).collect();
+            for b2 in (a2 + 1).max(b - 3)..=(b + 3).min(chars.len() as i64) {
+                let window: String = chars[a2 as usize..b2 as usize].iter().map(|&(_, c)| c).collect();
                 let score = strsim::normalized_levenshtein(&needle_text, &window);
                 if score > similarity {
                     (similarity, start, end) = (score, a2 as usize, b2 as usize);
                 }
             }
         }
-        let byte = |i: usize| self.chars.get(i).map_or(self.folded.text.len(), |&(b, _)| b);
+        let byte = |i: usize| chars.get(i).map_or(self.folded.text.len(), |&(b, _)| b);
         Some(NearMiss { range: self.folded.original_range(byte(start), byte(end)), similarity })
     }
 }
@@ -159,6 +177,16 @@ mod tests {
         assert_eq!(index.find("عام 2022 بدأت").len(), 1);
         assert_eq!(index.find("عام \u{E008}\u{E010}\u{E008}\u{E008}").len(), 1);
         assert!(index.find("عام 2023").is_empty());
+    }
+
+    #[test]
+    fn a_long_misquote_is_placed_by_its_start() {
+        let glyphs = GlyphMap::new();
+        let text = format!("مقدمة. {} خاتمة.", "وقد أرسلت روسيا 2500 جندي إلى البلاد. ".repeat(200));
+        let index = QuoteIndex::new(&text, &glyphs);
+        let quote = format!("أرسلت روسيا 25000 جندي {}", "كلمة ".repeat(20_000));
+        let near = index.nearest(&quote).unwrap();
+        assert!(text[near.range].starts_with("أرسلت روسيا 2500"));
     }
 
     #[test]

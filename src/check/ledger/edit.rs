@@ -2,16 +2,17 @@
 //! stale entries removed, the baseline brought up to date, 0.1 entries migrated. Each is a
 //! minimal diff of the file (see `splice`): unrelated entries, their order and indentation
 //! stay byte for byte. The edited text must still parse before it is written, and it is
-//! written through [`files::write_atomic`]. A missing file is created.
+//! written through [`atomic::write`]. A missing file is created.
 
 use super::splice::Entries;
 use super::{
     BASELINE, BaselineEntry, BaselineFile, Entry, Ledger, RESOLUTIONS, Resolution, ResolutionsFile, StaleEntry,
 };
+use crate::atomic::{self, WriteError};
 use crate::check::{Finding, Outcome, Status, Verdict};
 use crate::corpus::Corpus;
+use crate::corpus::{DiskFiles, Limits};
 use crate::diagnostic::Diagnostic;
-use crate::files::{self, FileError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -21,7 +22,7 @@ use std::path::{Path, PathBuf};
 pub enum EditError {
     /// The file is not a ledger file as it stands: fix it first.
     Invalid(Diagnostic),
-    File(FileError),
+    File(WriteError),
 }
 
 impl fmt::Display for EditError {
@@ -33,8 +34,8 @@ impl fmt::Display for EditError {
     }
 }
 
-impl From<FileError> for EditError {
-    fn from(e: FileError) -> Self {
+impl From<WriteError> for EditError {
+    fn from(e: WriteError) -> Self {
         EditError::File(e)
     }
 }
@@ -218,7 +219,7 @@ fn edit<F: DeserializeOwned, E: Serialize>(root: &Path, name: &str, key: &str, o
         return Ok(());
     }
     let path = root.join(name);
-    let mut text = match files::read_text(root, &path, files::JSON_LIMIT)? {
+    let mut text = match read(root, name)? {
         Some(text) => text,
         None if ops.iter().all(|op| matches!(op, Op::Remove(_))) => return Ok(()),
         None => format!("{{\n  \"{key}\": []\n}}\n"),
@@ -241,8 +242,19 @@ fn edit<F: DeserializeOwned, E: Serialize>(root: &Path, name: &str, key: &str, o
                 .help("this is a bug in claimcheck: please report it with the file"),
         ));
     }
-    files::write_atomic(root, &path, text.as_bytes())?;
+    atomic::write(root, &path, text.as_bytes())?;
     Ok(())
+}
+
+/// The file as it stands, read as the loader reads it (inside the corpus folder, a regular
+/// file, UTF-8); `None` when there is none.
+fn read(root: &Path, name: &str) -> Result<Option<String>, EditError> {
+    let mut diags = Vec::new();
+    let text = crate::corpus::read_json(&DiskFiles::new(root), &Limits::default(), Path::new(name), &mut diags);
+    match diags.into_iter().next() {
+        None => Ok(text),
+        Some(problem) => Err(EditError::Invalid(problem)),
+    }
 }
 
 /// The file's entries, once the file parses as a ledger file.

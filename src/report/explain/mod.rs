@@ -12,7 +12,7 @@ use crate::corpus::{PropertyKind, Value};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
     /// As in `check --format json`'s `findings[]`.
     pub finding: FindingOut,
@@ -24,7 +24,7 @@ pub struct Explanation {
     pub baseline: Option<BaselineEntry>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FactOut {
     pub key: String,
     pub subject: String,
@@ -44,7 +44,7 @@ pub struct FactOut {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ExplainedClaim {
     /// As in `check --format json`'s `claims[]`.
     #[serde(flatten)]

@@ -7,6 +7,7 @@ use crate::report::Normalized;
 use crate::report::layout::one_line;
 use crate::report::text::finding_header;
 use crate::serde_plain;
+use crate::text::visible;
 use anstyle::Style;
 use std::fmt::Write;
 
@@ -15,6 +16,8 @@ const DIM: Style = Style::new().dimmed();
 
 /// Renders with ANSI styles; the caller strips them where color is off.
 pub fn render(e: &Explanation) -> String {
+    // Bidi controls and invisible characters of the corpus show as their code points.
+    let e = &e.visible();
     let mut out = String::new();
     finding_header(&mut out, &e.finding);
     fact(&mut out, &e.fact);
@@ -35,7 +38,7 @@ pub fn render(e: &Explanation) -> String {
     let _ = writeln!(out, "\n{BOLD}Editors{BOLD:#}");
     match &e.finding.resolution {
         Some(r) => {
-            let _ = writeln!(out, "  resolution  {} on {}: {}", r.status, r.date, r.note);
+            let _ = writeln!(out, "  resolution  {} on {}: {}", r.status, r.date, visible(&r.note));
             decided(&mut out, &r.values);
         }
         None => {

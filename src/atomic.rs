@@ -1,19 +1,17 @@
-//! Files the corpus keeps, read and written as trusted data: every path stays inside the
-//! corpus folder (after symlinks), only regular files are opened, sizes are bounded, and a
-//! write replaces its file atomically — a temporary file created exclusively in the same
-//! folder, synced, then renamed over the target — so a write cut short leaves the old file
-//! or the new one, never a broken one.
+//! The one writer of files the corpus keeps (ledger files): a write replaces its file
+//! atomically — a temporary file created exclusively in the same folder, synced, then
+//! renamed over the target — so a write cut short leaves the old file or the new one, never
+//! a broken one. The target stays inside the corpus folder (after symlinks), is a regular
+//! file, keeps its permissions, and a read-only one is refused. Reading goes through
+//! `corpus::CorpusFiles`, which confines reads the same way.
 
 use crate::diagnostic::Diagnostic;
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The largest ledger or configuration file read: far above any real one.
-pub const JSON_LIMIT: u64 = 64 << 20;
-
 #[derive(Debug)]
-pub enum FileError {
+pub enum WriteError {
     /// The path, or the file a symlink leads to, is outside the corpus folder.
     Outside {
         path: PathBuf,
@@ -23,18 +21,6 @@ pub enum FileError {
     NotAFile {
         path: PathBuf,
         what: &'static str,
-    },
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
-    /// Bytes that are not UTF-8, at a line and column (counted in characters before it).
-    NotUtf8 {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        byte: usize,
     },
     ReadOnly {
         path: PathBuf,
@@ -48,87 +34,54 @@ pub enum FileError {
     Interrupted,
 }
 
-impl FileError {
+impl WriteError {
     pub fn path(&self) -> &Path {
         match self {
-            FileError::Outside { path, .. }
-            | FileError::NotAFile { path, .. }
-            | FileError::TooLarge { path, .. }
-            | FileError::NotUtf8 { path, .. }
-            | FileError::ReadOnly { path }
-            | FileError::Io { path, .. } => path,
-            FileError::Interrupted => Path::new(""),
+            WriteError::Outside { path, .. }
+            | WriteError::NotAFile { path, .. }
+            | WriteError::ReadOnly { path }
+            | WriteError::Io { path, .. } => path,
+            WriteError::Interrupted => Path::new(""),
         }
     }
 
     /// The error as an input diagnostic, with what to do.
     pub fn diagnostic(&self) -> Diagnostic {
-        let at = match self {
-            FileError::NotUtf8 { line, column, .. } => (*line, *column),
-            _ => (1, 1),
-        };
+        let at = (1, 1);
         let help = match self {
-            FileError::Outside { .. } => {
+            WriteError::Outside { .. } => {
                 "keep the corpus's files inside its folder; replace the symlink with the file itself".to_string()
             }
-            FileError::NotAFile { .. } => "put a regular file at this path, or remove what is there".to_string(),
-            FileError::TooLarge { limit, .. } => {
-                format!("a file this large is unlikely to be one the corpus means; the limit is {limit} bytes")
-            }
-            FileError::NotUtf8 { .. } => "save the file as UTF-8 (without a byte-order mark)".to_string(),
-            FileError::ReadOnly { path } => format!(
+            WriteError::NotAFile { .. } => "put a regular file at this path, or remove what is there".to_string(),
+            WriteError::ReadOnly { path } => format!(
                 "the file is read-only, so it was left as it is; make it writable (`chmod u+w {}`) if the change is meant",
                 path.display()
             ),
-            FileError::Io { .. } | FileError::Interrupted => "check the file's permissions and the disk".to_string(),
+            WriteError::Io { .. } | WriteError::Interrupted => "check the file's permissions and the disk".to_string(),
         };
         Diagnostic::error(self.path(), at, self.to_string()).help(help)
     }
 }
 
-impl fmt::Display for FileError {
+impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FileError::Outside { target, .. } => {
+            WriteError::Outside { target, .. } => {
                 write!(f, "leads outside the corpus folder (to {}); it was not opened", target.display())
             }
-            FileError::NotAFile { what, .. } => write!(f, "is {what}, not a regular file"),
-            FileError::TooLarge { size, limit, .. } => write!(f, "is {size} bytes, over the limit of {limit}"),
-            FileError::NotUtf8 { byte, .. } => write!(f, "is not UTF-8: an invalid byte at offset {byte}"),
-            FileError::ReadOnly { path } => write!(f, "{} is read-only", path.display()),
-            FileError::Io { error, .. } => write!(f, "{error}"),
-            FileError::Interrupted => write!(f, "the write was interrupted"),
+            WriteError::NotAFile { what, .. } => write!(f, "is {what}, not a regular file"),
+            WriteError::ReadOnly { path } => write!(f, "{} is read-only", path.display()),
+            WriteError::Io { error, .. } => write!(f, "{error}"),
+            WriteError::Interrupted => write!(f, "the write was interrupted"),
         }
     }
-}
-
-/// Reads a UTF-8 file of the corpus; `Ok(None)` when there is nothing at the path.
-pub fn read_text(root: &Path, path: &Path, limit: u64) -> Result<Option<String>, FileError> {
-    let io = |error| FileError::Io { path: path.to_path_buf(), error };
-    let Some(target) = resolve(root, path)? else { return Ok(None) };
-    let meta = std::fs::metadata(&target).map_err(io)?;
-    if !meta.is_file() {
-        return Err(FileError::NotAFile { path: path.to_path_buf(), what: kind_of(&meta) });
-    }
-    if meta.len() > limit {
-        return Err(FileError::TooLarge { path: path.to_path_buf(), size: meta.len(), limit });
-    }
-    let bytes = std::fs::read(&target).map_err(io)?;
-    String::from_utf8(bytes).map(Some).map_err(|e| {
-        let bytes = e.as_bytes();
-        let byte = e.utf8_error().valid_up_to();
-        let before = std::str::from_utf8(&bytes[..byte]).unwrap_or_default();
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        FileError::NotUtf8 { path: path.to_path_buf(), line, column, byte }
-    })
 }
 
 /// Replaces (or creates) a file of the corpus atomically, keeping its permissions; refuses
 /// a read-only file and any path that leaves the corpus folder. A symlink inside the folder
 /// is written through: the file it points to is replaced, the link stays.
-pub fn write_atomic(root: &Path, path: &Path, bytes: &[u8]) -> Result<(), FileError> {
-    write_atomic_with(root, path, bytes, &mut |_| true)
+pub fn write(root: &Path, path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_with(root, path, bytes, &mut |_| true)
 }
 
 /// The points a write passes, for tests that stop it there as a crash would.
@@ -141,22 +94,22 @@ pub enum Step {
     Renamed,
 }
 
-/// [`write_atomic`], asking `go_on` at each step; `false` leaves everything as a crash at
-/// that point would (the temporary file stays) and returns [`FileError::Interrupted`].
+/// [`write`], asking `go_on` at each step; `false` leaves everything as a crash at
+/// that point would (the temporary file stays) and returns [`WriteError::Interrupted`].
 #[doc(hidden)]
-pub fn write_atomic_with(
+pub fn write_with(
     root: &Path,
     path: &Path,
     bytes: &[u8],
     go_on: &mut dyn FnMut(Step) -> bool,
-) -> Result<(), FileError> {
-    let io = |error| FileError::Io { path: path.to_path_buf(), error };
+) -> Result<(), WriteError> {
+    let io = |error| WriteError::Io { path: path.to_path_buf(), error };
     let target = resolve(root, path)?.unwrap_or_else(|| path.to_path_buf());
     let existing = match std::fs::metadata(&target) {
         Ok(meta) if !meta.is_file() => {
-            return Err(FileError::NotAFile { path: path.to_path_buf(), what: kind_of(&meta) });
+            return Err(WriteError::NotAFile { path: path.to_path_buf(), what: kind_of(&meta) });
         }
-        Ok(meta) if meta.permissions().readonly() => return Err(FileError::ReadOnly { path: path.to_path_buf() }),
+        Ok(meta) if meta.permissions().readonly() => return Err(WriteError::ReadOnly { path: path.to_path_buf() }),
         Ok(meta) => Some(meta.permissions()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(io(e)),
@@ -166,7 +119,7 @@ pub fn write_atomic_with(
     let mut tmp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir).map_err(io)?;
     let crash = |tmp: tempfile::NamedTempFile| {
         let _ = tmp.into_temp_path().keep();
-        Err(FileError::Interrupted)
+        Err(WriteError::Interrupted)
     };
     if !go_on(Step::Created) {
         return crash(tmp);
@@ -206,9 +159,9 @@ fn new_file_permissions() -> std::fs::Permissions {
 
 /// Where a path of the corpus really leads: itself, or the file its symlinks point to,
 /// which must be inside the corpus folder. `None` when nothing is there.
-fn resolve(root: &Path, path: &Path) -> Result<Option<PathBuf>, FileError> {
-    let io = |error| FileError::Io { path: path.to_path_buf(), error };
-    let outside = |target: PathBuf| FileError::Outside { path: path.to_path_buf(), target };
+fn resolve(root: &Path, path: &Path) -> Result<Option<PathBuf>, WriteError> {
+    let io = |error| WriteError::Io { path: path.to_path_buf(), error };
+    let outside = |target: PathBuf| WriteError::Outside { path: path.to_path_buf(), target };
     let root = std::fs::canonicalize(root).map_err(io)?;
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -275,13 +228,13 @@ mod tests {
         for stop in [Step::Created, Step::HalfWritten, Step::Synced, Step::Renamed] {
             let dir = corpus();
             let path = dir.path().join("baseline.json");
-            let result = write_atomic_with(dir.path(), &path, new.as_bytes(), &mut |s| s != stop);
+            let result = write_with(dir.path(), &path, new.as_bytes(), &mut |s| s != stop);
             let now = std::fs::read_to_string(&path).unwrap();
             if stop == Step::Renamed {
                 assert!(result.is_ok());
                 assert_eq!(now, new);
             } else {
-                assert!(matches!(result, Err(FileError::Interrupted)));
+                assert!(matches!(result, Err(WriteError::Interrupted)));
                 assert_eq!(now, "old\n", "stopped at {stop:?}");
             }
         }
@@ -294,59 +247,35 @@ mod tests {
         let dir = corpus();
         let path = dir.path().join("baseline.json");
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        write_atomic(dir.path(), &path, b"new\n").unwrap();
+        write(dir.path(), &path, b"new\n").unwrap();
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
-        let err = write_atomic(dir.path(), &path, b"newer\n").unwrap_err();
-        assert!(matches!(err, FileError::ReadOnly { .. }), "{err:?}");
+        let err = write(dir.path(), &path, b"newer\n").unwrap_err();
+        assert!(matches!(err, WriteError::ReadOnly { .. }), "{err:?}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new\n");
     }
 
     #[cfg(unix)]
     #[test]
-    fn symlinks_out_of_the_corpus_are_refused_for_reading_and_writing() {
+    fn symlinks_out_of_the_corpus_are_refused() {
         let outside = tempfile::tempdir().unwrap();
         std::fs::write(outside.path().join("secret"), "token").unwrap();
         let dir = tempfile::tempdir().unwrap();
         let link = dir.path().join("resolutions.json");
         std::os::unix::fs::symlink(outside.path().join("secret"), &link).unwrap();
-        assert!(matches!(read_text(dir.path(), &link, JSON_LIMIT), Err(FileError::Outside { .. })));
-        assert!(matches!(write_atomic(dir.path(), &link, b"x"), Err(FileError::Outside { .. })));
+        assert!(matches!(write(dir.path(), &link, b"x"), Err(WriteError::Outside { .. })));
         assert_eq!(std::fs::read_to_string(outside.path().join("secret")).unwrap(), "token");
         // Dangling, pointing out: nothing is created there.
         let dangling = dir.path().join("baseline.json");
         std::os::unix::fs::symlink(outside.path().join("new"), &dangling).unwrap();
-        assert!(matches!(write_atomic(dir.path(), &dangling, b"x"), Err(FileError::Outside { .. })));
+        assert!(matches!(write(dir.path(), &dangling, b"x"), Err(WriteError::Outside { .. })));
         assert!(!outside.path().join("new").exists());
         // Inside the corpus, a symlink is written through and stays a symlink.
         std::fs::write(dir.path().join("real.json"), "a").unwrap();
         let inner = dir.path().join("inner.json");
         std::os::unix::fs::symlink("real.json", &inner).unwrap();
-        write_atomic(dir.path(), &inner, b"b").unwrap();
+        write(dir.path(), &inner, b"b").unwrap();
         assert_eq!(std::fs::read_to_string(dir.path().join("real.json")).unwrap(), "b");
         assert!(std::fs::symlink_metadata(&inner).unwrap().file_type().is_symlink());
-    }
-
-    #[test]
-    fn bad_bytes_and_directories_are_errors_with_a_position() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("baseline.json");
-        std::fs::write(&path, b"{\n  \"a\": \"\xff\"\n}").unwrap();
-        match read_text(dir.path(), &path, JSON_LIMIT) {
-            Err(FileError::NotUtf8 { line: 2, column: 9, byte: 10, .. }) => {}
-            other => panic!("{other:?}"),
-        }
-        std::fs::remove_file(&path).unwrap();
-        std::fs::create_dir(&path).unwrap();
-        assert!(matches!(
-            read_text(dir.path(), &path, JSON_LIMIT),
-            Err(FileError::NotAFile { what: "a directory", .. })
-        ));
-        assert!(matches!(read_text(dir.path(), &dir.path().join("none.json"), JSON_LIMIT), Ok(None)));
-        std::fs::write(dir.path().join("big.json"), "x".repeat(100)).unwrap();
-        assert!(matches!(
-            read_text(dir.path(), &dir.path().join("big.json"), 10),
-            Err(FileError::TooLarge { size: 100, .. })
-        ));
     }
 }

@@ -1,0 +1,160 @@
+//! The report with every character that hides itself shown as its code point (see
+//! [`crate::text::controls`]): renderers for people (text, Markdown, SARIF, GitHub, DOT)
+//! lay out this copy, so a bidi override in a quote, a note or an id cannot make a
+//! reviewer read something the corpus does not say. JSON keeps the text as written.
+
+use super::{ClaimOut, FindingOut, Place, Report, Span};
+use crate::text::controls::{self, visible};
+use std::path::PathBuf;
+
+/// Shows the hidden characters of a string in place.
+fn show(s: &mut String) {
+    if let std::borrow::Cow::Owned(shown) = visible(s) {
+        *s = shown;
+    }
+}
+
+fn show_path(p: &mut PathBuf) {
+    let text = p.to_string_lossy();
+    if let std::borrow::Cow::Owned(shown) = visible(&text) {
+        *p = PathBuf::from(shown);
+    }
+}
+
+fn show_place(p: &mut Place) {
+    show_path(&mut p.file);
+}
+
+impl Report {
+    /// A copy of the report for people to read.
+    pub fn visible(&self) -> Report {
+        let mut r = self.clone();
+        show_path(&mut r.corpus);
+        for s in &mut r.sources {
+            show(&mut s.id);
+            show(&mut s.title);
+            show_path(&mut s.text);
+            if let Some(l) = &mut s.language {
+                show(l);
+            }
+        }
+        for p in &mut r.agreement {
+            show(&mut p.a);
+            show(&mut p.b);
+        }
+        for c in &mut r.claims {
+            c.show_hidden();
+        }
+        for f in &mut r.findings {
+            f.show_hidden();
+        }
+        r.missing.iter_mut().for_each(show);
+        for l in &mut r.links {
+            l.facts.iter_mut().chain(&mut l.claims).for_each(show);
+            show(&mut l.evidence);
+            show(&mut l.suggestion);
+        }
+        for e in r.stale.resolutions.iter_mut().chain(&mut r.stale.baseline) {
+            show(&mut e.fingerprint);
+            show(&mut e.fact);
+        }
+        for d in &mut r.diagnostics {
+            show_path(&mut d.file);
+            show(&mut d.message);
+            if let Some(h) = &mut d.help {
+                show(h);
+            }
+        }
+        r
+    }
+}
+
+impl ClaimOut {
+    /// Shows the hidden characters of every field; the spans of the value follow the quote.
+    pub fn show_hidden(&mut self) {
+        show(&mut self.id);
+        show(&mut self.source);
+        show(&mut self.subject);
+        show(&mut self.property);
+        self.qualifiers = std::mem::take(&mut self.qualifiers)
+            .into_iter()
+            .map(|(k, v)| (visible(&k).into_owned(), visible(&v).into_owned()))
+            .collect();
+        show_json(&mut self.value);
+        let fields = [
+            &mut self.unit,
+            &mut self.compared_in,
+            &mut self.converted,
+            &mut self.as_of,
+            &mut self.attributed_to,
+            &mut self.quote_as_written,
+            &mut self.fact,
+        ];
+        fields.into_iter().flatten().for_each(show);
+        let (quote, at) = controls::visible_with_offsets(&self.quote);
+        self.value_in_quote =
+            self.value_in_quote.iter().map(|s| Span { start: at.at(s.start), end: at.at(s.end) }).collect();
+        self.quote = quote;
+        if let Some(p) = &mut self.quote_location {
+            show_place(p);
+        }
+        show_place(&mut self.claim_location);
+    }
+}
+
+impl FindingOut {
+    pub fn show_hidden(&mut self) {
+        show(&mut self.fact);
+        show(&mut self.explanation);
+        for r in &mut self.reopened {
+            show(&mut r.claim);
+            show(&mut r.source);
+            show(&mut r.why);
+        }
+        if let Some(r) = &mut self.resolution {
+            show(&mut r.status);
+            show(&mut r.note);
+            show(&mut r.date);
+            for v in &mut r.values {
+                show(&mut v.value);
+                v.claims.iter_mut().for_each(show);
+            }
+        }
+        self.claims.iter_mut().for_each(show);
+        for p in &mut self.pairs {
+            show(&mut p.a);
+            show(&mut p.b);
+            show(&mut p.explanation);
+        }
+    }
+}
+
+impl super::explain::Explanation {
+    /// A copy of the explanation for people to read.
+    pub fn visible(&self) -> Self {
+        let mut e = self.clone();
+        e.finding.show_hidden();
+        let f = &mut e.fact;
+        for s in [&mut f.key, &mut f.subject, &mut f.subject_label, &mut f.property] {
+            show(s);
+        }
+        f.qualifiers = std::mem::take(&mut f.qualifiers)
+            .into_iter()
+            .map(|(k, v)| (visible(&k).into_owned(), visible(&v).into_owned()))
+            .collect();
+        [&mut f.unit, &mut f.description].into_iter().flatten().for_each(show);
+        for c in &mut e.claims {
+            c.claim.show_hidden();
+            [&mut c.interval, &mut c.note].into_iter().flatten().for_each(show);
+        }
+        e
+    }
+}
+
+fn show_json(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) => show(s),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(show_json),
+        _ => {}
+    }
+}

@@ -1,0 +1,150 @@
+//! Characters that change how text reads without showing themselves: bidirectional
+//! controls (U+202E turns "عدد 2500" into something else on screen), invisible format
+//! characters, and terminal controls. Reports show them as `⟨U+202E⟩`, so a reviewer
+//! reads what the text holds, never what it pretends; matching ignores them (see `fold`).
+
+use std::borrow::Cow;
+
+/// Whether `c` is shown as its code point rather than written as is. Joiners (U+200C,
+/// U+200D) are left alone: Persian and Arabic words need them.
+pub fn is_hidden(c: char) -> bool {
+    match c {
+        '\n' | '\t' => false,
+        c if c.is_control() => true,
+        '\u{00AD}'
+        | '\u{034F}'
+        | '\u{061C}'
+        | '\u{115F}'
+        | '\u{1160}'
+        | '\u{17B4}'
+        | '\u{17B5}'
+        | '\u{180E}'
+        | '\u{200B}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{3164}'
+        | '\u{FEFF}'
+        | '\u{FFA0}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E007F}' => true,
+        _ => false,
+    }
+}
+
+/// Whether `c` is a bidirectional control (an embedding, override, isolate or mark).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `⟨U+202E⟩`.
+pub fn marker(c: char) -> String {
+    format!("⟨U+{:04X}⟩", c as u32)
+}
+
+/// The text with every hidden character shown as its code point.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hidden) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_hidden(c) {
+            out.push_str(&marker(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`visible`], with a map of byte offsets of `s` to the new text.
+pub fn visible_with_offsets(s: &str) -> (String, Offsets) {
+    let mut out = String::with_capacity(s.len());
+    let mut shifts = Vec::new();
+    let mut growth = 0;
+    for (i, c) in s.char_indices() {
+        if is_hidden(c) {
+            let m = marker(c);
+            growth += m.len() - c.len_utf8();
+            out.push_str(&m);
+            shifts.push((i + c.len_utf8(), growth));
+        } else {
+            out.push(c);
+        }
+    }
+    (out, Offsets { shifts })
+}
+
+/// Where the byte offsets of a text land once its hidden characters are shown.
+#[derive(Debug, Clone)]
+pub struct Offsets {
+    /// (offset just past a hidden character, bytes added up to there), in order.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Offsets {
+    pub fn at(&self, i: usize) -> usize {
+        let k = self.shifts.partition_point(|&(at, _)| at <= i);
+        i + if k == 0 { 0 } else { self.shifts[k - 1].1 }
+    }
+}
+
+/// JSON text with every hidden character written as a `\\u` escape: the same strings to a
+/// parser, but nothing in the file can reorder or hide what a person reads in it. Outside
+/// strings JSON is ASCII, so only string contents change.
+pub fn escape_json(json: String) -> String {
+    if !json.chars().any(is_hidden) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_hidden(c) && !c.is_ascii() {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bidi_and_invisible_characters_show_their_code_points() {
+        assert_eq!(visible("abc \u{202E}2500\u{202C} x"), "abc ⟨U+202E⟩2500⟨U+202C⟩ x");
+        assert_eq!(visible("a\u{200B}b\u{2066}c\u{2069}\u{1B}[2J"), "a⟨U+200B⟩b⟨U+2066⟩c⟨U+2069⟩⟨U+001B⟩[2J");
+        // Line breaks, tabs, joiners and ordinary Arabic stay as they are.
+        let plain = "می\u{200C}خواهم\tنحو ١٩ مليون\n";
+        assert!(matches!(visible(plain), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn json_keeps_its_strings_but_shows_hidden_characters_as_escapes() {
+        let value = serde_json::json!({"quote": "عدد \u{202E}2500\u{202C}", "tag": "\u{E0041}", "line": "a\nb"});
+        let json = escape_json(serde_json::to_string(&value).unwrap());
+        assert_eq!(json, r#"{"line":"a\nb","quote":"عدد \u202e2500\u202c","tag":"\udb40\udc41"}"#);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&json).unwrap(), value);
+    }
+
+    #[test]
+    fn offsets_follow_the_markers() {
+        let s = "ab\u{202E}cd\u{200F}e";
+        let (shown, offsets) = visible_with_offsets(s);
+        let map = |i| offsets.at(i);
+        assert_eq!(shown, "ab⟨U+202E⟩cd⟨U+200F⟩e");
+        let at = |part: &str| s.find(part).unwrap();
+        assert_eq!(&shown[map(at("cd"))..map(at("cd") + 2)], "cd");
+        assert_eq!(&shown[map(0)..map(2)], "ab");
+        assert_eq!(&shown[map(at("e"))..map(s.len())], "e");
+        // A span over a hidden character takes its marker.
+        assert_eq!(&shown[map(2)..map(at("cd") + 2)], "⟨U+202E⟩cd");
+    }
+}
