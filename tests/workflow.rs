@@ -62,7 +62,7 @@ fn explain_shows_the_editors_entries() {
     let out = run(&["explain", "d7f1", "--path", "corpus"], Some(&root));
     assert!(out.stdout.contains("resolution (accepted, 2026-11-25): both circulate"), "{}", out.stdout);
     assert!(out.stdout.contains("resolution  accepted on 2026-11-25, when the claims read:"), "{}", out.stdout);
-    assert!(out.stdout.contains("en-troops  3000"), "{}", out.stdout);
+    assert!(out.stdout.contains("en-troops  3200"), "{}", out.stdout);
     assert!(out.stdout.contains("baseline    listed in baseline.json"), "{}", out.stdout);
 }
 
@@ -108,7 +108,7 @@ fn resolve_writes_one_entry_and_check_honours_it() {
       "date": "2026-11-25",
       "claims": {{
         "ar-troops": "~2500",
-        "en-troops": "3000"
+        "en-troops": "3200"
       }}
     }}
   ]
@@ -149,7 +149,7 @@ fn resolve_edits_a_hand_written_file_in_place() {
     let inserted = format!(
         "\t\t{{\n\t\t\t\"fingerprint\": \"{TROOPS}\",\n\t\t\t\"fact\": \"csto-mission-2022 · troops_deployed · \
          contributor=russia\",\n\t\t\t\"status\": \"accepted\",\n\t\t\t\"note\": \"n\",\n\t\t\t\"date\": \
-         \"2026-11-25\",\n\t\t\t\"claims\": {{\n\t\t\t\t\"ar-troops\": \"~2500\",\n\t\t\t\t\"en-troops\": \"3000\"\n\t\t\t}}\n\t\t}}"
+         \"2026-11-25\",\n\t\t\t\"claims\": {{\n\t\t\t\t\"ar-troops\": \"~2500\",\n\t\t\t\t\"en-troops\": \"3200\"\n\t\t\t}}\n\t\t}}"
     );
     assert_eq!(
         after,

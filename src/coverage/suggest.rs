@@ -85,7 +85,7 @@ pub fn suggest(corpus: &Corpus, coverage: &[SourceCoverage]) -> Vec<Suggestion> 
 pub fn compact(r: &Reading, phrase: &str) -> String {
     let phrase = super::one_line(phrase);
     let Some(c) = compact_form(r) else { return phrase };
-    match value::read(&c, &value::ReadOptions::default()) {
+    match value::read_as(&c, &value::ReadOptions::default(), r.kind) {
         Ok(back)
             if back.kind == r.kind
                 && same(back.interval.lo, r.interval.lo)

@@ -236,6 +236,7 @@ fn date_reading(lo: i64, hi: i64, precision: Precision, cal: Cal, year_known: bo
         precision,
         calendar: (cal == Cal::Hijri).then_some(hijri::CALENDAR),
         year_known,
+        unit: None,
     }
 }
 

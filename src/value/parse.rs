@@ -7,7 +7,7 @@
 use super::lex::{Kind, NumLit, Tok};
 use super::number::{HEDGES, PERCENT_WORDS, RANGE_AND, RANGE_FROM, RANGE_INTROS, RANGE_TO, SUFFIX_HEDGES};
 use super::words::{self, Form, Role};
-use super::{Hedge, Interval, Precision, ReadOptions, Reading, ValueKind};
+use super::{Hedge, Interval, Precision, ReadOptions, Reading, ValueKind, unit};
 use crate::text::{Mode, fold};
 use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
@@ -22,6 +22,9 @@ pub(super) struct Item {
     pub plain: bool,
     /// A bare integer that may be a year (see [`Years`]): read as one where the context allows.
     pub year: Option<i32>,
+    /// A bare four-digit integer: a year when the other end of its range is a date
+    /// ("من 2005 إلى يوليو 2018"), whatever [`Years`] says.
+    pub range_year: Option<i32>,
     /// A bare day-of-month number (digits ≤ 31 or an ordinal).
     pub day: Option<u32>,
     /// Read as a date only because it was a bare year.
@@ -30,7 +33,7 @@ pub(super) struct Item {
 
 impl Item {
     pub fn of(r: Reading) -> Item {
-        Item { r, scale: 0, plain: false, year: None, day: None, bare_year: false }
+        Item { r, scale: 0, plain: false, year: None, range_year: None, day: None, bare_year: false }
     }
 }
 
@@ -39,11 +42,12 @@ pub(super) type Res = Option<(Item, usize)>;
 /// When a bare integer is a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Years {
-    /// 4 digits in 1800..=2100, or with a leading zero ("0434").
+    /// Running text: 4 digits in 1800..=2100, or with a leading zero ("0434").
     Auto,
     /// Any integer of up to 4 digits (the value must be a date).
     Always,
-    /// Never (the value must be a number).
+    /// Only where the words say so: a year word or era (عام 2000, 2000م), a month, or a
+    /// date at the other end of a range. A bare `2000` is a number.
     Never,
 }
 
@@ -114,7 +118,7 @@ pub(super) fn figure(kind: ValueKind, v: f64, place: Option<f64>) -> Reading {
         None => (Interval::point(v), Precision::Exact, Hedge::Exact),
         Some(p) => (Interval::new(v - p / 2.0, v + p / 2.0), Precision::Digit(p), Hedge::Round),
     };
-    Reading { kind, interval, nominal: v, hedge, precision, calendar: None, year_known: true }
+    Reading { kind, interval, nominal: v, hedge, precision, calendar: None, year_known: true, unit: None }
 }
 
 /// A vague count or a range: `[lo, hi]`.
@@ -127,6 +131,7 @@ pub(super) fn spread(kind: ValueKind, lo: f64, hi: f64, hedge: Hedge) -> Reading
         precision: Precision::Exact,
         calendar: None,
         year_known: true,
+        unit: None,
     }
 }
 
@@ -339,6 +344,7 @@ impl<'a> Parser<'a> {
         r.hedge = h;
         item.plain = false;
         item.year = None;
+        item.range_year = None;
         item.day = None;
         item
     }
@@ -406,16 +412,78 @@ impl<'a> Parser<'a> {
 
     /// One figure or date, no hedge.
     pub fn atom(&self, i: usize, ambiguous: bool) -> Res {
+        // A currency sign before the figure: "$10", "US$ 2bn", "€20".
+        if let Some((code, j)) = self.prefix_sign(i) {
+            let (mut item, e) = self.atom(j, ambiguous)?;
+            if item.r.kind != ValueKind::Number || item.r.unit.is_some_and(|u| u != code) {
+                return None;
+            }
+            item.r.unit = Some(code);
+            item.year = None;
+            item.range_year = None;
+            item.day = None;
+            return Some((item, e));
+        }
         let date = self.date(i);
         if date.is_none() && self.skip.get().is_some_and(|(s, _)| s == i) {
             // "6 يناير" with no year to give it: not a bare 6 either.
             return None;
         }
-        let found = longest([date, self.quantity(i, ambiguous)]);
+        let quantity = self.quantity(i, ambiguous).map(|(item, e)| self.with_unit(item, e));
+        let found = longest([date, quantity]);
         if let Some((_, e)) = &found {
             self.reach(*e);
         }
         found
+    }
+
+    /// `$`, `US$`, `€`, `£`, `usd` before a figure: the currency's code and where the figure starts.
+    fn prefix_sign(&self, i: usize) -> Option<(&'static str, usize)> {
+        let t = self.text(i)?;
+        if t == "us" && self.is(i + 1, "$") && self.glued(i + 1) && self.num(i + 2).is_some() {
+            return Some(("USD", i + 2));
+        }
+        let code = unit::PREFIX_SIGNS.iter().find(|(s, _)| *s == t)?.1;
+        (self.num(i + 1).is_some() || (self.is(i + 1, "-") && self.num(i + 2).is_some())).then_some((code, i + 1))
+    }
+
+    /// The unit after a figure (`دولار`, `كلم مربع`, `أعضاء`): the longest form at `i`.
+    pub fn unit_at(&self, i: usize) -> Option<(&'static unit::Unit, bool, usize)> {
+        let forms = unit::forms().get(self.text(i)?)?;
+        let mut best: Option<(&'static unit::Unit, bool, usize)> = None;
+        for f in forms {
+            if let Some(e) = self.phrase(i, &f.words)
+                && best.is_none_or(|(_, _, b)| e > b)
+            {
+                best = Some((f.unit, f.dual, e));
+            }
+        }
+        best
+    }
+
+    /// A count or measure and its unit: "42 ريال سعودي", "ستة أعضاء", "10$". In running
+    /// text the unit is noted but not made part of the mention.
+    fn with_unit(&self, mut item: Item, end: usize) -> (Item, usize) {
+        if item.r.kind != ValueKind::Number || item.r.unit.is_some() {
+            return (item, end);
+        }
+        let Some((u, false, e)) = self.unit_at(end) else { return (item, end) };
+        item.r.unit = Some(u.code);
+        item.year = None;
+        item.range_year = None;
+        item.day = None;
+        let mut e = e;
+        // "5 درجات تحت الصفر": below zero.
+        if u.dimension == unit::Dimension::Temperature
+            && let Some(k) =
+                self.phrase(e, &split_folded("تحت الصفر")).or_else(|| self.phrase(e, &split_folded("below zero")))
+        {
+            let r = &mut item.r;
+            r.nominal = -r.nominal;
+            r.interval = Interval { lo: r.interval.hi.map(|v| -v), hi: r.interval.lo.map(|v| -v) };
+            e = k;
+        }
+        (item, if self.whole { e } else { end })
     }
 
     /// Join two ends into a range; the second end's scale, percent sign or month is shared.
@@ -425,9 +493,9 @@ impl<'a> Parser<'a> {
         if let (Some(ya), Some(yb)) = (a.year, b.year) {
             a = self.year_item(ya, false)?;
             b = self.year_item(yb, false)?;
-        } else if let (Some(ya), Date) = (a.year, b.r.kind) {
+        } else if let (Some(ya), Date) = (a.year.or(a.range_year), b.r.kind) {
             a = self.year_item(ya, false)?;
-        } else if let (Date, Some(yb)) = (a.r.kind, b.year) {
+        } else if let (Date, Some(yb)) = (a.r.kind, b.year.or(b.range_year)) {
             b = self.year_item(yb, false)?;
         }
         if b.r.kind == Date
@@ -452,7 +520,7 @@ impl<'a> Parser<'a> {
         if a.r.kind == Number && a.plain && matches!(b.r.kind, Percent | Multiplier) {
             a.r.kind = b.r.kind;
         }
-        if a.r.kind != b.r.kind {
+        if a.r.kind != b.r.kind || matches!((a.r.unit, b.r.unit), (Some(x), Some(y)) if x != y) {
             return None;
         }
         let spread_end = |r: &Reading| r.kind == Date || r.hedge == Hedge::Vague || r.hedge == Hedge::Range;
@@ -470,6 +538,7 @@ impl<'a> Parser<'a> {
             precision: b.r.precision,
             calendar: a.r.calendar.or(b.r.calendar),
             year_known: a.r.year_known && b.r.year_known,
+            unit: b.r.unit.or(a.r.unit),
         };
         Some(Item::of(r))
     }
@@ -527,12 +596,20 @@ impl<'a> Parser<'a> {
         if let Some((kind, e)) = suffix {
             return Some((Item::of(figure(kind, n.value, n.place)), e));
         }
+        // In running text "واحد" alone is "one of …" and "صفر" also a month (Safar).
+        let word_zero = n.value == 0.0 && self.num(i).is_none();
+        let one_of = matches!(self.word(i), Some("احد" | "احدي"));
+        if (n.lone && (!self.whole || one_of)) || (word_zero && !self.whole) {
+            return None;
+        }
         let period = self.role(j, |r| match r {
             Role::Period(f, Form::Single | Form::Plural) => Some(f),
             _ => None,
         });
         if let Some(f) = period {
-            return Some((Item::of(figure(ValueKind::Number, n.value * f, n.place.map(|p| p * f))), j + 1));
+            let mut r = figure(ValueKind::Number, n.value * f, n.place.map(|p| p * f));
+            r.unit = Some("year");
+            return Some((Item::of(r), j + 1));
         }
         if let Some(k) = self.and(j)
             && self.role(k, |r| matches!(r, Role::Nayyif).then_some(())).is_some()
@@ -560,159 +637,227 @@ impl<'a> Parser<'a> {
                 Years::Never => None,
             }
             .map(|y| y as i32);
+            item.range_year = lit.int_of_len(4, 4).map(|y| y as i32);
             item.day = lit.int_of_len(1, 2).filter(|d| (1..=31).contains(d));
         }
         Some((item, j))
     }
 
-    /// Digits with an optional scale word, or a number in words.
+    /// A cardinal numeral: digits or words, each group with its scale word, joined by و
+    /// (or "and", or nothing after a scale word), in any mix of digits and words:
+    /// `٤ آلاف ٣ مائة و ٢١`, `ثلاثة ملايين ومئتا ألف`, `three thousand two hundred and five`.
+    /// A sign may stand before it (`-5`, `سالب ٥`, `minus 5`) and a fraction after it
+    /// (`واحد ونصف`, `مليون ونصف المليون`, `two and a half million`).
     fn numeral(&self, i: usize) -> Option<Numeral> {
         // A minus sign glued to the digits and not to a word or number before it: "-2.84%",
         // "~-10", but not "covid-19" or "2020-21".
         let after_text = self.glued(i) && (self.word(i - 1).is_some() || self.num(i - 1).is_some());
         let minus = ["-", "−"].iter().any(|m| self.is(i, m)) && self.glued(i + 1) && !after_text;
-        let at = i + usize::from(minus);
-        let sign = if minus { -1.0 } else { 1.0 };
-        if let Some(lit) = self.num(at) {
-            let mut n = Numeral {
-                value: sign * lit.value(),
-                place: lit.exp.then(|| pow10(lit.pow10)),
-                scale: 0,
-                plain: !lit.exp,
-                end: at + 1,
-            };
-            let scale = self.role(at + 1, |r| match r {
-                Role::Scale(p, Form::Single | Form::Plural) => Some(p),
-                _ => None,
-            });
-            if let Some(p) = scale {
-                // "14,030 مليار" is 14.030 billion: one comma group before a scale word is a
-                // decimal comma (nobody writes 14 thousand billion that way).
-                let shift = if lit.grouped && lit.int_len <= 6 && lit.pow10 == 0 && !lit.exp { -3 } else { 0 };
-                let p_eff = p + shift;
-                n = Numeral {
-                    value: sign * lit.value_scaled(p_eff),
-                    place: Some(pow10(lit.pow10.saturating_add(p_eff))),
-                    scale: p,
-                    plain: false,
-                    end: at + 2,
-                };
-                self.and_a_half(&mut n, p);
-            }
-            return n.value.is_finite().then_some(n);
-        }
-        if minus {
+        let word_minus = !minus && self.role(i, |r| (r == Role::Negative).then_some(())).is_some();
+        let at = i + usize::from(minus || word_minus);
+        if word_minus && self.role(at, |r| (r == Role::Negative).then_some(())).is_some() {
             return None;
         }
-        self.words_number(i)
+        let sign = if minus || word_minus { -1.0 } else { 1.0 };
+        let first = self.term(at, true)?;
+        if minus && !first.digits {
+            return None;
+        }
+        let mut n = Numeral {
+            value: first.value,
+            place: first.place,
+            scale: first.scale,
+            plain: first.scale == 0 && !first.exp,
+            end: first.end,
+            lone: first.lone,
+        };
+        // Smaller groups after a scale word: "مليون و200 ألف", "4 آلاف 3 مائة و21".
+        let mut last = first.scale;
+        while last > 0 {
+            let joined = self.and(n.end);
+            let Some(t) = self.term(joined.unwrap_or(n.end), false) else { break };
+            // Without و the next group must carry its own scale or be English words
+            // ("three thousand two hundred"): a bare "2019" after "19 مليون" is not 19,002,019.
+            let bare_ok = t.scale > 0 || (t.english && self.toks[n.end - 1].text.is_ascii()) || self.whole;
+            if t.value >= pow10(last) || (joined.is_none() && !bare_ok) {
+                break;
+            }
+            n.value += t.value;
+            n.place = t.place;
+            n.end = t.end;
+            n.plain = false;
+            n.lone = false;
+            last = t.scale;
+        }
+        self.plus_fraction(&mut n, last);
+        n.value *= sign;
+        n.value.is_finite().then_some(n)
     }
 
-    /// "مليون ونصف (المليون)": half the scale more.
-    fn and_a_half(&self, n: &mut Numeral, p: i32) {
-        let Some(k) = self.and(n.end) else { return };
-        if self.role(k, |r| matches!(r, Role::Fraction(f, false) if f == 50.0).then_some(())).is_none() {
-            return;
+    /// "و نصف", "وربع", "and a half" after a numeral: that much of its last unit.
+    fn plus_fraction(&self, n: &mut Numeral, last: i32) {
+        let Some(mut k) = self.and(n.end) else { return };
+        if self.role(k, |r| (r == Role::One).then_some(())).is_some() {
+            k += 1;
         }
-        n.value += 0.5 * pow10(p);
-        n.place = Some(pow10(p - 1));
+        let Some(pct) = self.role(k, |r| match r {
+            Role::Fraction(p, false) => Some(p),
+            _ => None,
+        }) else {
+            return;
+        };
+        n.value += pct / 100.0 * pow10(last);
         n.end = k + 1;
-        if self.role(n.end, |r| matches!(r, Role::Scale(q, Form::Definite) if q == p).then_some(())).is_some() {
+        n.plain = false;
+        n.lone = false;
+        if last > 0 {
+            n.place = Some(pow10(last - 1));
+            // "مليون ونصف المليون": the scale repeated with the article.
+            if self.role(n.end, |r| matches!(r, Role::Scale(q, Form::Definite) if q == last).then_some(())).is_some() {
+                n.end += 1;
+            }
+        } else if let Some(p) = self.scale_after(n.end) {
+            // "two and a half million", "اثنان ونصف مليون".
+            n.value *= pow10(p);
+            n.place = Some(pow10(p - 1));
+            n.scale = p;
             n.end += 1;
         }
     }
 
-    /// A number in words: groups below a thousand joined by و, each with its scale word.
-    fn words_number(&self, i: usize) -> Option<Numeral> {
-        let mut total = 0.0;
-        let mut place: Option<i32> = None;
-        let mut last_scale = i32::MAX;
-        let mut end = i;
-        let mut j = i;
-        loop {
-            let k = if j == i { i } else { self.and(j).unwrap_or(usize::MAX) };
-            if k == usize::MAX {
-                break;
-            }
-            let group = self.group(k);
-            let after = group.map_or(k, |(_, e)| e);
-            let scale = self.role(after, |r| match r {
-                Role::Scale(p, f) => Some((p, f)),
-                _ => None,
-            });
-            match (group, scale) {
-                (Some((v, _)), Some((p, Form::Single | Form::Plural))) if p < last_scale => {
-                    total += f64::from(v) * pow10(p);
-                    last_scale = p;
-                    place = Some(p);
-                    j = after + 1;
-                }
-                // "ألف باء" is "the ABC", not a thousand.
-                (None, Some((3, Form::Single))) if j == i && self.is(after + 1, "با") => break,
-                (None, Some((p, f @ (Form::Single | Form::Dual)))) if p < last_scale => {
-                    total += if f == Form::Dual { 2.0 } else { 1.0 } * pow10(p);
-                    last_scale = p;
-                    place = Some(p);
-                    j = after + 1;
-                }
-                (Some((v, e)), _) => {
-                    total += f64::from(v);
-                    place = None;
-                    end = e;
-                    break;
-                }
-                _ => break,
-            }
-            end = j;
-            let mut n = Numeral { value: total, place: None, scale: 0, plain: false, end };
-            self.and_a_half(&mut n, last_scale);
-            if n.end != end {
-                total = n.value;
-                place = Some(last_scale - 1);
-                end = n.end;
-                break;
-            }
-        }
-        if end == i {
-            return None;
-        }
-        let scale = if last_scale == i32::MAX { 0 } else { last_scale };
-        Some(Numeral { value: total, place: place.map(pow10), scale, plain: scale == 0, end })
+    /// A scale word that multiplies a count before it: ألف, آلاف, million.
+    fn scale_after(&self, k: usize) -> Option<i32> {
+        self.role(k, |r| match r {
+            Role::Scale(p, Form::Single | Form::Plural) => Some(p),
+            _ => None,
+        })
     }
 
-    /// Hundreds, units, teens and tens joined by و: "مائة وخمسة وعشرون".
-    fn group(&self, i: usize) -> Option<(u32, usize)> {
+    /// One group of a numeral and its scale word: `19 مليون`, `2,7 مليون`, `٣ مئة`,
+    /// `ثلاثمائة وخمسون ألفا`, `ألفين`, `a million`, or a bare group (`1991`, `خمسة وعشرون`).
+    /// Only the first group may have decimals, an exponent or separators.
+    fn term(&self, i: usize, first: bool) -> Option<Term> {
+        if let Some(lit) = self.num(i) {
+            if !first && (lit.pow10 != 0 || lit.exp || lit.grouped) {
+                return None;
+            }
+            if let Some(p) = self.scale_after(i + 1) {
+                // "14,030 مليار" is 14.030 billion: one comma group before a scale word is a
+                // decimal comma (nobody writes 14 thousand billion that way).
+                let decimal_comma = self.opts.commas == super::Commas::Auto
+                    && lit.grouped
+                    && lit.int_len <= 6
+                    && lit.pow10 == 0
+                    && !lit.exp;
+                let p_eff = p - if decimal_comma { 3 } else { 0 };
+                return Some(Term {
+                    value: lit.value_scaled(p_eff),
+                    place: Some(pow10(lit.pow10.saturating_add(p_eff))),
+                    scale: p,
+                    end: i + 2,
+                    ..Term::digits()
+                });
+            }
+            // "٣ مئة": a digit counting hundreds.
+            if let Some(u) = lit.int().filter(|u| (1..=9).contains(u))
+                && self.role(i + 1, |r| (r == Role::Hundreds(100)).then_some(())).is_some()
+            {
+                return Some(Term { value: f64::from(u) * 100.0, place: None, scale: 2, end: i + 2, ..Term::digits() });
+            }
+            let place = if lit.exp { Some(pow10(lit.pow10)) } else { round_place(lit) };
+            return Some(Term { value: lit.value(), place, exp: lit.exp, end: i + 1, ..Term::digits() });
+        }
+        let english = self.word(i).is_some_and(str::is_ascii);
+        // "a million", "a thousand".
+        if self.role(i, |r| (r == Role::One).then_some(())).is_some() {
+            let p = self.role(i + 1, |r| matches!(r, Role::Scale(_, Form::Single)).then_some(()));
+            return p.and_then(|_| self.scale_after(i + 1)).map(|p| Term {
+                value: pow10(p),
+                place: Some(pow10(p)),
+                scale: p,
+                end: i + 2,
+                english,
+                ..Term::digits()
+            });
+        }
+        let group = self.group(i);
+        let after = group.map_or(i, |(_, e, _)| e);
+        let scale = self.role(after, |r| match r {
+            Role::Scale(p, f) => Some((p, f)),
+            _ => None,
+        });
+        let term = |value: f64, scale: i32, end: usize| Term {
+            value,
+            place: (scale > 0).then(|| pow10(scale)),
+            scale,
+            end,
+            english,
+            digits: false,
+            exp: false,
+            lone: false,
+        };
+        match (group, scale) {
+            (Some((v, _, _)), Some((p, Form::Single | Form::Plural))) => {
+                Some(term(f64::from(v) * pow10(p), p, after + 1))
+            }
+            // "ألف باء" is "the ABC", not a thousand; English needs "a"/"one" before a scale.
+            (None, Some((3, Form::Single))) if self.is(after + 1, "با") => None,
+            (None, Some((p, Form::Single))) if !english => Some(term(pow10(p), p, after + 1)),
+            (None, Some((p, Form::Dual))) => Some(term(2.0 * pow10(p), p, after + 1)),
+            (Some((v, e, lone)), _) => Some(Term { lone, ..term(f64::from(v), 0, e) }),
+            _ => None,
+        }
+    }
+
+    /// Hundreds, units, teens and tens joined by و (or "and", or a hyphen): "مائة وخمسة
+    /// وعشرون", "ثلاث مائة", "one hundred twenty-five". Returns the value, its end, and
+    /// whether it is a lone "one" (واحد alone: "one of …" in running text).
+    fn group(&self, i: usize) -> Option<(u32, usize, bool)> {
         let mut seen: Vec<Part> = Vec::new();
         let mut total = 0;
         let mut end = i;
-        let mut lone_one = false;
+        let mut zero = false;
         loop {
             let k = if seen.is_empty() {
                 i
+            } else if let Some(k) = self.and(end) {
+                k
+            } else if self.is(end, "-") && self.glued(end) && self.glued(end + 1) {
+                end + 1
+            } else if self.word(end).is_some_and(str::is_ascii) && self.toks[end - 1].text.is_ascii() {
+                // English needs no "and": "one hundred twenty", "twenty one".
+                end
             } else {
-                match self.and(end) {
-                    Some(k) => k,
-                    None => break,
-                }
+                break;
             };
             let Some((c, v, e)) = self.component(k) else { break };
+            let english = self.toks[k].text.is_ascii();
             let ok = match c {
                 Part::Hundreds => seen.is_empty(),
-                Part::Unit | Part::Teen => !seen.iter().any(|s| matches!(s, Part::Unit | Part::Teen | Part::Tens)),
-                Part::Tens => !seen.iter().any(|s| matches!(s, Part::Tens | Part::Teen)),
+                // Arabic puts the unit before the tens (خمسة وعشرون), English after.
+                Part::Unit | Part::Teen => {
+                    !seen.iter().any(|s| matches!(s, Part::Unit | Part::Teen))
+                        && (english || !seen.contains(&Part::Tens))
+                        && !zero
+                }
+                Part::Tens => {
+                    let after_unit = english && seen.contains(&Part::Unit);
+                    !(seen.iter().any(|s| matches!(s, Part::Tens | Part::Teen)) || after_unit)
+                }
             };
-            if !ok {
+            if !ok || (v == 0 && !seen.is_empty()) {
                 break;
             }
-            lone_one = seen.is_empty() && c == Part::Unit && v == 1;
+            zero = v == 0;
             seen.push(c);
             total += v;
             end = e;
         }
-        // "أحد"/"واحد" alone is "one of …", not a figure.
-        if seen.is_empty() || (seen.len() == 1 && lone_one) {
+        if seen.is_empty() {
             return None;
         }
-        Some((total, end))
+        let lone_one = seen.len() == 1 && total == 1 && seen[0] == Part::Unit;
+        Some((total, end, lone_one))
     }
 
     fn component(&self, k: usize) -> Option<(Part, u32, usize)> {
@@ -722,18 +867,35 @@ impl<'a> Parser<'a> {
             _ => None,
         });
         if let Some((u, head_only)) = unit {
-            if u <= 9 && self.role(k + 1, |r| matches!(r, Role::Teen).then_some(())).is_some() {
+            if (1..=9).contains(&u) && self.role(k + 1, |r| matches!(r, Role::Teen).then_some(())).is_some() {
                 return Some((Part::Teen, 10 + u, k + 2));
             }
             if head_only {
                 return None;
             }
-            if (3..=9).contains(&u) && self.role(k + 1, |r| matches!(r, Role::Hundreds(100)).then_some(())).is_some() {
+            // "ثلاث مائة", "three hundred".
+            if (1..=9).contains(&u)
+                && self.role(k + 1, |r| matches!(r, Role::Hundreds(100)).then_some(())).is_some()
+                && (u >= 3 || self.toks[k].text.is_ascii())
+            {
                 return Some((Part::Hundreds, u * 100, k + 2));
             }
             return Some((Part::Unit, u, k + 1));
         }
+        if let Some(t) = self.role(k, |r| if let Role::FusedTeen(t) = r { Some(t) } else { None }) {
+            return Some((Part::Teen, t, k + 1));
+        }
+        // "a hundred", "one hundred".
+        if self.role(k, |r| (r == Role::One).then_some(())).is_some()
+            && self.role(k + 1, |r| (r == Role::Hundreds(100)).then_some(())).is_some()
+        {
+            return Some((Part::Hundreds, 100, k + 2));
+        }
         if let Some(h) = self.role(k, |r| if let Role::Hundreds(h) = r { Some(h) } else { None }) {
+            // English "hundred" only counts after a number: "hundred" alone is no figure.
+            if self.toks[k].text.is_ascii() {
+                return None;
+            }
             return Some((Part::Hundreds, h, k + 1));
         }
         self.role(k, |r| if let Role::Tens(t) = r { Some((Part::Tens, t, k + 1)) } else { None })
@@ -893,12 +1055,23 @@ impl<'a> Parser<'a> {
 
     /// عقدين (20), قرنين (200): a dual period alone.
     fn period_dual(&self, i: usize) -> Res {
-        let v = self.role(i, |r| match r {
+        let period = self.role(i, |r| match r {
             Role::Period(f, Form::Dual) => Some(2.0 * f),
             Role::Two => Some(2.0),
             _ => None,
-        })?;
-        Some((Item::of(figure(ValueKind::Number, v, None)), i + 1))
+        });
+        // Any unit's dual in a whole expression ("لترين", "دقيقتين"); in running text only
+        // the duals of time and times that news uses for counts.
+        let dual = self.unit_at(i).filter(|&(_, dual, e)| dual && e == i + 1);
+        let (v, unit) = match (period, dual) {
+            (Some(v), _) if v > 2.0 => (v, Some("year")),
+            (Some(v), d) => (v, d.map(|(u, _, _)| u.code)),
+            (None, Some((u, _, _))) if self.whole => (2.0, Some(u.code)),
+            _ => return None,
+        };
+        let mut r = figure(ValueKind::Number, v, None);
+        r.unit = unit;
+        Some((Item::of(r), i + 1))
     }
 }
 
@@ -916,9 +1089,48 @@ struct Numeral {
     value: f64,
     /// The place of the last significant digit when round; `None` when exact.
     place: Option<f64>,
+    /// The power of ten of the first scale word ("3 ملايين و200 ألف" → 6), 0 for none.
     scale: i32,
     plain: bool,
     end: usize,
+    /// واحد alone: "one of …" in running text, a figure only in a whole expression.
+    lone: bool,
+}
+
+/// One group of a numeral with its scale word.
+struct Term {
+    value: f64,
+    place: Option<f64>,
+    scale: i32,
+    end: usize,
+    /// Written in English words.
+    english: bool,
+    /// Written in digits.
+    digits: bool,
+    /// Written with an exponent.
+    exp: bool,
+    lone: bool,
+}
+
+impl Term {
+    fn digits() -> Term {
+        Term { value: 0.0, place: None, scale: 0, end: 0, english: false, digits: true, exp: false, lone: false }
+    }
+}
+
+/// The precision of a plain integer in digits: a trailing group of three zeros is how
+/// digits write a scale word, so `3000` is read like `3 آلاف` and `ثلاثة آلاف` (2500..3500)
+/// and `2,725,000` like "2725 thousand" (± 500). Anything else is exact as written.
+fn round_place(lit: &NumLit) -> Option<f64> {
+    if lit.pow10 != 0 || lit.exp || lit.int_len != lit.digits.len() {
+        return None;
+    }
+    let zeros = lit.digits.bytes().rev().take_while(|&c| c == b'0').count();
+    if zeros == lit.digits.len() {
+        return None;
+    }
+    let groups = (zeros / 3) as i32;
+    (groups > 0).then(|| pow10(3 * groups))
 }
 
 /// A word that belongs to a value (so it cannot be a trailing unit noun or a verb's subject).
