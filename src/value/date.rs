@@ -369,10 +369,11 @@ impl Parser<'_> {
 
     /// A day number: digits 1..31 or an ordinal ("التاسع والعشرين").
     fn day_at(&self, i: usize) -> Option<(u32, usize)> {
-        if let Some(d) = self.num(i).and_then(|n| n.int_of_len(1, 2)) {
-            return (1..=31).contains(&d).then_some((d, i + 1));
+        if let Some(found) = self.ordinal(i) {
+            return Some(found).filter(|(d, _)| (1..=31).contains(d));
         }
-        self.ordinal(i).filter(|(d, _)| (1..=31).contains(d))
+        let d = self.num(i).and_then(|n| n.int_of_len(1, 2))?;
+        (1..=31).contains(&d).then_some((d, i + 1))
     }
 
     fn month_at(&self, i: usize) -> Option<(&'static Month, usize)> {

@@ -79,7 +79,7 @@ pub(super) fn lex_with(s: &str, opts: LexOptions) -> Vec<Tok<'_>> {
         let Some(c) = s[i..].chars().next() else { break };
         if c.is_whitespace() {
             i += c.len_utf8();
-        } else if c.is_ascii_digit() || (c == '.' && opts.whole && leading_decimal(s, i)) {
+        } else if c.is_ascii_digit() || (matches!(c, '.' | '\u{066B}') && opts.whole && leading_decimal(s, i)) {
             let (lit, end) = number(s, i, opts);
             out.push(Tok { kind: Kind::Num(lit), text: &s[i..end], start: i, end });
             i = end;
@@ -121,7 +121,8 @@ fn is_currency_code(w: &str) -> bool {
 fn leading_decimal(s: &str, i: usize) -> bool {
     let b = s.as_bytes();
     let before_ok = i == 0 || b[i - 1] == b' ' || matches!(b[i - 1], b'~' | b'-' | b'=' | b'$');
-    before_ok && count_digits(b, i + 1) > 0
+    let mark = s[i..].chars().next().map_or(1, char::len_utf8);
+    before_ok && count_digits(b, i + mark) > 0
 }
 
 fn count_digits(b: &[u8], from: usize) -> usize {
@@ -135,6 +136,10 @@ enum Sep {
     ArabicComma,
     Dot,
     Space,
+    /// U+066C, the Arabic thousands sign.
+    ArabicThousands,
+    /// U+066B, the Arabic decimal sign.
+    ArabicDecimal,
 }
 
 impl Sep {
@@ -144,6 +149,10 @@ impl Sep {
             Some((Sep::Comma, 1))
         } else if rest.starts_with('\u{060C}') {
             Some((Sep::ArabicComma, '\u{060C}'.len_utf8()))
+        } else if rest.starts_with('\u{066C}') {
+            Some((Sep::ArabicThousands, '\u{066C}'.len_utf8()))
+        } else if rest.starts_with('\u{066B}') {
+            Some((Sep::ArabicDecimal, '\u{066B}'.len_utf8()))
         } else if rest.starts_with('.') {
             Some((Sep::Dot, 1))
         } else if rest.starts_with(' ') {
@@ -179,8 +188,10 @@ fn number(s: &str, i: usize, opts: LexOptions) -> (NumLit, usize) {
         // Which separators group thousands under each convention, and how many groups
         // make them do so (one `,ddd` is enough; `1.234` alone stays a decimal in Auto).
         let candidates: &[(Sep, usize)] = match opts.commas {
-            Commas::Auto | Commas::Thousands => &[(Sep::Comma, 1), (Sep::ArabicComma, 1), (Sep::Dot, 2)],
-            Commas::Decimal => &[(Sep::Dot, 1)],
+            Commas::Auto | Commas::Thousands => {
+                &[(Sep::ArabicThousands, 1), (Sep::Comma, 1), (Sep::ArabicComma, 1), (Sep::Dot, 2)]
+            }
+            Commas::Decimal => &[(Sep::ArabicThousands, 1), (Sep::Dot, 1)],
         };
         for &(sep, min) in candidates.iter().chain([(Sep::Space, if opts.whole { 1 } else { 2 })].iter()) {
             if groups(sep) >= min {
@@ -201,6 +212,8 @@ fn number(s: &str, i: usize, opts: LexOptions) -> (NumLit, usize) {
     if let Some((mark, len)) = Sep::at(s, j).filter(|&(m, _)| Some(m) != group_sep) {
         let n = count_digits(b, j + len);
         let is_decimal = match (mark, opts.commas) {
+            (Sep::ArabicDecimal, _) => true,
+            (Sep::ArabicThousands, _) => false,
             (Sep::Dot, _) => true,
             (Sep::Comma, Commas::Thousands) | (Sep::ArabicComma, Commas::Thousands) => false,
             (Sep::Comma, _) => true,

@@ -338,10 +338,10 @@ pub fn mentions(folded: &str, opts: &ReadOptions) -> Vec<Mention> {
 /// "الحادية عشرة"): a place in a sequence, which is a figure only where it ranks something.
 pub fn is_ordinal(folded_mention: &str) -> bool {
     let toks = lex::lex_with(folded_mention, lex::LexOptions::default());
-    let words = || toks.iter().filter(|t| t.kind == lex::Kind::Word).map(|t| t.text);
-    toks.iter().all(|t| t.kind == lex::Kind::Word)
-        && words().any(words::is_ordinal)
-        && words().all(|w| w == "و" || words::is_ordinal(w) || words::roles(w).contains(&words::Role::Teen))
+    let n = toks.len();
+    let words = toks.iter().all(|t| t.kind == lex::Kind::Word);
+    let p = Parser::new(toks, &ReadOptions::default(), false);
+    words && p.ordinal(0).is_some_and(|(_, end)| end == n)
 }
 
 /// Digits that are layout, not figures: a list number ("1- إن …") or a superscript left

@@ -92,12 +92,23 @@ struct FoldedHedge {
     words: Vec<String>,
     hedge: Hedge,
     gap: Option<usize>,
+    dates: bool,
+    whole: bool,
 }
 
 fn hedges() -> &'static [FoldedHedge] {
     static C: OnceLock<Vec<FoldedHedge>> = OnceLock::new();
     C.get_or_init(|| {
-        HEDGES.iter().map(|h| FoldedHedge { words: split_folded(h.text), hedge: h.hedge, gap: h.gap }).collect()
+        HEDGES
+            .iter()
+            .map(|h| FoldedHedge {
+                words: split_folded(h.text),
+                hedge: h.hedge,
+                gap: h.gap,
+                dates: h.dates,
+                whole: h.whole,
+            })
+            .collect()
     })
 }
 
@@ -278,7 +289,17 @@ impl<'a> Parser<'a> {
         let mut best: Res = None;
         for h in hedges() {
             for j in self.hedge_ends(i, h) {
-                if let Some((a, e)) = self.span(j, true) {
+                if h.whole && !self.whole {
+                    break;
+                }
+                if let Some((mut a, e)) = self.span(j, true) {
+                    // "منذ 2014", "before 2016": these words say the figure is a year.
+                    if h.dates && a.r.kind != ValueKind::Date {
+                        match a.range_year.and_then(|y| self.year_item(y, false)) {
+                            Some(year) => a = year,
+                            None => break,
+                        }
+                    }
                     if best.as_ref().is_none_or(|(_, b)| e > *b) {
                         best = Some((self.apply_hedge(a, h.hedge), e));
                     }
@@ -327,17 +348,29 @@ impl<'a> Parser<'a> {
                     r.interval = Interval::new(lo.min(a - a.abs() * t), hi.max(b + b.abs() * t));
                 }
             }
+            // After a date is after its last day ("بعد 2016": from 2017); since a date is
+            // from its first day; before is before its first day; until is to its last.
             Hedge::MoreThan | Hedge::AtLeast => {
-                let lo = if is_date { r.interval.lo } else { Some(r.nominal) };
+                let lo = match (is_date, h) {
+                    (true, Hedge::MoreThan) => r.interval.hi,
+                    (true, _) => r.interval.lo,
+                    _ => Some(r.nominal),
+                };
                 r.interval = Interval { lo, hi: None };
             }
             Hedge::LessThan | Hedge::AtMost => {
-                let hi = if is_date || r.hedge == Hedge::Range || r.hedge == Hedge::Vague {
-                    r.interval.hi
-                } else {
-                    Some(r.nominal)
+                let hi = match (is_date, h) {
+                    (true, Hedge::LessThan) => r.interval.lo,
+                    (true, _) => r.interval.hi,
+                    _ if r.hedge == Hedge::Range || r.hedge == Hedge::Vague => r.interval.hi,
+                    _ => Some(r.nominal),
                 };
                 r.interval = Interval { lo: None, hi };
+            }
+            // "يساوي 3000", "=3000": exactly the figure, round as it may look.
+            Hedge::Exact if !is_date && r.hedge == Hedge::Round => {
+                r.interval = Interval::point(r.nominal);
+                r.precision = Precision::Exact;
             }
             _ => {}
         }
@@ -989,10 +1022,40 @@ impl<'a> Parser<'a> {
         None
     }
 
-    /// "ثلث السكان" → 33.3%; "نصف مليون" → 500000; "ربع قرن" → 25.
+    /// Fractions: "ثلث السكان" → 33.3%; "نصف مليون" → 500000; "ربع قرن" → 25 years;
+    /// "ثلاثة أرباع" → 0.75; "a third", "two thirds"; `3/4` and `2 3/4`; "ساعة ونصف" →
+    /// 1.5 h; and, as a whole expression, a fraction word alone ("ربع" → 0.25).
     fn fraction(&self, i: usize) -> Res {
+        if let Some(found) = self.digit_fraction(i) {
+            return Some(found);
+        }
+        // A count of fractions: "ثلاثة أرباع", "three quarters", "two thirds".
+        let count = match self.num(i) {
+            Some(lit) => lit.int_of_len(1, 2).map(|n| (n, i + 1)),
+            None if self.role(i, |r| (r == Role::One).then_some(())).is_some() => Some((1, i + 1)),
+            None => self.group(i).map(|(v, e, _)| (v, e)),
+        };
+        if let Some((n, k)) = count
+            && let Some(pct) = self.role(k, |r| if let Role::Fractions(p) = r { Some(p) } else { None })
+        {
+            return Some(self.share(f64::from(n) * pct, k + 1));
+        }
+        // "a third", "one half", "a quarter".
+        if let Some(k) =
+            (self.role(i, |r| (r == Role::One).then_some(())).is_some() || self.is(i, "one")).then_some(i + 1)
+            && let Some(pct) = self.role(k, |r| if let Role::Fraction(p, _) = r { Some(p) } else { None })
+        {
+            return Some(self.share(pct, k + 1));
+        }
+        if let Some(found) = self.unit_and_fraction(i) {
+            return Some(found);
+        }
         let (pct, ambig) = self.role(i, |r| if let Role::Fraction(p, a) = r { Some((p, a)) } else { None })?;
-        let next = self.word(i + 1)?;
+        let Some(next) = self.word(i + 1) else {
+            // A whole expression that is only the fraction: "ربع" is a quarter.
+            let alone = self.whole && !ambig && !self.toks[i].text.is_ascii();
+            return alone.then(|| (Item::of(figure(ValueKind::Number, pct / 100.0, None)), i + 1));
+        };
         if !ambig {
             if let Some(p) = self.role(i + 1, |r| match r {
                 Role::Scale(p, Form::Single | Form::Definite) => Some(p),
@@ -1002,7 +1065,9 @@ impl<'a> Parser<'a> {
                 return Some((Item::of(r), i + 2));
             }
             if let Some(f) = self.role(i + 1, |r| if let Role::Period(f, Form::Single) = r { Some(f) } else { None }) {
-                return Some((Item::of(figure(ValueKind::Number, pct / 100.0 * f, None)), i + 2));
+                let mut r = figure(ValueKind::Number, pct / 100.0 * f, None);
+                r.unit = Some("year");
+                return Some((Item::of(r), i + 2));
             }
             // "نصف طن": half a unit of measure.
             if self.role(i + 1, |r| (r == Role::Measure).then_some(())).is_some() {
@@ -1017,18 +1082,116 @@ impl<'a> Parser<'a> {
         None
     }
 
-    /// الأول … العاشر, الحادي عشر … التاسع عشر, العشرون, التاسع والعشرين.
+    /// A share `pct` (in percent) ending at `end`: of a noun after it ("ثلاثة أرباع
+    /// السكان" → 75%), or else a plain number ("ثلاثة أرباع" → 0.75).
+    fn share(&self, pct: f64, end: usize) -> (Item, usize) {
+        let of_noun = self.word(end).is_some_and(|w| w.starts_with("ال") && !words::is_number_word(w));
+        if of_noun {
+            return (Item::of(figure(ValueKind::Percent, pct, Some(1.0))), end);
+        }
+        (Item::of(figure(ValueKind::Number, pct / 100.0, None)), end)
+    }
+
+    /// `3/4`, and in a whole expression `2 3/4` and `-1 4/5`: a proper fraction in digits
+    /// (in running text `3/4` may be a date or a reference, so it is read only whole).
+    fn digit_fraction(&self, i: usize) -> Res {
+        if !self.whole {
+            return None;
+        }
+        let at = |k: usize| -> Option<(f64, usize)> {
+            let n = self.num(k)?.int_of_len(1, 3)?;
+            let d = self.num(k + 2)?.int_of_len(1, 3)?;
+            let slash = self.is(k + 1, "/") && self.glued(k + 1) && self.glued(k + 2) && !self.is(k + 3, "/");
+            (slash && n < d && d > 1).then(|| (f64::from(n) / f64::from(d), k + 3))
+        };
+        if let Some((v, e)) = at(i) {
+            return Some((Item::of(figure(ValueKind::Number, v, None)), e));
+        }
+        let whole = self.num(i)?.int_of_len(1, 6)?;
+        let (v, e) = at(i + 1).filter(|_| !self.glued(i + 1))?;
+        Some((Item::of(figure(ValueKind::Number, f64::from(whole) + v, None)), e))
+    }
+
+    /// "ساعة ونصف" (an hour and a half), "يومين ونصف": a unit, then و and a fraction of it.
+    fn unit_and_fraction(&self, i: usize) -> Res {
+        if !self.whole {
+            return None;
+        }
+        let (u, dual, e) = self.unit_at(i)?;
+        let k = self.and(e)?;
+        let pct = self.role(k, |r| match r {
+            Role::Fraction(p, false) => Some(p),
+            _ => None,
+        })?;
+        let mut r = figure(ValueKind::Number, if dual { 2.0 } else { 1.0 } + pct / 100.0, None);
+        r.unit = Some(u.code);
+        Some((Item::of(r), k + 1))
+    }
+
+    /// An ordinal: the hundreds (definite: المئة) then the rest joined by و, as the
+    /// cardinals are (المئة والخامسة والعشرون, the 125th), or the rest then "بعد المئة";
+    /// below a hundred an ordinal unit or a definite cardinal before عشر (الحادي عشر,
+    /// الإحدى عشرة, الاثنا عشر) or و and the tens, definite or not (الخامسة و عشرون).
+    /// English: first … nineteenth, twenty-first, 21st.
     pub fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
-        let unit = self.role(i, |r| if let Role::OrdinalUnit(u) = r { Some(u) } else { None });
-        if let Some(u) = unit {
+        if let Some(h) = self.role(i, |r| if let Role::DefiniteHundreds(h) = r { Some(h) } else { None }) {
+            if let Some(k) = self.and(i + 1)
+                && let Some((v, e)) = self.ordinal_below_100(k)
+            {
+                return Some((h + v, e));
+            }
+            // "المئة" alone is the hundredth only where a whole expression says so; in text
+            // it is mostly "في المئة" (per cent).
+            return self.whole.then_some((h, i + 1));
+        }
+        let (v, e) = self.ordinal_below_100(i)?;
+        // "الخامس والعشرون بعد المئة": 125th.
+        if self.is(e, "بعد")
+            && let Some(h) = self.role(e + 1, |r| if let Role::DefiniteHundreds(h) = r { Some(h) } else { None })
+        {
+            return Some((v + h, e + 2));
+        }
+        Some((v, e))
+    }
+
+    fn ordinal_below_100(&self, i: usize) -> Option<(u32, usize)> {
+        // 5th, 21st: digits with an English suffix.
+        if let Some(n) = self.num(i).and_then(|lit| lit.int_of_len(1, 4))
+            && self.glued(i + 1)
+            && ["st", "nd", "rd", "th"].iter().any(|s| self.is(i + 1, s))
+        {
+            return Some((n, i + 2));
+        }
+        let unit = self.role(i, |r| match r {
+            Role::OrdinalUnit(u) => Some((u, true)),
+            // الأحد عشر, الإحدى عشرة, الاثنا عشر: the definite cardinal as an ordinal.
+            Role::DefiniteUnit(u) if u <= 9 => Some((u, false)),
+            _ => None,
+        });
+        if let Some((u, ordinal)) = unit {
             if self.role(i + 1, |r| matches!(r, Role::Teen).then_some(())).is_some() {
                 return Some((10 + u, i + 2));
             }
-            if let Some(k) = self.and(i + 1)
-                && let Some(t) = self.role(k, |r| if let Role::OrdinalTens(t) = r { Some(t) } else { None })
+            if ordinal
+                && let Some(k) = self.and(i + 1)
+                && let Some(t) = self.role(k, |r| match r {
+                    Role::OrdinalTens(t) | Role::Tens(t) => Some(t),
+                    _ => None,
+                })
             {
                 return Some((u + t, k + 1));
             }
+        }
+        // English: twenty-first, twenty first.
+        if let Some(t) = self.role(i, |r| if let Role::Tens(t) = r { Some(t) } else { None })
+            && self.toks[i].text.is_ascii()
+        {
+            let k = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
+            let u = self.role(k, |r| match r {
+                Role::OrdinalUnit(u) => Some(u),
+                _ => None,
+            })?;
+            return self.toks[k].text.is_ascii().then_some((t + u, k + 1));
         }
         self.role(i, |r| match r {
             Role::Ordinal(u) | Role::OrdinalTens(u) => Some((u, i + 1)),

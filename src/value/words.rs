@@ -568,11 +568,6 @@ pub(super) fn is_number_word(w: &str) -> bool {
     roles(w).iter().any(|r| !matches!(r, Role::Measure | Role::DefiniteUnit(_) | Role::One))
 }
 
-/// An ordinal or a part of one: الأول, ثاني, الحادية (عشرة), العشرين.
-pub(super) fn is_ordinal(w: &str) -> bool {
-    roles(w).iter().any(|r| matches!(r, Role::Ordinal(_) | Role::OrdinalUnit(_) | Role::OrdinalTens(_)))
-}
-
 pub(super) fn find<T>(w: &str, pick: impl Fn(Role) -> Option<T>) -> Option<T> {
     roles(w).iter().find_map(|&r| pick(r))
 }
