@@ -431,11 +431,22 @@ impl<'a> Parser<'a> {
     }
 
     /// An atom, or a range of two written `X..Y` or `X-Y` (digits on both sides).
+    /// A dash joins two figures (`10-20`) or two dates (`يناير - مارس 2022`); in a whole
+    /// expression "إلى"/"to" does too (`10 إلى 20`).
     pub fn span(&self, i: usize, ambiguous: bool) -> Res {
         let (a, j) = self.atom(i, ambiguous)?;
         let dash = ["-", "–", "—"].iter().any(|d| self.is(j, d));
-        if (self.is(j, "..") || dash && self.num(j - 1).is_some() && self.num(j + 1).is_some())
-            && let Some((b, e)) = self.atom(j + 1, ambiguous)
+        let figures = self.num(j + 1).is_some() && (self.num(j - 1).is_some() || a.r.kind != ValueKind::Date);
+        let joins = if self.is(j, "..") || (dash && (figures || a.r.kind == ValueKind::Date)) {
+            Some(j + 1)
+        } else if self.whole {
+            self.any(j, range_to()).map(|(_, k)| k)
+        } else {
+            None
+        };
+        if let Some(k) = joins
+            && let Some((b, e)) = self.atom(k, ambiguous)
+            && (!dash || a.r.kind != ValueKind::Date || b.r.kind == ValueKind::Date)
             && let Some(r) = self.make_range(a.clone(), b, i)
         {
             return Some((r, e));
@@ -547,7 +558,8 @@ impl<'a> Parser<'a> {
                     Precision::Digit(p) => Some(p),
                     _ => None,
                 };
-                a = Item::of(figure(Number, scaled, place));
+                let unit = a.r.unit;
+                a = Item::of(Reading { unit, ..figure(Number, scaled, place) });
             }
         }
         if a.r.kind == Number && a.plain && matches!(b.r.kind, Percent | Multiplier) {
