@@ -183,7 +183,7 @@ const COMPACT_OPERATORS: &[(&str, Hedge)] =
     &[(">=", Hedge::AtLeast), ("<=", Hedge::AtMost), (">", Hedge::MoreThan), ("<", Hedge::LessThan)];
 
 /// Words that may stand before a value in an expression without being part of it.
-const LEADING: &[&str] = &["في", "on", "in", "the", "خلال"];
+const LEADING: &[&str] = &["في", "ب", "ل", "on", "in", "at", "the", "خلال"];
 
 /// Words that may follow a figure and its unit in a value expression without changing it:
 /// what it is a share of ("من السكان"), how often ("سنويا"), what it ranks ("أكبر").

@@ -219,6 +219,9 @@ pub(super) const RANGE_INTROS: &[&str] = &[
     "تراوح ما بين",
     "between",
 ];
+/// "بين X و Y" where both ends are years.
+pub(super) const RANGE_YEAR_INTROS: &[&str] =
+    &["بين عامي", "ما بين عامي", "بين العامين", "بين سنتي", "between the years", "between years"];
 pub(super) const RANGE_AND: &[&str] = &["و", "and"];
 pub(super) const RANGE_FROM: &[&str] = &["من", "from"];
 pub(super) const RANGE_TO: &[&str] = &["إلى", "الى", "حتى", "to"];
@@ -231,6 +234,7 @@ pub(super) fn vocabulary() -> impl Iterator<Item = &'static str> {
         .chain(SUFFIX_HEDGES.iter().map(|p| p.0))
         .chain(PERCENT_WORDS.iter().copied())
         .chain(RANGE_INTROS.iter().copied())
+        .chain(RANGE_YEAR_INTROS.iter().copied())
 }
 
 /// A number as plain decimal digits: `2500`, `1500000`, `0.25` (never an exponent).

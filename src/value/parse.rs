@@ -5,7 +5,9 @@
 //! several rules apply, the longest reading wins (ties go to the rule tried first).
 
 use super::lex::{Kind, NumLit, Tok};
-use super::number::{HEDGES, PERCENT_WORDS, RANGE_AND, RANGE_FROM, RANGE_INTROS, RANGE_TO, SUFFIX_HEDGES};
+use super::number::{
+    HEDGES, PERCENT_WORDS, RANGE_AND, RANGE_FROM, RANGE_INTROS, RANGE_TO, RANGE_YEAR_INTROS, SUFFIX_HEDGES,
+};
 use super::words::{self, Form, Role};
 use super::{Hedge, Interval, Precision, ReadOptions, Reading, ValueKind, unit};
 use crate::text::{Mode, fold};
@@ -84,6 +86,7 @@ pub(super) fn split_folded(p: &str) -> Vec<String> {
 
 phrases!(percent_words, PERCENT_WORDS);
 phrases!(range_intros, RANGE_INTROS);
+phrases!(range_year_intros, RANGE_YEAR_INTROS);
 phrases!(range_and, RANGE_AND);
 phrases!(range_from, RANGE_FROM);
 phrases!(range_to, RANGE_TO);
@@ -293,9 +296,10 @@ impl<'a> Parser<'a> {
                     break;
                 }
                 if let Some((mut a, e)) = self.span(j, true) {
-                    // "منذ 2014", "before 2016": these words say the figure is a year.
-                    if h.dates && a.r.kind != ValueKind::Date {
-                        match a.range_year.and_then(|y| self.year_item(y, false)) {
+                    // "منذ 2014", "before 2016": these words say the figure is a year; so
+                    // does a date property ("حتى 2018").
+                    if h.dates || (self.years == Years::Always && a.year.is_some()) {
+                        match self.as_year(a) {
                             Some(year) => a = year,
                             None => break,
                         }
@@ -397,11 +401,25 @@ impl<'a> Parser<'a> {
 
     /// "بين X و Y", "تتراوح بين X و Y".
     fn range_between(&self, i: usize) -> Res {
-        let j = self.any(i, range_intros()).map(|(_, j)| j).or_else(|| self.range_verb(i))?;
-        let (a, k) = self.atom(j, true)?;
+        // "بين عامي 2014 و2018": the dual year word makes both ends years.
+        let years = self.any(i, range_year_intros()).map(|(_, j)| j);
+        let j = years.or_else(|| self.any(i, range_intros()).map(|(_, j)| j)).or_else(|| self.range_verb(i))?;
+        let (mut a, k) = self.atom(j, true)?;
         let k = self.and(k)?;
-        let (b, e) = self.atom(k, true)?;
+        let (mut b, e) = self.atom(k, true)?;
+        if years.is_some() {
+            a = self.as_year(a)?;
+            b = self.as_year(b)?;
+        }
         Some((self.make_range(a, b, i)?, e))
+    }
+
+    /// A figure that the words say is a year ("منذ 2014", "بين عامي 2014 و2018"), as one.
+    fn as_year(&self, item: Item) -> Option<Item> {
+        if item.r.kind == ValueKind::Date {
+            return Some(item);
+        }
+        item.year.or(item.range_year).and_then(|y| self.year_item(y, false))
     }
 
     /// "تتراوح نسبتهم بين": the verb, its subject (one or two words), then بين.
@@ -469,11 +487,13 @@ impl<'a> Parser<'a> {
             return Some((item, e));
         }
         let date = self.date(i);
-        if date.is_none() && self.skip.get().is_some_and(|(s, _)| s == i) {
-            // "6 يناير" with no year to give it: not a bare 6 either.
+        let quantity = self.quantity(i, ambiguous).map(|(item, e)| self.with_unit(item, e));
+        // "6 يناير" with no year to give it: not a bare 6 either. But a whole expression that
+        // is only "صفر" (zero, and the month Safar) is zero.
+        let month_alone = self.skip.get().is_some_and(|(s, e)| s == i && !(self.whole && e == self.toks.len()));
+        if date.is_none() && self.skip.get().is_some_and(|(s, _)| s == i) && (month_alone || quantity.is_none()) {
             return None;
         }
-        let quantity = self.quantity(i, ambiguous).map(|(item, e)| self.with_unit(item, e));
         let found = longest([date, quantity]);
         if let Some((_, e)) = &found {
             self.reach(*e);

@@ -306,6 +306,10 @@ pub(super) fn forms() -> &'static HashMap<String, Vec<Form>> {
                 // The head noun takes the accusative alif and the dual endings; the
                 // adjective after it (سعودي, مربع) is left as written.
                 let head = &words[0];
+                // "ريالا سعوديا": after 11..99 the adjective takes the alif too.
+                if words.len() == 2 && !words[1].ends_with('ه') && !head.ends_with('ه') {
+                    add(vec![format!("{head}ا"), format!("{}ا", words[1])], unit, false);
+                }
                 let mut with = |w: String, dual: bool| {
                     let mut v = words.clone();
                     v[0] = w;
