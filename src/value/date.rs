@@ -136,7 +136,7 @@ const YEAR_WORDS: &[&str] = &["عام", "العام", "سنة", "السنة", "�
 /// Words between a month and its year: "يناير من عام 2022".
 const MONTH_YEAR_GLUE: &[&str] = &["من", "من عام", "عام", "من العام", "سنة", ",", "،"];
 /// Words between day numbers: "5-7 يناير", "من 5 إلى 7 يناير".
-const DAY_TO: &[&str] = &["-", "–", "إلى", "الى", "حتى", "و"];
+const DAY_TO: &[&str] = &["-", "–", "إلى", "الى", "حتى", "و", "to", "through"];
 
 #[derive(Clone, Copy, PartialEq)]
 enum Cal {
@@ -297,7 +297,11 @@ impl Parser<'_> {
 
     /// "القرن التاسع عشر" (1801..1900), "التسعينيات" / "تسعينيات القرن الماضي" (1990..1999).
     fn era_words(&self, i: usize) -> Res {
-        let (first, last, end) = if let Some(d) = self.word(i).and_then(decade) {
+        // "the 1990s": a decade in digits.
+        let digits = self.num(i).and_then(|lit| lit.int_of_len(4, 4)).filter(|y| y % 10 == 0);
+        let (first, last, end) = if let Some(y) = digits.filter(|_| self.is(i + 1, "s") && self.glued(i + 1)) {
+            (y as i32, y as i32 + 9, i + 2)
+        } else if let Some(d) = self.word(i).and_then(decade) {
             // A decade of the 20th century unless a century follows.
             let k = i + 1 + usize::from(self.is(i + 1, "من"));
             let (century, end) = self.century(k).unwrap_or((20, i + 1));

@@ -765,13 +765,13 @@ impl<'a> Parser<'a> {
         if self.role(k, |r| (r == Role::One).then_some(())).is_some() {
             k += 1;
         }
-        let Some(pct) = self.role(k, |r| match r {
-            Role::Fraction(p, false) => Some(p),
+        let Some(frac) = self.role(k, |r| match r {
+            Role::Fraction(f, false) => Some(f),
             _ => None,
         }) else {
             return;
         };
-        n.value += pct / 100.0 * pow10(last);
+        n.value += frac * pow10(last);
         n.end = k + 1;
         n.plain = false;
         n.lone = false;
@@ -833,10 +833,10 @@ impl<'a> Parser<'a> {
             return Some(Term { value: lit.value(), place, exp: lit.exp, end: i + 1, ..Term::digits() });
         }
         let english = self.word(i).is_some_and(str::is_ascii);
+        let one = self.role(i, |r| (r == Role::One).then_some(())).is_some();
         // "a million", "a thousand".
-        if self.role(i, |r| (r == Role::One).then_some(())).is_some() {
-            let p = self.role(i + 1, |r| matches!(r, Role::Scale(_, Form::Single)).then_some(()));
-            return p.and_then(|_| self.scale_after(i + 1)).map(|p| Term {
+        if one && self.role(i + 1, |r| matches!(r, Role::Scale(_, Form::Single)).then_some(())).is_some() {
+            return self.scale_after(i + 1).map(|p| Term {
                 value: pow10(p),
                 place: Some(pow10(p)),
                 scale: p,
@@ -845,7 +845,27 @@ impl<'a> Parser<'a> {
                 ..Term::digits()
             });
         }
+        let dozen = |k: usize| self.role(k, |r| (r == Role::Dozen).then_some(())).is_some();
+        // "a dozen", "two dozen", "دزينة".
+        if one && dozen(i + 1) {
+            return Some(Term { value: 12.0, place: None, end: i + 2, english, digits: false, ..Term::digits() });
+        }
+        if dozen(i) && self.whole {
+            return Some(Term { value: 12.0, place: None, end: i + 1, english, digits: false, ..Term::digits() });
+        }
         let group = self.group(i);
+        if let Some((v, e, _)) = group
+            && dozen(e)
+        {
+            return Some(Term {
+                value: f64::from(v) * 12.0,
+                place: None,
+                end: e + 1,
+                english,
+                digits: false,
+                ..Term::digits()
+            });
+        }
         let after = group.map_or(i, |(_, e, _)| e);
         let scale = self.role(after, |r| match r {
             Role::Scale(p, f) => Some((p, f)),
@@ -968,20 +988,29 @@ impl<'a> Parser<'a> {
 
     /// عشرات, مئات الآلاف, آلاف, بضعة آلاف, بضع عشرة, نيف وعشرون, عدة ملايين.
     fn vague(&self, i: usize) -> Res {
+        // "a few thousand".
+        if self.role(i, |r| (r == Role::One).then_some(())).is_some()
+            && self.role(i + 1, |r| (r == Role::Few).then_some(())).is_some()
+        {
+            return self.vague(i + 1);
+        }
         let w = self.word(i)?;
         let n = ValueKind::Number;
+        // "tens of thousands": English puts "of" before the scale.
         let scale_after = |k: usize| {
+            let k = k + usize::from(self.is(k, "of"));
             self.role(k, |r| match r {
                 Role::Scale(p, Form::Plural | Form::DefinitePlural) => Some(pow10(p)),
                 _ => None,
             })
         };
+        let of = |k: usize| k + usize::from(self.is(k, "of"));
         let vague_item = |lo: f64, hi: f64, e: usize| Some((Item::of(spread(n, lo, hi, Hedge::Vague)), e));
         for &r in words::roles(w) {
             match r {
                 Role::Vague(lo, hi) => {
                     return match scale_after(i + 1) {
-                        Some(m) => vague_item(lo * m, hi * m - 1.0, i + 2),
+                        Some(m) => vague_item(lo * m, hi * m - 1.0, of(i + 1) + 1),
                         None => vague_item(lo, hi - 1.0, i + 1),
                     };
                 }
@@ -1055,73 +1084,75 @@ impl<'a> Parser<'a> {
     }
 
     /// Fractions: "ثلث السكان" → 33.3%; "نصف مليون" → 500000; "ربع قرن" → 25 years;
-    /// "ثلاثة أرباع" → 0.75; "a third", "two thirds"; `3/4` and `2 3/4`; "ساعة ونصف" →
-    /// 1.5 h; and, as a whole expression, a fraction word alone ("ربع" → 0.25).
+    /// "ثلاثة أرباع" → 0.75; "a third", "two thirds", "half a million"; `3/4` and `2 3/4`;
+    /// "ساعة ونصف" → 1.5 h; and, as a whole expression, a fraction word alone ("ربع" → 0.25).
     fn fraction(&self, i: usize) -> Res {
         if let Some(found) = self.digit_fraction(i) {
             return Some(found);
         }
+        let one = |k: usize| self.role(k, |r| (r == Role::One).then_some(())).is_some();
         // A count of fractions: "ثلاثة أرباع", "three quarters", "two thirds".
         let count = match self.num(i) {
             Some(lit) => lit.int_of_len(1, 2).map(|n| (n, i + 1)),
-            None if self.role(i, |r| (r == Role::One).then_some(())).is_some() => Some((1, i + 1)),
+            None if one(i) => Some((1, i + 1)),
             None => self.group(i).map(|(v, e, _)| (v, e)),
         };
         if let Some((n, k)) = count
-            && let Some(pct) = self.role(k, |r| if let Role::Fractions(p) = r { Some(p) } else { None })
+            && let Some(f) = self.role(k, |r| if let Role::Fractions(f) = r { Some(f) } else { None })
         {
-            return Some(self.share(f64::from(n) * pct, k + 1));
+            return Some(self.share(times(f64::from(n), f), k + 1));
         }
         // "a third", "one half", "a quarter".
-        if let Some(k) =
-            (self.role(i, |r| (r == Role::One).then_some(())).is_some() || self.is(i, "one")).then_some(i + 1)
-            && let Some(pct) = self.role(k, |r| if let Role::Fraction(p, _) = r { Some(p) } else { None })
+        if (one(i) || self.is(i, "one"))
+            && let Some(f) = self.role(i + 1, |r| if let Role::Fraction(f, _) = r { Some(f) } else { None })
         {
-            return Some(self.share(pct, k + 1));
+            return Some(self.share(f, i + 2));
         }
         if let Some(found) = self.unit_and_fraction(i) {
             return Some(found);
         }
-        let (pct, ambig) = self.role(i, |r| if let Role::Fraction(p, a) = r { Some((p, a)) } else { None })?;
+        let (frac, ambig) = self.role(i, |r| if let Role::Fraction(f, a) = r { Some((f, a)) } else { None })?;
         let Some(next) = self.word(i + 1) else {
             // A whole expression that is only the fraction: "ربع" is a quarter.
             let alone = self.whole && !ambig && !self.toks[i].text.is_ascii();
-            return alone.then(|| (Item::of(figure(ValueKind::Number, pct / 100.0, None)), i + 1));
+            return alone.then(|| (Item::of(figure(ValueKind::Number, frac, None)), i + 1));
         };
         if !ambig {
-            if let Some(p) = self.role(i + 1, |r| match r {
+            // "نصف مليون", "half a million".
+            let k = i + 1 + usize::from(one(i + 1));
+            if let Some(p) = self.role(k, |r| match r {
                 Role::Scale(p, Form::Single | Form::Definite) => Some(p),
                 _ => None,
             }) {
-                let r = figure(ValueKind::Number, pct / 100.0 * pow10(p), Some(pow10(p - 1)));
-                return Some((Item::of(r), i + 2));
+                let r = figure(ValueKind::Number, frac * pow10(p), Some(pow10(p - 1)));
+                return Some((Item::of(r), k + 1));
             }
             if let Some(f) = self.role(i + 1, |r| if let Role::Period(f, Form::Single) = r { Some(f) } else { None }) {
-                let mut r = figure(ValueKind::Number, pct / 100.0 * f, None);
+                let mut r = figure(ValueKind::Number, frac * f, None);
                 r.unit = Some("year");
                 return Some((Item::of(r), i + 2));
             }
             // "نصف طن": half a unit of measure.
             if self.role(i + 1, |r| (r == Role::Measure).then_some(())).is_some() {
-                return Some((Item::of(figure(ValueKind::Number, pct / 100.0, Some(0.1))), i + 1));
+                return Some((Item::of(figure(ValueKind::Number, frac, Some(0.1))), i + 1));
             }
         }
         // A noun phrase: "ثلث السكان". خمس/عشر are numbers unless a definite noun follows.
         let noun = next != "و" && !words::is_number_word(next);
         if noun && (!ambig || (next.starts_with("ال") && next.chars().count() > 3)) {
-            return Some((Item::of(figure(ValueKind::Percent, pct, Some(1.0))), i + 1));
+            return Some((Item::of(figure(ValueKind::Percent, percent_of(frac), Some(1.0))), i + 1));
         }
         None
     }
 
-    /// A share `pct` (in percent) ending at `end`: of a noun after it ("ثلاثة أرباع
-    /// السكان" → 75%), or else a plain number ("ثلاثة أرباع" → 0.75).
-    fn share(&self, pct: f64, end: usize) -> (Item, usize) {
+    /// A share `frac` ending at `end`: of a noun after it ("ثلاثة أرباع السكان" → 75%), or
+    /// else a plain number ("ثلاثة أرباع" → 0.75).
+    fn share(&self, frac: f64, end: usize) -> (Item, usize) {
         let of_noun = self.word(end).is_some_and(|w| w.starts_with("ال") && !words::is_number_word(w));
         if of_noun {
-            return (Item::of(figure(ValueKind::Percent, pct, Some(1.0))), end);
+            return (Item::of(figure(ValueKind::Percent, percent_of(frac), Some(1.0))), end);
         }
-        (Item::of(figure(ValueKind::Number, pct / 100.0, None)), end)
+        (Item::of(figure(ValueKind::Number, frac, None)), end)
     }
 
     /// `3/4`, and in a whole expression `2 3/4` and `-1 4/5`: a proper fraction in digits
@@ -1151,11 +1182,11 @@ impl<'a> Parser<'a> {
         }
         let (u, dual, e) = self.unit_at(i)?;
         let k = self.and(e)?;
-        let pct = self.role(k, |r| match r {
-            Role::Fraction(p, false) => Some(p),
+        let frac = self.role(k, |r| match r {
+            Role::Fraction(f, false) => Some(f),
             _ => None,
         })?;
-        let mut r = figure(ValueKind::Number, if dual { 2.0 } else { 1.0 } + pct / 100.0, None);
+        let mut r = figure(ValueKind::Number, if dual { 2.0 } else { 1.0 } + frac, None);
         r.unit = Some(u.code);
         Some((Item::of(r), k + 1))
     }
@@ -1311,6 +1342,20 @@ impl Term {
     fn digits() -> Term {
         Term { value: 0.0, place: None, scale: 0, end: 0, english: false, digits: true, exp: false, lone: false }
     }
+}
+
+/// A fraction as a percentage, computed as `200 / 3` is for two thirds (not `100 × 0.666…`),
+/// so a share reads the same however it was reached.
+fn percent_of(frac: f64) -> f64 {
+    times(100.0, frac)
+}
+
+/// `n × frac` for a fraction of a small denominator, divided last: 3 × ⅕ is 0.6, not 0.6000000000000001.
+fn times(n: f64, frac: f64) -> f64 {
+    (1..=12)
+        .map(f64::from)
+        .find(|d| (frac * d - (frac * d).round()).abs() < 1e-9)
+        .map_or(n * frac, |d| n * (frac * d).round() / d)
 }
 
 /// The precision of a plain integer in digits: a trailing group of three zeros is how
