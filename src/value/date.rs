@@ -224,7 +224,8 @@ pub(super) fn vocabulary() -> impl Iterator<Item = &'static str> {
 
 /// The first word of a month name.
 pub(super) fn is_month_word(w: &str) -> bool {
-    months().iter().any(|m| m.words[0] == w)
+    static FIRST: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    FIRST.get_or_init(|| months().iter().map(|m| m.words[0].as_str()).collect()).contains(w)
 }
 
 fn date_reading(lo: i64, hi: i64, precision: Precision, cal: Cal, year_known: bool) -> Reading {
@@ -388,6 +389,10 @@ impl Parser<'_> {
     }
 
     fn month_at(&self, i: usize) -> Option<(&'static Month, usize)> {
+        let first = self.text(i)?;
+        if !is_month_word(first) {
+            return None;
+        }
         let mut best: Option<(&Month, usize)> = None;
         for m in months() {
             if let Some(e) = self.phrase(i, &m.words)

@@ -55,6 +55,8 @@ pub(super) enum Years {
 
 pub(super) struct Parser<'a> {
     pub toks: Vec<Tok<'a>>,
+    /// Each token's roles as a number word (empty for others).
+    roles: Vec<&'static [Role]>,
     pub opts: ReadOptions,
     /// Reading one whole expression (`read`), not scanning text (`mentions`).
     pub whole: bool,
@@ -165,7 +167,9 @@ fn longest(cands: impl IntoIterator<Item = Res>) -> Res {
 
 impl<'a> Parser<'a> {
     pub fn new(toks: Vec<Tok<'a>>, opts: &ReadOptions, whole: bool) -> Self {
+        let roles = toks.iter().map(|t| if t.kind == Kind::Word { words::roles(t.text) } else { &[] }).collect();
         Parser {
+            roles,
             toks,
             opts: *opts,
             whole,
@@ -204,7 +208,12 @@ impl<'a> Parser<'a> {
     }
 
     pub fn role<T>(&self, i: usize, pick: impl Fn(Role) -> Option<T>) -> Option<T> {
-        words::find(self.word(i)?, pick)
+        self.roles(i).iter().find_map(|&r| pick(r))
+    }
+
+    /// The roles of token `i` as a number word, looked up once per token.
+    pub fn roles(&self, i: usize) -> &'static [Role] {
+        self.roles.get(i).copied().unwrap_or(&[])
     }
 
     pub fn reach(&self, end: usize) {
@@ -290,7 +299,8 @@ impl<'a> Parser<'a> {
 
     fn hedged(&self, i: usize) -> Res {
         let mut best: Res = None;
-        for h in hedges() {
+        let first = self.text(i);
+        for h in hedges().iter().filter(|h| first == Some(h.words[0].as_str())) {
             for j in self.hedge_ends(i, h) {
                 if h.whole && !self.whole {
                     break;
@@ -994,7 +1004,7 @@ impl<'a> Parser<'a> {
         {
             return self.vague(i + 1);
         }
-        let w = self.word(i)?;
+        self.word(i)?;
         let n = ValueKind::Number;
         // "tens of thousands": English puts "of" before the scale.
         let scale_after = |k: usize| {
@@ -1006,7 +1016,7 @@ impl<'a> Parser<'a> {
         };
         let of = |k: usize| k + usize::from(self.is(k, "of"));
         let vague_item = |lo: f64, hi: f64, e: usize| Some((Item::of(spread(n, lo, hi, Hedge::Vague)), e));
-        for &r in words::roles(w) {
+        for &r in self.roles(i) {
             match r {
                 Role::Vague(lo, hi) => {
                     return match scale_after(i + 1) {
@@ -1067,7 +1077,8 @@ impl<'a> Parser<'a> {
             let place = lit.exp.then(|| pow10(lit.pow10));
             return Some((Item::of(figure(m, lit.value(), place)), i + 2));
         }
-        for &r in words::roles(self.word(i)?) {
+        self.word(i)?;
+        for &r in self.roles(i) {
             match r {
                 Role::Multiplier(v, ambig) if !ambig || ambiguous => {
                     return Some((Item::of(figure(m, v, None)), i + 1));
