@@ -187,13 +187,16 @@ fn number(s: &str, i: usize, opts: LexOptions) -> (NumLit, usize) {
     if (1..=3).contains(&n1) {
         // Which separators group thousands under each convention, and how many groups
         // make them do so (one `,ddd` is enough; `1.234` alone stays a decimal in Auto).
+        // The Arabic comma and the space also separate list items in running text ("5،6"):
+        // there they group thousands only when two groups or more follow.
+        let list_min = if opts.whole { 1 } else { 2 };
         let candidates: &[(Sep, usize)] = match opts.commas {
             Commas::Auto | Commas::Thousands => {
-                &[(Sep::ArabicThousands, 1), (Sep::Comma, 1), (Sep::ArabicComma, 1), (Sep::Dot, 2)]
+                &[(Sep::ArabicThousands, 1), (Sep::Comma, 1), (Sep::ArabicComma, list_min), (Sep::Dot, 2)]
             }
             Commas::Decimal => &[(Sep::ArabicThousands, 1), (Sep::Dot, 1)],
         };
-        for &(sep, min) in candidates.iter().chain([(Sep::Space, if opts.whole { 1 } else { 2 })].iter()) {
+        for &(sep, min) in candidates.iter().chain([(Sep::Space, list_min)].iter()) {
             if groups(sep) >= min {
                 group_sep = Some(sep);
                 break;
@@ -217,8 +220,9 @@ fn number(s: &str, i: usize, opts: LexOptions) -> (NumLit, usize) {
             (Sep::Dot, _) => true,
             (Sep::Comma, Commas::Thousands) | (Sep::ArabicComma, Commas::Thousands) => false,
             (Sep::Comma, _) => true,
-            // The Arabic comma also separates list items: a decimal only with one or two digits.
-            (Sep::ArabicComma, _) => n <= 2,
+            // The Arabic comma also separates list items: a decimal only in a whole
+            // expression, and only with one or two digits after it.
+            (Sep::ArabicComma, _) => opts.whole && n <= 2,
             (Sep::Space, _) => false,
         };
         if n > 0 && is_decimal {
@@ -312,6 +316,23 @@ mod tests {
         assert_eq!(lit("2022").int(), Some(2022));
         assert_eq!(texts("2022-01-05..2022-01-07"), ["2022", "-", "01", "-", "05", "..", "2022", "-", "01", "-", "07"]);
         assert_eq!(texts("5, 6."), ["5", ",", "6", "."]);
+    }
+
+    #[test]
+    fn separators_that_also_separate_lists_group_only_where_they_cannot_be_a_list() {
+        let whole = LexOptions { whole: true, ..LexOptions::default() };
+        let first = |s: &str, o: LexOptions| match lex_with(s, o).remove(0).kind {
+            Kind::Num(n) => n.value(),
+            k => panic!("{k:?}"),
+        };
+        assert_eq!(first("1\u{60C}234\u{60C}567", LexOptions::default()), 1_234_567.0);
+        assert_eq!(first("1 234 567", LexOptions::default()), 1_234_567.0);
+        assert_eq!(first("12 500", whole), 12_500.0);
+        assert_eq!(first("2\u{60C}5", whole), 2.5);
+        // In running text "5،6" and "12 500" may be lists: each number stands alone.
+        assert_eq!(texts("5\u{60C}6 12 500"), ["5", "\u{60C}", "6", "12", "500"]);
+        assert_eq!(first(".77", whole), 0.77);
+        assert_eq!(texts(".2019"), [".", "2019"]);
     }
 
     #[test]

@@ -1,11 +1,13 @@
-//! One reader for values: numbers, hedges, ranges, number words, dates and Hijri dates,
-//! each read into an interval.
+//! One reader for values: numbers in digits and words, hedges, bounds, ranges, fractions,
+//! units, dates and Hijri dates, each read into an interval.
 //!
 //! [`read`] takes one whole expression (a claim's `value`, or `claimcheck value EXPR`), and
 //! [`read_as`] does the same for a value whose kind the property fixes (so `1456` is a year
 //! and `2100` a length); [`mentions`] finds every value in a text already folded in
-//! [`Mode::Read`]. All share one grammar (`parse.rs`, `date.rs`) over tokens (`lex.rs`),
-//! with word tables in `words.rs` and hedge phrases in `number.rs`.
+//! [`Mode::Read`]. All share one grammar (`parse.rs` for figures, `date.rs` and `period.rs`
+//! for dates) over tokens (`lex.rs`, which also applies the [`Commas`] convention), with
+//! number words made from stems in `words.rs`, hedge phrases in `number.rs` and units in
+//! [`unit`].
 
 mod date;
 mod hijri;
@@ -259,8 +261,7 @@ fn read_with(expr: &str, opts: &ReadOptions, years: Years) -> Result<Reading, Va
     let mut p = Parser::new(toks.clone(), opts, true);
     p.years = years;
 
-    let attempt = |bare_years: bool| -> Option<(parse::Item, usize, usize)> {
-        p.bare_years.set(bare_years);
+    let attempt = || -> Option<(parse::Item, usize, usize)> {
         let at = |i: usize| match forced {
             Some(h) => p.span(i, true).map(|(a, e)| (p.apply_hedge(a, h), e)),
             None => p.value(i),
@@ -277,16 +278,7 @@ fn read_with(expr: &str, opts: &ReadOptions, years: Years) -> Result<Reading, Va
         Some((item, end, k))
     };
 
-    let mut found = attempt(true);
-    if let Some((item, end, k)) = &found
-        && item.bare_year
-        && k > end
-        && years == Years::Auto
-    {
-        // A 4-digit number is a year only when it is the whole expression.
-        found = attempt(false);
-    }
-    match found {
+    match attempt() {
         Some((item, _, k)) if k == n => Ok(item.r),
         Some((_, _, k)) => {
             // A complaint from a longer reading that failed ("no such date") says more.

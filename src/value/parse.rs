@@ -29,13 +29,11 @@ pub(super) struct Item {
     pub range_year: Option<i32>,
     /// A bare day-of-month number (digits ≤ 31 or an ordinal).
     pub day: Option<u32>,
-    /// Read as a date only because it was a bare year.
-    pub bare_year: bool,
 }
 
 impl Item {
     pub fn of(r: Reading) -> Item {
-        Item { r, scale: 0, plain: false, year: None, range_year: None, day: None, bare_year: false }
+        Item { r, scale: 0, plain: false, year: None, range_year: None, day: None }
     }
 }
 
@@ -60,8 +58,6 @@ pub(super) struct Parser<'a> {
     pub opts: ReadOptions,
     /// Reading one whole expression (`read`), not scanning text (`mentions`).
     pub whole: bool,
-    /// Whether a bare 4-digit number may be read as a year.
-    pub bare_years: Cell<bool>,
     pub years: Years,
     /// The furthest token any rule consumed up to: where an error is reported.
     pub far: Cell<usize>,
@@ -173,7 +169,6 @@ impl<'a> Parser<'a> {
             toks,
             opts: *opts,
             whole,
-            bare_years: Cell::new(true),
             years: Years::Auto,
             far: Cell::new(0),
             err: RefCell::new(None),
@@ -280,11 +275,9 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
         }
-        if self.bare_years.get()
-            && let Some(y) = item.year
-            && let Some(mut d) = self.year_item(y, false)
+        if let Some(y) = item.year
+            && let Some(d) = self.year_item(y, false)
         {
-            d.bare_year = true;
             item = d;
         }
         self.reach(end);
