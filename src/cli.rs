@@ -44,7 +44,9 @@ Examples:
     #[command(after_help = "Examples:
   claimcheck value '~19e6'
   claimcheck value 'نحو 19 مليون' --format json
-  claimcheck value '١٢ جمادى الآخرة ١٤٤٣ هـ'")]
+  claimcheck value '١٢ جمادى الآخرة ١٤٤٣ هـ'
+  claimcheck value 2019 --kind date           a bare figure is a year only when asked
+  claimcheck value '2,483 مليون' --commas thousands")]
     Value(ValueArgs),
     /// Infer which private-use characters of a source stand for which digits.
     #[command(after_help = "Examples:
@@ -158,6 +160,30 @@ pub struct ValueArgs {
     pub tolerance: f64,
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
+    /// Read it as a property of this kind would (a bare `2019` is a year only as a date).
+    #[arg(long, value_enum)]
+    pub kind: Option<ValueKindArg>,
+    /// What a comma between digits means in the text the expression comes from.
+    #[arg(long, value_enum, default_value_t = CommasArg::Auto)]
+    pub commas: CommasArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValueKindArg {
+    Number,
+    Percent,
+    Multiplier,
+    Date,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CommasArg {
+    /// `2,725,000` and `2,483` group thousands; `2,7` and `2,483 مليون` are decimals.
+    Auto,
+    /// Commas are decimal marks, dots group thousands.
+    Decimal,
+    /// Commas only group thousands.
+    Thousands,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -109,6 +109,10 @@ pub fn explain_value(r: &value::Reading) -> String {
     if let Some(cal) = r.calendar {
         let _ = writeln!(s, "calendar:  {cal} (converted to Gregorian)");
     }
+    if let Some(unit) = r.unit {
+        let dimension = value::unit::dimension(unit).map(|d| format!(" ({})", serde_plain(&d))).unwrap_or_default();
+        let _ = writeln!(s, "unit:      {unit}{dimension}");
+    }
     if !r.year_known {
         let _ = writeln!(s, "note:      no year written; the default year was used");
     }

@@ -34,9 +34,9 @@ const HOSTILE: &str = "troops <script>alert(\"x\")</script> | 100%\nof them";
 
 fn hostile_corpus() -> (tempfile::TempDir, PathBuf) {
     let (dir, root) = scratch();
-    edit(&root, "texts/wire-en.txt", "3,000 troops", &format!("3,000 {HOSTILE}"));
-    let quote = serde_json::to_string(&format!("Russia sent 3,000 {HOSTILE} to Kazakhstan")).unwrap();
-    edit(&root, "sources/wire-en.json", "\"Russia sent 3,000 troops to Kazakhstan\"", &quote);
+    edit(&root, "texts/wire-en.txt", "3,200 troops", &format!("3,200 {HOSTILE}"));
+    let quote = serde_json::to_string(&format!("Russia sent 3,200 {HOSTILE} to Kazakhstan")).unwrap();
+    edit(&root, "sources/wire-en.json", "\"Russia sent 3,200 troops to Kazakhstan\"", &quote);
     let out = check("corpus", "text", Some(&root));
     assert_eq!(out.code, 1, "the hostile corpus must load and contradict: {}", out.stderr);
     (dir, root)
@@ -80,7 +80,7 @@ fn html_groups_findings_and_marks_the_figure_in_each_quote() {
         ),
         "{html}"
     );
-    assert!(html.contains("<blockquote dir=\"auto\" lang=\"en\">Russia sent <mark>3,000</mark> troops"), "{html}");
+    assert!(html.contains("<blockquote dir=\"auto\" lang=\"en\">Russia sent <mark>3,200</mark> troops"), "{html}");
     assert!(html.contains("<a href=\"tests/fixtures/two-sources/texts/report-ar.txt#L3\"><bdi>tests/fixtures/two-sources/texts/report-ar.txt:3:1</bdi></a>"));
     // The agreement matrix, both ways round.
     assert_eq!(html.matches("title=\"report-ar × wire-en: 3 agree, 1 contradict, 0 not comparable\"").count(), 1);
@@ -190,7 +190,7 @@ fn sarif_validates_and_carries_fingerprints_and_baseline_state() {
     let resolution = serde_json::json!({"resolutions": [{
         "fingerprint": contradiction["fingerprint"], "fact": contradiction["fact"], "status": "source-wrong:ar-troops",
         "note": "the wire figure is the official one", "date": "2026-11-25",
-        "claims": {"ar-troops": "~2500", "en-troops": "3000"}
+        "claims": {"ar-troops": "~2500", "en-troops": "3200"}
     }]});
     std::fs::write(root.join("corpus/resolutions.json"), resolution.to_string()).unwrap();
     let sarif: Value = serde_json::from_str(&check("corpus", "sarif", Some(&root)).stdout).unwrap();

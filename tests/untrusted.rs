@@ -325,14 +325,14 @@ fn bidi_controls_show_in_every_format_and_quotes_still_match() {
             assert!(!out.stdout.contains(c), "{format}: raw U+{:04X} in the output", c as u32);
         }
         let shown = match format {
-            "json" => "Russia sent \\u202e3,000 troops\\u202c to Kazakhstan",
+            "json" => "Russia sent \\u202e3,200 troops\\u202c to Kazakhstan",
             "html" => {
                 "<bdi class=\"control\" title=\"U+202E, a bidirectional control, in the text here\">⟨U+202E⟩</bdi>"
             }
-            "markdown" => "Russia sent ⟨U+202E⟩<b>3,000</b> troops⟨U+202C⟩ to Kazakhstan",
+            "markdown" => "Russia sent ⟨U+202E⟩<b>3,200</b> troops⟨U+202C⟩ to Kazakhstan",
             // The graph shows no quotes.
             "dot" => "wire-troops",
-            _ => "Russia sent ⟨U+202E⟩3,000 troops⟨U+202C⟩ to Kazakhstan",
+            _ => "Russia sent ⟨U+202E⟩3,200 troops⟨U+202C⟩ to Kazakhstan",
         };
         assert!(out.stdout.contains(shown), "{format}: {shown} missing:\n{}", out.stdout);
     }

@@ -20,9 +20,9 @@ const TROOPS_VALUES: &str = r#""values": [
           ]
         },
         {
-          "value": "3000",
-          "lo": 3000,
-          "hi": 3000,
+          "value": "3200",
+          "lo": 3200,
+          "hi": 3200,
           "claims": [
             "en-troops"
           ]
@@ -93,7 +93,7 @@ fn explain_shows_the_editors_entries() {
     assert!(out.stdout.contains("resolution (accepted, 2026-11-25): both circulate"), "{}", out.stdout);
     assert!(out.stdout.contains("resolution  accepted on 2026-11-25: both circulate"), "{}", out.stdout);
     assert!(out.stdout.contains("values decided (a claim that agrees with none re-opens it):"), "{}", out.stdout);
-    assert!(out.stdout.contains("~2500  ar-troops") && out.stdout.contains("3000   en-troops"), "{}", out.stdout);
+    assert!(out.stdout.contains("~2500  ar-troops") && out.stdout.contains("3200   en-troops"), "{}", out.stdout);
     assert!(out.stdout.contains("baseline    listed in baseline.json"), "{}", out.stdout);
 }
 
@@ -146,7 +146,7 @@ fn resolve_writes_one_entry_and_check_honours_it() {
     assert_eq!(written, expected);
     let check = run(&["check", "corpus"], Some(&root));
     assert_eq!(check.code, 0, "{}", check.stdout);
-    assert!(check.stdout.contains("~2500 ≠ 3000  source-wrong:ar-troops"), "{}", check.stdout);
+    assert!(check.stdout.contains("~2500 ≠ 3200  source-wrong:ar-troops"), "{}", check.stdout);
     assert!(check.stdout.contains("The build passes"), "{}", check.stdout);
 
     // Resolving again replaces the entry; nothing else changes.

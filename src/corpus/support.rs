@@ -125,7 +125,9 @@ fn compare(mention: &Reading, claim: &Reading) -> Support {
             (Hedge::Exact, Hedge::Approximate) => {
                 Support::Differs("the quote gives the figure exactly, without a hedge")
             }
-            (Hedge::Approximate | Hedge::Vague, Hedge::Exact) => Support::Differs("the quote hedges the figure"),
+            (Hedge::Approximate | Hedge::Vague, Hedge::Exact | Hedge::Round) => {
+                Support::Differs("the quote hedges the figure")
+            }
             _ if m == Bound::Range && !same(mention.interval.hi, claim_interval.hi) => {
                 Support::Differs("the range ends elsewhere")
             }

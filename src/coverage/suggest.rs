@@ -106,7 +106,9 @@ impl Compactor {
         let phrase = super::one_line(phrase);
         let Some(c) = compact_form(r) else { return phrase };
         let back = self.read_back.entry(c.clone()).or_insert_with(|| {
-            value::read(&c, &value::ReadOptions::default()).ok().map(|b| (b.kind, b.interval.lo, b.interval.hi))
+            value::read_as(&c, &value::ReadOptions::default(), r.kind)
+                .ok()
+                .map(|b| (b.kind, b.interval.lo, b.interval.hi))
         });
         match back {
             Some((kind, lo, hi)) if *kind == r.kind && same(*lo, r.interval.lo) && same(*hi, r.interval.hi) => c,

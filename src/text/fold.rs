@@ -115,16 +115,11 @@ fn fold_char(c: char, mode: Mode) -> FoldChars {
         'ژ' => One('ز'),
         '٠'..='٩' => One(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
         '۰'..='۹' => One(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
-        '٫' => {
+        // The Arabic decimal and thousands signs stay as they are: unlike '.' and ',' they
+        // mean one thing whatever the text's comma convention.
+        '٫' | '٬' => {
             if keep_punct {
-                One('.')
-            } else {
-                Space
-            }
-        }
-        '٬' => {
-            if keep_punct {
-                One(',')
+                One(c)
             } else {
                 Space
             }
@@ -218,7 +213,8 @@ mod tests {
         assert_eq!(fold("تمثِّل", Mode::Match), "تمثل");
         assert_eq!(fold("٢٠٢٢/١/٥", Mode::Read), "2022/1/5");
         assert_eq!(fold("۱۹۹۱", Mode::Read), "1991");
-        assert_eq!(fold("٢٫٥ و١٬٥٠٠ و٧٥٪", Mode::Read), "2.5 و1,500 و75%");
+        // The Arabic decimal and thousands signs keep their own meaning whatever the commas mean.
+        assert_eq!(fold("٢٫٥ و١٬٥٠٠ و٧٥٪", Mode::Read), "2٫5 و1٬500 و75%");
     }
 
     #[test]

@@ -22,6 +22,28 @@ struct Trigrams {
     at: HashMap<[char; 3], Vec<u32>>,
 }
 
+/// Matching compares letters and digits only, so a quote that ends (or, on a reversed line,
+/// starts) with a percent sign would be located without it, and its figure read as a plain
+/// number: take the sign into the range when the quote has it and the text has it there.
+fn with_percent_signs(original: &str, mut range: Range<usize>, quote: &str) -> Range<usize> {
+    let is_percent = |c: char| matches!(c, '%' | '٪');
+    if quote.trim_end().ends_with(is_percent) {
+        let after = &original[range.end..];
+        let gap = after.len() - after.trim_start_matches([' ', '\u{00A0}']).len();
+        if let Some(c) = after[gap..].chars().next().filter(|&c| is_percent(c)) {
+            range.end += gap + c.len_utf8();
+        }
+    }
+    if quote.trim_start().starts_with(is_percent) {
+        let before = &original[..range.start];
+        let kept = before.trim_end_matches([' ', '\u{00A0}']);
+        if let Some(c) = kept.chars().next_back().filter(|&c| is_percent(c)) {
+            range.start = kept.len() - c.len_utf8();
+        }
+    }
+    range
+}
+
 /// The best inexact match for a quote that is not in the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NearMiss {
@@ -66,7 +88,9 @@ impl<'a> QuoteIndex<'a> {
         for m in automaton.find_overlapping_iter(&self.folded.text) {
             let slot = &mut found[patterns[m.pattern().as_usize()].0];
             if slot.is_none() {
-                *slot = Some(self.folded.original_range(m.start(), m.end()));
+                let range = self.folded.original_range(m.start(), m.end());
+                *slot =
+                    Some(with_percent_signs(self.folded.original, range, quotes[patterns[m.pattern().as_usize()].0]));
                 left -= 1;
                 if left == 0 {
                     break;
@@ -85,7 +109,9 @@ impl<'a> QuoteIndex<'a> {
         self.folded
             .text
             .match_indices(needle.as_str())
-            .map(|(at, m)| self.folded.original_range(at, at + m.len()))
+            .map(|(at, m)| {
+                with_percent_signs(self.folded.original, self.folded.original_range(at, at + m.len()), quote)
+            })
             .collect()
     }
 
@@ -142,6 +168,20 @@ impl<'a> QuoteIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_ending_in_a_percent_sign_is_located_with_it() {
+        let glyphs = GlyphMap::new();
+        let text = "البطالة بنسبة تتراوح بين 20%-30% من الشباب، و%60 في الريف";
+        let index = QuoteIndex::new(text, &glyphs);
+        let found = index.find("بنسبة تتراوح بين 20%-30%");
+        assert_eq!(&text[found[0].clone()], "بنسبة تتراوح بين 20%-30%");
+        let found = index.find_each(&["تتراوح بين 20%-30%", "%60 في الريف"]);
+        assert_eq!(&text[found[0].clone().unwrap()], "تتراوح بين 20%-30%");
+        assert_eq!(&text[found[1].clone().unwrap()], "%60 في الريف");
+        // Without the sign in the quote, the range is as matched.
+        assert_eq!(&text[index.find("تتراوح بين 20%-30")[0].clone()], "تتراوح بين 20%-30");
+    }
 
     #[test]
     fn finds_quotes_despite_damage() {

@@ -136,7 +136,7 @@ const YEAR_WORDS: &[&str] = &["عام", "العام", "سنة", "السنة", "�
 /// Words between a month and its year: "يناير من عام 2022".
 const MONTH_YEAR_GLUE: &[&str] = &["من", "من عام", "عام", "من العام", "سنة", ",", "،"];
 /// Words between day numbers: "5-7 يناير", "من 5 إلى 7 يناير".
-const DAY_TO: &[&str] = &["-", "–", "إلى", "الى", "حتى", "و"];
+const DAY_TO: &[&str] = &["-", "–", "إلى", "الى", "حتى", "و", "to", "through"];
 
 #[derive(Clone, Copy, PartialEq)]
 enum Cal {
@@ -224,7 +224,8 @@ pub(super) fn vocabulary() -> impl Iterator<Item = &'static str> {
 
 /// The first word of a month name.
 pub(super) fn is_month_word(w: &str) -> bool {
-    months().iter().any(|m| m.words[0] == w)
+    static FIRST: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    FIRST.get_or_init(|| months().iter().map(|m| m.words[0].as_str()).collect()).contains(w)
 }
 
 fn date_reading(lo: i64, hi: i64, precision: Precision, cal: Cal, year_known: bool) -> Reading {
@@ -236,6 +237,7 @@ fn date_reading(lo: i64, hi: i64, precision: Precision, cal: Cal, year_known: bo
         precision,
         calendar: (cal == Cal::Hijri).then_some(hijri::CALENDAR),
         year_known,
+        unit: None,
     }
 }
 
@@ -256,8 +258,15 @@ fn span_of(cal: Cal, y: i32, m: Option<u8>, d: Option<u8>) -> Option<(i64, i64)>
 impl Parser<'_> {
     /// A date at `i`, the longest of the numeric, named and year forms.
     pub fn date(&self, i: usize) -> Res {
-        let cands =
-            [self.numeric_date(i), self.named_date(i), self.year_date(i), self.era_words(i), self.relative_day(i)];
+        let cands = [
+            self.numeric_date(i),
+            self.named_date(i),
+            self.year_date(i),
+            self.era_words(i),
+            self.relative_day(i),
+            self.weekday_date(i),
+            self.part_of_period(i),
+        ];
         let mut best: Res = None;
         for (item, e) in cands.into_iter().flatten() {
             if best.as_ref().is_none_or(|(_, b)| e > *b) {
@@ -289,7 +298,11 @@ impl Parser<'_> {
 
     /// "القرن التاسع عشر" (1801..1900), "التسعينيات" / "تسعينيات القرن الماضي" (1990..1999).
     fn era_words(&self, i: usize) -> Res {
-        let (first, last, end) = if let Some(d) = self.word(i).and_then(decade) {
+        // "the 1990s": a decade in digits.
+        let digits = self.num(i).and_then(|lit| lit.int_of_len(4, 4)).filter(|y| y % 10 == 0);
+        let (first, last, end) = if let Some(y) = digits.filter(|_| self.is(i + 1, "s") && self.glued(i + 1)) {
+            (y as i32, y as i32 + 9, i + 2)
+        } else if let Some(d) = self.word(i).and_then(decade) {
             // A decade of the 20th century unless a century follows.
             let k = i + 1 + usize::from(self.is(i + 1, "من"));
             let (century, end) = self.century(k).unwrap_or((20, i + 1));
@@ -339,7 +352,7 @@ impl Parser<'_> {
     }
 
     /// `2022-01-05`, `2022-01`, `2022/1/5`, `5/1/2022`, `1/2022` (and a Hijri era after them).
-    fn numeric_date(&self, i: usize) -> Res {
+    pub(super) fn numeric_date(&self, i: usize) -> Res {
         let a = self.num(i)?;
         let sep = self.text(i + 1).filter(|s| matches!(*s, "-" | "/"))?;
         if !(self.glued(i + 1) && self.glued(i + 2)) {
@@ -358,8 +371,8 @@ impl Parser<'_> {
             }
             None => match (a.int_of_len(4, 4), b.int_of_len(1, 2)) {
                 (Some(y), Some(m)) => (y, m, None, i + 3),
-                _ if sep == "/" => (b.int_of_len(4, 4)?, a.int_of_len(1, 2)?, None, i + 3),
-                _ => return None,
+                // "3/2015", "3-2015": March 2015.
+                _ => (b.int_of_len(4, 4)?, a.int_of_len(1, 2)?, None, i + 3),
             },
         };
         let (cal, end) = self.era(end, 4).unwrap_or((Cal::Gregorian, end));
@@ -368,13 +381,18 @@ impl Parser<'_> {
 
     /// A day number: digits 1..31 or an ordinal ("التاسع والعشرين").
     fn day_at(&self, i: usize) -> Option<(u32, usize)> {
-        if let Some(d) = self.num(i).and_then(|n| n.int_of_len(1, 2)) {
-            return (1..=31).contains(&d).then_some((d, i + 1));
+        if let Some(found) = self.ordinal(i) {
+            return Some(found).filter(|(d, _)| (1..=31).contains(d));
         }
-        self.ordinal(i).filter(|(d, _)| (1..=31).contains(d))
+        let d = self.num(i).and_then(|n| n.int_of_len(1, 2))?;
+        (1..=31).contains(&d).then_some((d, i + 1))
     }
 
     fn month_at(&self, i: usize) -> Option<(&'static Month, usize)> {
+        let first = self.text(i)?;
+        if !is_month_word(first) {
+            return None;
+        }
         let mut best: Option<(&Month, usize)> = None;
         for m in months() {
             if let Some(e) = self.phrase(i, &m.words)
@@ -387,7 +405,7 @@ impl Parser<'_> {
     }
 
     /// `[day[-day] [من]] month[/month] [[من] [عام] year [era]]`.
-    fn named_date(&self, i: usize) -> Res {
+    pub(super) fn named_date(&self, i: usize) -> Res {
         let mut j = i;
         let mut days: Option<(u32, u32)> = None;
         if let Some((d, e)) = self.day_at(j) {
@@ -401,7 +419,7 @@ impl Parser<'_> {
                 days = Some((d, d2));
                 j = e2;
             }
-            if self.is(j, "من") && self.month_at(j + 1).is_some() {
+            if (self.is(j, "من") || self.is(j, "of")) && self.month_at(j + 1).is_some() {
                 j += 1;
             }
         }
@@ -424,6 +442,8 @@ impl Parser<'_> {
         }
         let mut year = None;
         let mut cal = month.cal;
+        // A Hijri month with a Gregorian year: "رمضان 2019" is the Ramadan of 2019.
+        let mut gregorian_year = false;
         for glue in [None, Some(())] {
             let k = match glue {
                 None => j,
@@ -441,9 +461,15 @@ impl Parser<'_> {
                             break;
                         }
                         cal = if month.cal == Cal::Hijri { Cal::Hijri } else { era };
+                        gregorian_year = month.cal == Cal::Hijri && era == Cal::Gregorian;
                         year = Some((y, e));
                     }
-                    None if lit.int_len >= 3 => year = Some((y, k + 1)),
+                    None if lit.int_len >= 3 => {
+                        // No Hijri year above 1600 is near (1600 AH is 2174 CE): such a year
+                        // after a Hijri month is the Gregorian one news dates by.
+                        gregorian_year = month.cal == Cal::Hijri && y >= 1600;
+                        year = Some((y, k + 1));
+                    }
                     None => {}
                 }
                 break;
@@ -459,6 +485,19 @@ impl Parser<'_> {
             let y = if month.month < rm { ry } else { ry - 1 };
             let end = self.any(j, past_words()).map_or(j, |(_, e)| e);
             return self.build(cal, y as i32, month.month, days, false, i, end);
+        }
+        if gregorian_year && let Some((y, end)) = year {
+            return self.hijri_month_of_gregorian_year(y as i32, month.month, days, i, end);
+        }
+        // "من يناير إلى مارس 2022": the first month takes the year of the second.
+        if year.is_none()
+            && month.cal == Cal::Gregorian
+            && let Some((_, k)) = self.any(j, day_to())
+            && self.month_at(k).is_some()
+            && let Some((second, _)) = self.named_date(k).filter(|(d, _)| d.r.year_known)
+        {
+            let y = ymd_from_days(second.r.nominal as i64).0 as i32;
+            return self.build(cal, y, month.month, days, true, i, j);
         }
         if days.is_none() && year.is_none() && month.ambiguous {
             self.skip.set(Some((i, j)));
@@ -477,8 +516,34 @@ impl Parser<'_> {
         }
     }
 
+    /// Hijri month `m` of Gregorian year `y`: the one that begins in that year. A month that
+    /// begins twice in one Gregorian year (Ramadan in 2030) is an error, not a guess.
+    fn hijri_month_of_gregorian_year(&self, y: i32, m: u8, days: Option<(u32, u32)>, at: usize, end: usize) -> Res {
+        let found = hijri::months_beginning_in(y, m);
+        let name = HIJRI.iter().find(|h| h.1 == m).map_or("", |h| h.0);
+        let &[(lo, hi)] = found.as_slice() else {
+            if found.len() > 1 {
+                self.complain(format!("{name} begins twice in {y}; write the Hijri year (… هـ)"), at);
+            }
+            return None;
+        };
+        let (lo, hi) = match days {
+            Some((d1, d2)) => {
+                let (a, b) = (lo + i64::from(d1) - 1, lo + i64::from(d2) - 1);
+                if b > hi {
+                    self.complain(format!("no such date: day {d2} of {name} {y}"), at);
+                    return None;
+                }
+                (a, b)
+            }
+            None => (lo, hi),
+        };
+        let precision = if days.is_some() { Precision::Day } else { Precision::Month };
+        Some((Item::of(date_reading(lo, hi, precision, Cal::Hijri, true)), end))
+    }
+
     /// `عام 1991`, `1443 هـ`, `2022م`.
-    fn year_date(&self, i: usize) -> Res {
+    pub(super) fn year_date(&self, i: usize) -> Res {
         let (j, prefixed) = match self.any(i, year_words()) {
             Some((_, j)) => (j, true),
             None => (i, false),

@@ -42,6 +42,17 @@ pub(super) fn year(y: i32) -> Option<(i64, i64)> {
     Some((lo, lo + i64::from(first.days_in_year()) - 1))
 }
 
+/// First and last day of each Hijri month `m` that begins in Gregorian year `gy`.
+pub(super) fn months_beginning_in(gy: i32, m: u8) -> Vec<(i64, i64)> {
+    let (Some(first), Some(last)) = (super::date::days_from_ymd(gy, 1, 1), super::date::days_from_ymd(gy, 12, 31))
+    else {
+        return Vec::new();
+    };
+    // A Hijri year is 354 or 355 days: 33 of them pass in about 32 Gregorian years.
+    let near = ((gy - 622) * 33) / 32;
+    (near - 2..=near + 2).filter_map(|hy| month(hy, m)).filter(|(lo, _)| (first..=last).contains(lo)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::date::days_from_ymd;

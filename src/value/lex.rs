@@ -4,6 +4,7 @@
 //! never has to glue digits back together. Arabic words lose a leading و/ب/ل/ف when what
 //! is left is a value word ("وعشرين" → "و" "عشرين", "بنحو" → "ب" "نحو").
 
+use super::Commas;
 use super::words;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +57,21 @@ impl NumLit {
     }
 }
 
+/// How the lexer reads digits: the comma convention, and whether it sees one whole value
+/// expression (where `1 234` and `.77` can only be numbers) or running text.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct LexOptions {
+    pub commas: Commas,
+    pub whole: bool,
+}
+
+/// Running text with the default conventions.
+#[cfg(test)]
 pub(super) fn lex(s: &str) -> Vec<Tok<'_>> {
+    lex_with(s, LexOptions::default())
+}
+
+pub(super) fn lex_with(s: &str, opts: LexOptions) -> Vec<Tok<'_>> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -64,8 +79,8 @@ pub(super) fn lex(s: &str) -> Vec<Tok<'_>> {
         let Some(c) = s[i..].chars().next() else { break };
         if c.is_whitespace() {
             i += c.len_utf8();
-        } else if c.is_ascii_digit() {
-            let (lit, end) = number(s, i);
+        } else if c.is_ascii_digit() || (matches!(c, '.' | '\u{066B}') && opts.whole && leading_decimal(s, i)) {
+            let (lit, end) = number(s, i, opts);
             out.push(Tok { kind: Kind::Num(lit), text: &s[i..end], start: i, end });
             i = end;
         } else if c.is_alphabetic() {
@@ -79,7 +94,7 @@ pub(super) fn lex(s: &str) -> Vec<Tok<'_>> {
             if digits > 0 {
                 let word = &s[i..end];
                 let unit_power = digits == 1 && matches!(b[end], b'2' | b'3') && words::is_unit_stem(word);
-                if (word.is_ascii() && word != "x") || unit_power {
+                if (word.is_ascii() && word != "x" && !is_currency_code(word)) || unit_power {
                     end += digits;
                 }
             }
@@ -97,44 +112,128 @@ pub(super) fn lex(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
+/// "usd5m": a currency code glued to its figure splits like "x2".
+fn is_currency_code(w: &str) -> bool {
+    matches!(w, "usd" | "eur" | "gbp" | "sar" | "aed" | "egp" | "kzt" | "rub")
+}
+
+/// `.77` at the start of an expression or after a space: a decimal without its zero.
+fn leading_decimal(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    let before_ok = i == 0 || b[i - 1] == b' ' || matches!(b[i - 1], b'~' | b'-' | b'=' | b'$');
+    let mark = s[i..].chars().next().map_or(1, char::len_utf8);
+    before_ok && count_digits(b, i + mark) > 0
+}
+
 fn count_digits(b: &[u8], from: usize) -> usize {
     b.get(from..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
 }
 
-/// Read one number starting at `i` (an ASCII digit).
-fn number(s: &str, i: usize) -> (NumLit, usize) {
+/// A separator between digits: the ASCII ones, the Arabic comma (U+060C) or a space.
+#[derive(Clone, Copy, PartialEq)]
+enum Sep {
+    Comma,
+    ArabicComma,
+    Dot,
+    Space,
+    /// U+066C, the Arabic thousands sign.
+    ArabicThousands,
+    /// U+066B, the Arabic decimal sign.
+    ArabicDecimal,
+}
+
+impl Sep {
+    fn at(s: &str, k: usize) -> Option<(Sep, usize)> {
+        let rest = s.get(k..)?;
+        if rest.starts_with(',') {
+            Some((Sep::Comma, 1))
+        } else if rest.starts_with('\u{060C}') {
+            Some((Sep::ArabicComma, '\u{060C}'.len_utf8()))
+        } else if rest.starts_with('\u{066C}') {
+            Some((Sep::ArabicThousands, '\u{066C}'.len_utf8()))
+        } else if rest.starts_with('\u{066B}') {
+            Some((Sep::ArabicDecimal, '\u{066B}'.len_utf8()))
+        } else if rest.starts_with('.') {
+            Some((Sep::Dot, 1))
+        } else if rest.starts_with(' ') {
+            Some((Sep::Space, 1))
+        } else {
+            None
+        }
+    }
+}
+
+/// Read one number starting at `i` (an ASCII digit, or the `.` of `.77`).
+fn number(s: &str, i: usize, opts: LexOptions) -> (NumLit, usize) {
     let b = s.as_bytes();
-    let at = |k: usize| b.get(k).copied();
     let n1 = count_digits(b, i);
     let mut j = i + n1;
     let mut digits = s[i..j].to_string();
-    // Thousands groups: ",ddd" repeated, or ".ddd" at least twice (1.500.000).
+    // A group is a separator then exactly three digits, not followed by another digit.
+    let group_at = |k: usize, sep: Sep| -> Option<usize> {
+        let (found, len) = Sep::at(s, k)?;
+        (found == sep && count_digits(b, k + len) == 3).then_some(k + len)
+    };
+    let groups = |sep: Sep| {
+        let mut n = 0;
+        let mut k = j;
+        while let Some(g) = group_at(k, sep) {
+            n += 1;
+            k = g + 3;
+        }
+        n
+    };
     let mut group_sep = None;
-    let is_group = |k: usize, sep: u8| at(k) == Some(sep) && count_digits(b, k + 1) == 3;
-    if n1 <= 3 && is_group(j, b',') {
-        group_sep = Some(b',');
-    } else if n1 <= 3 && is_group(j, b'.') && is_group(j + 4, b'.') {
-        group_sep = Some(b'.');
+    if (1..=3).contains(&n1) {
+        // Which separators group thousands under each convention, and how many groups
+        // make them do so (one `,ddd` is enough; `1.234` alone stays a decimal in Auto).
+        // The Arabic comma and the space also separate list items in running text ("5،6"):
+        // there they group thousands only when two groups or more follow.
+        let list_min = if opts.whole { 1 } else { 2 };
+        let candidates: &[(Sep, usize)] = match opts.commas {
+            Commas::Auto | Commas::Thousands => {
+                &[(Sep::ArabicThousands, 1), (Sep::Comma, 1), (Sep::ArabicComma, list_min), (Sep::Dot, 2)]
+            }
+            Commas::Decimal => &[(Sep::ArabicThousands, 1), (Sep::Dot, 1)],
+        };
+        for &(sep, min) in candidates.iter().chain([(Sep::Space, list_min)].iter()) {
+            if groups(sep) >= min {
+                group_sep = Some(sep);
+                break;
+            }
+        }
     }
     if let Some(sep) = group_sep {
-        while is_group(j, sep) {
-            digits.push_str(&s[j + 1..j + 4]);
-            j += 4;
+        while let Some(g) = group_at(j, sep) {
+            digits.push_str(&s[g..g + 3]);
+            j = g + 3;
         }
     }
     let int_len = digits.len();
-    // A decimal mark: '.' or ',' (whichever is not the group separator).
+    // A decimal mark: whichever of '.' and ',' does not group thousands here.
     let mut frac = 0usize;
-    if at(j).is_some_and(|m| matches!(m, b'.' | b',') && Some(m) != group_sep) {
-        let n = count_digits(b, j + 1);
-        if n > 0 {
-            digits.push_str(&s[j + 1..j + 1 + n]);
+    if let Some((mark, len)) = Sep::at(s, j).filter(|&(m, _)| Some(m) != group_sep) {
+        let n = count_digits(b, j + len);
+        let is_decimal = match (mark, opts.commas) {
+            (Sep::ArabicDecimal, _) => true,
+            (Sep::ArabicThousands, _) => false,
+            (Sep::Dot, _) => true,
+            (Sep::Comma, Commas::Thousands) | (Sep::ArabicComma, Commas::Thousands) => false,
+            (Sep::Comma, _) => true,
+            // The Arabic comma also separates list items: a decimal only in a whole
+            // expression, and only with one or two digits after it.
+            (Sep::ArabicComma, _) => opts.whole && n <= 2,
+            (Sep::Space, _) => false,
+        };
+        if n > 0 && is_decimal {
+            digits.push_str(&s[j + len..j + len + n]);
             frac = n;
-            j += 1 + n;
+            j += len + n;
         }
     }
     let mut pow10 = -(frac.min(10_000) as i32);
     let mut exp = false;
+    let at = |k: usize| b.get(k).copied();
     if at(j) == Some(b'e') {
         let neg = at(j + 1) == Some(b'-');
         let from = j + 1 + usize::from(neg);
@@ -146,6 +245,9 @@ fn number(s: &str, i: usize) -> (NumLit, usize) {
             exp = true;
             j = from + n;
         }
+    }
+    if digits.is_empty() {
+        digits.push('0');
     }
     (NumLit { digits, pow10, int_len, grouped: group_sep.is_some(), exp }, j)
 }
@@ -214,6 +316,23 @@ mod tests {
         assert_eq!(lit("2022").int(), Some(2022));
         assert_eq!(texts("2022-01-05..2022-01-07"), ["2022", "-", "01", "-", "05", "..", "2022", "-", "01", "-", "07"]);
         assert_eq!(texts("5, 6."), ["5", ",", "6", "."]);
+    }
+
+    #[test]
+    fn separators_that_also_separate_lists_group_only_where_they_cannot_be_a_list() {
+        let whole = LexOptions { whole: true, ..LexOptions::default() };
+        let first = |s: &str, o: LexOptions| match lex_with(s, o).remove(0).kind {
+            Kind::Num(n) => n.value(),
+            k => panic!("{k:?}"),
+        };
+        assert_eq!(first("1\u{60C}234\u{60C}567", LexOptions::default()), 1_234_567.0);
+        assert_eq!(first("1 234 567", LexOptions::default()), 1_234_567.0);
+        assert_eq!(first("12 500", whole), 12_500.0);
+        assert_eq!(first("2\u{60C}5", whole), 2.5);
+        // In running text "5،6" and "12 500" may be lists: each number stands alone.
+        assert_eq!(texts("5\u{60C}6 12 500"), ["5", "\u{60C}", "6", "12", "500"]);
+        assert_eq!(first(".77", whole), 0.77);
+        assert_eq!(texts(".2019"), [".", "2019"]);
     }
 
     #[test]

@@ -1,11 +1,13 @@
-//! One reader for values: numbers, hedges, ranges, number words, dates and Hijri dates,
-//! each read into an interval.
+//! One reader for values: numbers in digits and words, hedges, bounds, ranges, fractions,
+//! units, dates and Hijri dates, each read into an interval.
 //!
 //! [`read`] takes one whole expression (a claim's `value`, or `claimcheck value EXPR`), and
 //! [`read_as`] does the same for a value whose kind the property fixes (so `1456` is a year
 //! and `2100` a length); [`mentions`] finds every value in a text already folded in
-//! [`Mode::Read`]. All share one grammar (`parse.rs`, `date.rs`) over tokens (`lex.rs`),
-//! with word tables in `words.rs` and hedge phrases in `number.rs`.
+//! [`Mode::Read`]. All share one grammar (`parse.rs` for figures, `date.rs` and `period.rs`
+//! for dates) over tokens (`lex.rs`, which also applies the [`Commas`] convention), with
+//! number words made from stems in `words.rs`, hedge phrases in `number.rs` and units in
+//! [`unit`].
 
 mod date;
 mod hijri;
@@ -13,6 +15,8 @@ pub mod interval;
 mod lex;
 mod number;
 mod parse;
+mod period;
+pub mod unit;
 mod words;
 
 #[cfg(test)]
@@ -92,6 +96,10 @@ pub struct Reading {
     pub calendar: Option<&'static str>,
     /// False for a date without a year, dated with [`ReadOptions::default_year`].
     pub year_known: bool,
+    /// The unit written with the figure, as a code of [`unit::UNITS`] (`"USD"`, `"km2"`,
+    /// `"tonne"`, `"day"`, `"person"`); the figure is in that unit (`3 أسابيع` is 3 weeks).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'static str>,
 }
 
 impl Reading {
@@ -115,6 +123,22 @@ impl Reading {
     }
 }
 
+/// What a comma between digits means. Texts differ: Arabic news often writes a decimal
+/// comma (`2,7 مليون`), English and wire copy group thousands with it (`2,483`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Commas {
+    /// `,ddd` groups thousands (`2,725,000`, `2,483`) and any other comma is a decimal
+    /// mark (`2,7`); but one group right before a scale word is a decimal (`2,483 مليون`
+    /// is 2.483 million, as nobody writes "2483 million" with a separator).
+    #[default]
+    Auto,
+    /// Commas are decimal marks and dots group thousands (`2,483` is 2.483, `1.234.567,5`).
+    Decimal,
+    /// Commas only group thousands (`2,483 مليون` is 2,483 million; `2,7` is no number).
+    Thousands,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct ReadOptions {
     /// The relative width of an approximate value (±10% by default).
@@ -123,11 +147,13 @@ pub struct ReadOptions {
     pub default_year: Option<i32>,
     /// The day the text was written, for dates relative to it ("نوفمبر الماضي": last November).
     pub reference_day: Option<i64>,
+    /// What a comma between digits means in this text.
+    pub commas: Commas,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { tolerance: 0.1, default_year: None, reference_day: None }
+        ReadOptions { tolerance: 0.1, default_year: None, reference_day: None, commas: Commas::Auto }
     }
 }
 
@@ -159,106 +185,54 @@ const COMPACT_OPERATORS: &[(&str, Hedge)] =
     &[(">=", Hedge::AtLeast), ("<=", Hedge::AtMost), (">", Hedge::MoreThan), ("<", Hedge::LessThan)];
 
 /// Words that may stand before a value in an expression without being part of it.
-const LEADING: &[&str] = &["في", "on", "in"];
+const LEADING: &[&str] = &["في", "ب", "ل", "on", "in", "at", "the", "خلال"];
 
-/// Nouns that may follow a figure in a value expression: what is counted, in the words the
-/// sources use. Anything else after a value is an error, so `2500 banana` does not pass.
-const UNIT_WORDS: &[&str] = &[
-    "نسمة",
-    "نسمه",
-    "شخص",
-    "أشخاص",
-    "جندي",
-    "جنديا",
-    "جنود",
-    "عسكري",
-    "عنصر",
-    "فرد",
-    "مقاتل",
-    "إرهابي",
-    "دولار",
-    "دولارا",
-    "دولارات",
-    "أمريكي",
-    "يورو",
-    "تينغ",
-    "تنغي",
-    "تنغ",
-    "روبل",
-    "كلم",
-    "كم",
-    "كيلومتر",
-    "مربع",
-    "مكعب",
-    "متر",
-    "م",
-    "طن",
-    "أطنان",
-    "برميل",
-    "براميل",
-    "يوميا",
-    "سنويا",
-    "طائرة",
-    "طائرات",
-    "مدينة",
-    "مدن",
-    "دولة",
-    "دول",
-    "سنة",
-    "سنوات",
-    "عام",
-    "أعوام",
-    "يوم",
-    "أيام",
-    "شهر",
-    "أشهر",
+/// Words that may follow a figure and its unit in a value expression without changing it:
+/// what it is a share of ("من السكان"), how often ("سنويا"), what it ranks ("أكبر").
+/// Anything else after a value is an error, so `2500 banana` does not pass.
+const TRAILING: &[&str] = &[
     "من",
     "السكان",
-    "مليون",
-    "مرة",
-    "مرات",
-    "person",
-    "people",
-    "troops",
-    "soldiers",
-    "usd",
-    "km",
-    "km2",
-    "tonnes",
-    "tons",
-    "barrels",
-    "aircraft",
-    "countries",
-    "years",
-    "days",
-    "كلم²",
-    "كم²",
-    "km²",
+    "يوميا",
+    "سنويا",
+    "شهريا",
+    "أمريكي",
+    "مربع",
+    "مكعب",
+    "مكعبة",
     "أكبر",
     "أطول",
-    "قدم",
-    "مكعبة",
-    "مكعب",
+    "مرة",
+    "مرات",
+    "of",
+    "the",
+    "population",
+    "a",
+    "per",
+    "year",
+    "annually",
 ];
 
-fn is_unit_word(word: &str) -> bool {
+fn is_trailing_word(word: &str) -> bool {
     static FOLDED: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    FOLDED.get_or_init(|| UNIT_WORDS.iter().map(|w| fold(w, Mode::Read)).collect()).contains(word)
+    FOLDED.get_or_init(|| TRAILING.iter().map(|w| fold(w, Mode::Read)).collect()).contains(word)
 }
 
-/// How many unit words may trail a value ("نسمة", "من السكان").
+/// How many such words may trail a value ("من السكان").
 const MAX_TRAILING: usize = 3;
 
 /// Read a whole value expression (a claim's `value`, or what follows `claimcheck value`).
 ///
-/// The expression is folded here. It must be one value, optionally followed by a unit or
-/// noun ("نسمة", "جندي", "km2"), which is ignored; anything else is an error at its offset.
+/// The expression is folded here. It must be one value, optionally followed by its unit
+/// ("دولار", "km2", "طن") or a counted noun ("نسمة", "جندي"); anything else is an error at
+/// its offset. A bare figure is a number (`2000`, `0000`) unless words make it a year
+/// (`عام 2000`, `2000م`, `يناير 2000`): [`read_as`] reads it as the property wants.
 pub fn read(expr: &str, opts: &ReadOptions) -> Result<Reading, ValueError> {
-    read_with(expr, opts, Years::Auto)
+    read_with(expr, opts, Years::Never)
 }
 
 /// [`read`] for a value whose kind is known: a bare integer of up to four digits is then a
-/// year when `want` is [`ValueKind::Date`] (`"1456"`, `"0501..0600"`), and never one
+/// year when `want` is [`ValueKind::Date`] (`"1456"`, `"0501..0600"`), and a number
 /// otherwise (`"2100"` km). Everything else reads as with [`read`].
 pub fn read_as(expr: &str, opts: &ReadOptions, want: ValueKind) -> Result<Reading, ValueError> {
     read_with(expr, opts, if want == ValueKind::Date { Years::Always } else { Years::Never })
@@ -274,7 +248,7 @@ fn read_with(expr: &str, opts: &ReadOptions, years: Years) -> Result<Reading, Va
     }
     let rest = &expr[base..];
     let folded = Folded::new(rest, &GlyphMap::new(), Mode::Read);
-    let toks = lex::lex(&folded.text);
+    let toks = lex::lex_with(&folded.text, lex::LexOptions { commas: opts.commas, whole: true });
     let original_at = |k: usize| match toks.get(k) {
         Some(t) => base + folded.original_range(t.start, t.end).start,
         None => expr.len(),
@@ -287,8 +261,7 @@ fn read_with(expr: &str, opts: &ReadOptions, years: Years) -> Result<Reading, Va
     let mut p = Parser::new(toks.clone(), opts, true);
     p.years = years;
 
-    let attempt = |bare_years: bool| -> Option<(parse::Item, usize, usize)> {
-        p.bare_years.set(bare_years);
+    let attempt = || -> Option<(parse::Item, usize, usize)> {
         let at = |i: usize| match forced {
             Some(h) => p.span(i, true).map(|(a, e)| (p.apply_hedge(a, h), e)),
             None => p.value(i),
@@ -297,24 +270,15 @@ fn read_with(expr: &str, opts: &ReadOptions, years: Years) -> Result<Reading, Va
             let lead = LEADING.iter().any(|w| p.is(0, &parse::split_folded(w)[0]));
             if lead { at(1) } else { None }
         })?;
-        // Trailing unit words, then perhaps a hedge after them ("19 مليون نسمة تقريبا").
+        // Trailing words ("20% من السكان").
         let mut k = end;
-        while k < n && k - end < MAX_TRAILING && p.word(k).is_some_and(is_unit_word) {
+        while k < n && k - end < MAX_TRAILING && p.word(k).is_some_and(is_trailing_word) {
             k += 1;
         }
         Some((item, end, k))
     };
 
-    let mut found = attempt(true);
-    if let Some((item, end, k)) = &found
-        && item.bare_year
-        && k > end
-        && years == Years::Auto
-    {
-        // A 4-digit number is a year only when it is the whole expression.
-        found = attempt(false);
-    }
-    match found {
+    match attempt() {
         Some((item, _, k)) if k == n => Ok(item.r),
         Some((_, _, k)) => {
             // A complaint from a longer reading that failed ("no such date") says more.
@@ -343,7 +307,7 @@ fn read_with(expr: &str, opts: &ReadOptions, years: Years) -> Result<Reading, Va
 /// Every value mention in already-folded (Read mode) text: byte ranges into `folded`, in
 /// order, non-overlapping, each as long as possible (with its hedge, scale, % or month).
 pub fn mentions(folded: &str, opts: &ReadOptions) -> Vec<Mention> {
-    let toks = lex::lex(folded);
+    let toks = lex::lex_with(folded, lex::LexOptions { commas: opts.commas, whole: false });
     let p = Parser::new(toks, opts, false);
     let mut out = Vec::new();
     let mut i = 0;
@@ -366,11 +330,11 @@ pub fn mentions(folded: &str, opts: &ReadOptions) -> Vec<Mention> {
 /// Whether a value mention (folded) is an ordinal written in words ("الأولى", "ثاني",
 /// "الحادية عشرة"): a place in a sequence, which is a figure only where it ranks something.
 pub fn is_ordinal(folded_mention: &str) -> bool {
-    let toks = lex::lex(folded_mention);
-    let words = || toks.iter().filter(|t| t.kind == lex::Kind::Word).map(|t| t.text);
-    toks.iter().all(|t| t.kind == lex::Kind::Word)
-        && words().any(words::is_ordinal)
-        && words().all(|w| w == "و" || words::is_ordinal(w) || words::roles(w).contains(&words::Role::Teen))
+    let toks = lex::lex_with(folded_mention, lex::LexOptions::default());
+    let n = toks.len();
+    let words = toks.iter().all(|t| t.kind == lex::Kind::Word);
+    let p = Parser::new(toks, &ReadOptions::default(), false);
+    words && p.ordinal(0).is_some_and(|(_, end)| end == n)
 }
 
 /// Digits that are layout, not figures: a list number ("1- إن …") or a superscript left

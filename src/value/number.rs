@@ -8,17 +8,30 @@ pub(super) struct HedgePhrase {
     pub text: &'static str,
     pub hedge: Hedge,
     pub gap: Option<usize>,
+    /// Only before a date; a bare four-digit figure after it is a year ("منذ 2014").
+    pub dates: bool,
+    /// Read only in a whole expression: in running text the word is mostly something else
+    /// ("حتى": even; "دون": without; "بعد": after it).
+    pub whole: bool,
 }
 
 const fn h(text: &'static str, hedge: Hedge) -> HedgePhrase {
-    HedgePhrase { text, hedge, gap: None }
+    HedgePhrase { text, hedge, gap: None, dates: false, whole: false }
 }
 
 const fn verb(text: &'static str, hedge: Hedge, gap: usize) -> HedgePhrase {
-    HedgePhrase { text, hedge, gap: Some(gap) }
+    HedgePhrase { text, hedge, gap: Some(gap), dates: false, whole: false }
 }
 
-use Hedge::{Approximate as Ap, AtLeast as Ge, AtMost as Le, LessThan as Lt, MoreThan as Gt};
+const fn date(text: &'static str, hedge: Hedge) -> HedgePhrase {
+    HedgePhrase { text, hedge, gap: None, dates: true, whole: true }
+}
+
+const fn whole(text: &'static str, hedge: Hedge) -> HedgePhrase {
+    HedgePhrase { text, hedge, gap: None, dates: false, whole: true }
+}
+
+use Hedge::{Approximate as Ap, AtLeast as Ge, AtMost as Le, Exact as Ex, LessThan as Lt, MoreThan as Gt};
 
 pub(super) const HEDGES: &[HedgePhrase] = &[
     h("~", Ap),
@@ -105,6 +118,62 @@ pub(super) const HEDGES: &[HedgePhrase] = &[
     verb("لا يزيد على", Le, 1),
     verb("لا تزيد عن", Le, 1),
     verb("لا تزيد على", Le, 1),
+    // Comparisons as a form or a question puts them.
+    h("أكبر من", Gt),
+    h("أعلى من", Gt),
+    whole("فوق", Gt),
+    h("يفوق عن", Gt),
+    h("أكبر من أو يساوي", Ge),
+    h("أكثر من أو يساوي", Ge),
+    h("أكبر من او تساوي", Ge),
+    h("بما لا يقل عن", Ge),
+    h("كحد أدنى", Ge),
+    h("أصغر من", Lt),
+    h("أدنى من", Lt),
+    whole("دون", Lt),
+    whole("ما دون", Lt),
+    whole("تحت", Lt),
+    h("أقل من أو يساوي", Le),
+    h("أصغر من أو يساوي", Le),
+    whole("حتى", Le),
+    whole("لغاية", Le),
+    h("كحد أقصى", Le),
+    h("لا يتجاوز", Le),
+    h("لا تتجاوز", Le),
+    h("ما لا يتجاوز", Le),
+    h("بحدود", Ap),
+    h("في حدود", Ap),
+    h("ما يعادل", Ap),
+    h("يساوي", Ex),
+    h("تساوي", Ex),
+    h("=", Ex),
+    h("exactly", Ex),
+    h("equal to", Ex),
+    h("greater than", Gt),
+    h("upwards of", Gt),
+    h("just over", Gt),
+    h("not less than", Ge),
+    h("a minimum of", Ge),
+    h("as many as", Le),
+    h("as much as", Le),
+    h("not more than", Le),
+    h("a maximum of", Le),
+    h("just under", Lt),
+    h("close to", Ap),
+    h("an estimated", Ap),
+    h("estimated", Ap),
+    // Bounds on a date.
+    date("بعد", Gt),
+    date("قبل", Lt),
+    date("منذ", Ge),
+    date("اعتبارا من", Ge),
+    date("ابتداء من", Ge),
+    date("after", Gt),
+    date("before", Lt),
+    date("since", Ge),
+    date("until", Le),
+    date("till", Le),
+    date("by", Le),
 ];
 
 /// Hedges written after the figure.
@@ -117,6 +186,12 @@ pub(super) const SUFFIX_HEDGES: &[(&str, Hedge)] = &[
     ("وما فوق", Ge),
     ("at least", Ge),
     ("or more", Ge),
+    ("and above", Ge),
+    ("or above", Ge),
+    ("كحد أدنى", Ge),
+    ("كحد أقصى", Le),
+    ("and below", Le),
+    ("or under", Le),
     ("على الأكثر", Le),
     ("أو أقل", Le),
     ("فأقل", Le),
@@ -144,6 +219,9 @@ pub(super) const RANGE_INTROS: &[&str] = &[
     "تراوح ما بين",
     "between",
 ];
+/// "بين X و Y" where both ends are years.
+pub(super) const RANGE_YEAR_INTROS: &[&str] =
+    &["بين عامي", "ما بين عامي", "بين العامين", "بين سنتي", "between the years", "between years"];
 pub(super) const RANGE_AND: &[&str] = &["و", "and"];
 pub(super) const RANGE_FROM: &[&str] = &["من", "from"];
 pub(super) const RANGE_TO: &[&str] = &["إلى", "الى", "حتى", "to"];
@@ -156,6 +234,7 @@ pub(super) fn vocabulary() -> impl Iterator<Item = &'static str> {
         .chain(SUFFIX_HEDGES.iter().map(|p| p.0))
         .chain(PERCENT_WORDS.iter().copied())
         .chain(RANGE_INTROS.iter().copied())
+        .chain(RANGE_YEAR_INTROS.iter().copied())
 }
 
 /// A number as plain decimal digits: `2500`, `1500000`, `0.25` (never an exponent).
