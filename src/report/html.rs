@@ -327,9 +327,11 @@ impl Page<'_> {
             _ => {}
         }
         if let Some(r) = &f.resolution {
+            // A re-opened finding shows what was decided before.
+            let what = if f.status == Some(Status::Resolved) { "Resolved" } else { "Decided before" };
             let _ = writeln!(
                 out,
-                "<p class=\"state resolution\"><b>Resolved</b> as <i>{}</i> on {}: <bdi>{}</bdi></p>",
+                "<p class=\"state resolution\"><b>{what}</b> as <i>{}</i> on {}: <bdi>{}</bdi></p>",
                 escape(&r.status),
                 escape(&r.date),
                 mixed(&r.note)
@@ -345,7 +347,7 @@ impl Page<'_> {
         if f.reason == "shares-exceed-whole" {
             let claims: Vec<&ClaimOut> = s.sides.iter().flatten().copied().collect();
             let total: f64 = claims.iter().filter_map(|c| c.normalized.as_ref()?.lo.as_f64()).sum();
-            let parts: Vec<String> = claims.iter().map(|c| self.stated(c, s, spans_facts, false)).collect();
+            let parts: Vec<String> = claims.iter().map(|c| self.stated(c, f, s, spans_facts, f.reason)).collect();
             let _ = writeln!(
                 out,
                 "<li>{}: together at least {}%, more than the whole</li>",
@@ -354,7 +356,6 @@ impl Page<'_> {
             );
         } else {
             for c in &s.conflicts {
-                let speakers = matches!(c.reason, "speakers-disagree" | "source-vs-speaker");
                 let more = match c.more {
                     0 => String::new(),
                     1 => "; and 1 more pair between these sides".to_string(),
@@ -363,8 +364,8 @@ impl Page<'_> {
                 let _ = writeln!(
                     out,
                     "<li>{} against {}: {}{more}</li>",
-                    self.stated(c.a, s, spans_facts, speakers),
-                    self.stated(c.b, s, spans_facts, speakers),
+                    self.stated(c.a, f, s, spans_facts, c.reason),
+                    self.stated(c.b, f, s, spans_facts, c.reason),
                     escape(reason_words(c.reason)),
                 );
             }
@@ -432,15 +433,19 @@ impl Page<'_> {
     }
 
     /// A claim in a sentence: `A1 70.2% (alifba-kazakhstan-2022, line 99)`.
-    fn stated(&self, c: &ClaimOut, s: &Sides, spans_facts: bool, speaker: bool) -> String {
+    /// With who said it when the speakers differ, and its date when a running total fell.
+    fn stated(&self, c: &ClaimOut, f: &FindingOut, s: &Sides, spans_facts: bool, reason: &str) -> String {
         let tag = s.tags.get(c.id.as_str()).map_or(String::new(), |t| format!("<span class=\"tag\">{t}</span> "));
         let mut about = Vec::new();
-        if spans_facts && let Some(fact) = &c.fact {
-            about.push(format!("<bdi>{}</bdi>", mixed(fact)));
+        if spans_facts {
+            about.push(format!("<bdi>{}</bdi>", mixed(&fact_part(c, &self.by_id, f))));
         }
         about.push(format!("<bdi>{}</bdi>", escape(&c.source)));
-        if speaker {
+        if matches!(reason, "speakers-disagree" | "source-vs-speaker") {
             about.push(format!("per <bdi>{}</bdi>", escape(c.attributed_to.as_deref().unwrap_or("the source itself"))));
+        }
+        if let (Some(as_of), "cumulative-decreased") = (&c.as_of, reason) {
+            about.push(format!("as of <bdi>{}</bdi>", escape(as_of)));
         }
         about.push(self.line_link(c));
         if let Some(converted) = words::converted(c) {

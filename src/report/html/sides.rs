@@ -83,7 +83,12 @@ pub fn of<'a>(finding: &FindingOut, claims: &[&'a ClaimOut]) -> Sides<'a> {
     for side in &mut sides {
         side.sort_unstable();
     }
-    sides.sort_by(|x, y| order(claims[x[0]]).partial_cmp(&order(claims[y[0]])).unwrap_or(std::cmp::Ordering::Equal));
+    // By value; a part before its whole.
+    let is_part = |i: usize| pairs.iter().any(|p| p.3 == "part-exceeds-whole" && p.0 == i);
+    sides.sort_by(|x, y| {
+        let key = |side: &[usize]| (!side.iter().any(|&i| is_part(i)), order(claims[side[0]]));
+        key(x).partial_cmp(&key(y)).unwrap_or(std::cmp::Ordering::Equal)
+    });
     let mut side_of = vec![usize::MAX; n];
     for (s, side) in sides.iter().enumerate() {
         for &i in side {
@@ -131,8 +136,8 @@ pub fn of<'a>(finding: &FindingOut, claims: &[&'a ClaimOut]) -> Sides<'a> {
         for (x, y) in [(a, b), (b, a)] {
             against.entry(claims[x].id.as_str()).or_default().push(tags[claims[y].id.as_str()].clone());
         }
-        // The claim on the earlier side first, unless it is a part against its whole.
-        let (a, b) = if side_of[a] <= side_of[b] || reason == "part-exceeds-whole" { (a, b) } else { (b, a) };
+        // The claim on the earlier side first.
+        let (a, b) = if side_of[a] <= side_of[b] { (a, b) } else { (b, a) };
         let key = (side_of[a].min(side_of[b]), side_of[a].max(side_of[b]));
         match conflicts.iter_mut().find(|(k, _)| *k == key) {
             Some((_, c)) => c.more += 1,
@@ -312,5 +317,16 @@ mod tests {
         assert_eq!(sides.conflicts.len(), 1);
         assert_eq!(sides.conflicts[0].more, 1);
         assert_eq!(side_label(27), "AB");
+    }
+
+    #[test]
+    fn a_part_comes_before_its_whole() {
+        let (mut part, whole) = (claim("part", "3500", "3500"), claim("whole", "2030", "2030"));
+        part.fact = Some("f · contributor=russia".into());
+        let all = [&whole, &part];
+        let f = finding(&all, &[("part", "whole", Relation::Contradict, "part-exceeds-whole")]);
+        let sides = of(&f, &all);
+        assert_eq!(sides.sides[0][0].id, "part");
+        assert_eq!((sides.conflicts[0].a.id.as_str(), sides.conflicts[0].b.id.as_str()), ("part", "whole"));
     }
 }
