@@ -73,7 +73,7 @@ fn html_groups_findings_and_marks_the_figure_in_each_quote() {
     let html = check(TWO_SOURCES, "html", None).stdout;
     let v = json(TWO_SOURCES, None);
     let findings = v["findings"].as_array().unwrap();
-    assert_eq!(html.matches("<article class=\"finding ").count(), findings.len());
+    assert_eq!(html.matches("<details class=\"finding ").count(), findings.len());
     assert!(
         html.contains(
             "<blockquote dir=\"rtl\" lang=\"ar\">أرسلت روسيا <mark>نحو (2500)</mark> جندي إلى كازاخستان</blockquote>"
@@ -81,10 +81,31 @@ fn html_groups_findings_and_marks_the_figure_in_each_quote() {
         "{html}"
     );
     assert!(html.contains("<blockquote dir=\"auto\" lang=\"en\">Russia sent <mark>3,200</mark> troops"), "{html}");
-    assert!(html.contains("<a href=\"tests/fixtures/two-sources/texts/report-ar.txt#L3\"><bdi>tests/fixtures/two-sources/texts/report-ar.txt:3:1</bdi></a>"));
-    // The agreement matrix, both ways round.
-    assert_eq!(html.matches("title=\"report-ar × wire-en: 3 agree, 1 contradict, 0 not comparable\"").count(), 1);
-    assert_eq!(html.matches("title=\"wire-en × report-ar: 3 agree, 1 contradict, 0 not comparable\"").count(), 1);
+    // The new contradiction comes first and open, before the agreements, which are folded.
+    let open = html.find("<details class=\"finding contradict new\" id=\"f-9e5523d64c70cbad\"").unwrap();
+    let agreements = html.find("<details class=\"group\" id=\"g-agree\">").unwrap();
+    assert!(open < agreements && agreements < html.find("<section id=\"summary\">").unwrap());
+    assert!(html[open..].starts_with(
+        "<details class=\"finding contradict new\" id=\"f-9e5523d64c70cbad\" data-verdict=\"contradict\" data-open=\"true\" open>"
+    ));
+    assert_eq!(html.matches("<details class=\"finding agree\"").count(), 3);
+    assert!(!html.contains(
+        "<details class=\"finding agree\" id=\"f-250bc243fbafd9e9\" data-verdict=\"agree\" data-open=\"false\" open"
+    ));
+    // The conflict in a sentence, each side's line a link to the text at that line.
+    let sentence = "<li><span class=\"tag\">A1</span> <b class=\"value\"><bdi>about 2,500</bdi></b> (<bdi>report-ar</bdi>, \
+        <a class=\"at\" href=\"#t-report-ar-L3\" data-claim=\"c0\" title=\"show tests/fixtures/two-sources/texts/report-ar.txt at line 3\">line 3</a>) \
+        against <span class=\"tag\">B1</span> <b class=\"value\"><bdi>3,200</bdi></b> (<bdi>wire-en</bdi>, \
+        <a class=\"at\" href=\"#t-wire-en-L3\" data-claim=\"c4\" title=\"show tests/fixtures/two-sources/texts/wire-en.txt at line 3\">line 3</a>): no overlap</li>";
+    assert!(html.contains(sentence), "{html}");
+    // The text is in the page, the line has the id the link names, each quote is marked
+    // (two that overlap, both on one piece).
+    let line = "<span class=\"ln\" id=\"t-wire-en-L3\"><span class=\"q\" data-c=\"c4\">Russia sent 3,200 troops </span>\
+        <span class=\"q\" data-c=\"c4 c5\">to Kazakhstan</span><span class=\"q\" data-c=\"c5\"> on 2022-01-06</span>. ";
+    assert!(html.contains(line), "{html}");
+    // The agreement matrix, both ways round, coloured by the share of contradictions.
+    assert_eq!(html.matches("<td class=\"share-2\" title=\"report-ar × wire-en: 3 agree, 1 contradict, 0 not comparable; 25% contradict\"").count(), 1);
+    assert_eq!(html.matches("<td class=\"share-2\" title=\"wire-en × report-ar: 3 agree, 1 contradict, 0 not comparable; 25% contradict\"").count(), 1);
     // Nothing is fetched: no external resource, and a policy that forbids them.
     for outside in ["<link", "src=", "url(", "@import", "http:", "https:"] {
         assert!(!html.contains(outside), "the page refers to something outside it: {outside}");
@@ -304,7 +325,13 @@ fn report_writes_a_file_whose_links_work_from_where_it_is() {
     assert_eq!(out.stderr, "wrote site/claims/index.html\n");
     let html = std::fs::read_to_string(root.join("site/claims/index.html")).unwrap();
     assert!(
-        html.contains("<a href=\"../../corpus/texts/report-ar.txt#L3\"><bdi>corpus/texts/report-ar.txt:3:1</bdi></a>"),
+        html.contains("<a href=\"../../corpus/texts/report-ar.txt\"><bdi>corpus/texts/report-ar.txt</bdi></a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<a href=\"../../corpus/sources/report-ar.json\"><bdi>corpus/sources/report-ar.json:11:5</bdi></a>"
+        ),
         "{html}"
     );
 

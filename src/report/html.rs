@@ -1,18 +1,26 @@
-//! One self-contained HTML page for editors: findings grouped by fact, each source's quote
-//! beside its value with the figure marked in it, filters, the per-source counts and the
-//! source × source agreement matrix. Inline CSS and JS only: it works offline and fetches
-//! nothing (its Content-Security-Policy forbids it).
+//! One self-contained HTML page for editors. Open contradictions come first, each with its
+//! sides (the claims grouped by values that agree, the pairs that conflict named in a plain
+//! sentence); decided contradictions, findings that are not comparable and agreements are
+//! folded. Then the per-source counts, the source × source agreement matrix, and every
+//! source text, embedded once, which quote links open at their line. Inline CSS and JS
+//! only: it works offline and fetches nothing (its Content-Security-Policy forbids it).
+
+mod sides;
+mod texts;
+mod words;
 
 use super::layout::path_uri;
-use super::{ClaimOut, FindingOut, Report, SourcePair, claims_of, isolate_rtl, verdict_label};
-use crate::check::Verdict;
+use super::{ClaimOut, FindingOut, Report, SourcePair, claims_of, isolate_rtl};
+use crate::check::{Status, Verdict};
 use crate::text::controls;
-use std::collections::HashMap;
+use sides::{Other, Sides, reason_words, side_label};
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 use std::path::{Component, Path, PathBuf};
 
 const STYLE: &str = include_str!("html/style.css");
-const SCRIPT: &str = include_str!("html/filters.js");
+const FILTERS: &str = include_str!("html/filters.js");
+const VIEWER: &str = include_str!("html/viewer.js");
 
 /// The page, with links to the texts relative to the current folder: save it there.
 pub fn render(report: &Report) -> String {
@@ -26,6 +34,7 @@ pub fn render_in(report: &Report, page_dir: &Path) -> String {
         report,
         page_dir,
         by_id: report.claims_by_id(),
+        tokens: report.claims.iter().enumerate().map(|(i, c)| (c.id.as_str(), format!("c{i}"))).collect(),
         languages: report.sources.iter().map(|s| (s.id.as_str(), s.language.as_deref())).collect(),
         pairs: report
             .agreement
@@ -35,12 +44,13 @@ pub fn render_in(report: &Report, page_dir: &Path) -> String {
     };
     let mut out = String::new();
     page.head(&mut out);
-    page.summary(&mut out);
     page.filters(&mut out);
     page.findings(&mut out);
+    page.summary(&mut out);
     page.missing(&mut out);
     page.notes(&mut out);
-    let _ = write!(out, "<script>\n{SCRIPT}</script>\n</body>\n</html>\n");
+    page.texts(&mut out);
+    let _ = write!(out, "<script>\n{FILTERS}</script>\n<script>\n{VIEWER}</script>\n</body>\n</html>\n");
     out
 }
 
@@ -107,14 +117,81 @@ pub fn quote_html(claim: &ClaimOut, tag: &str) -> String {
         .collect()
 }
 
+/// A section of findings on the page.
+struct Group {
+    id: &'static str,
+    title: &'static str,
+    hint: &'static str,
+    /// Folded: the section and each finding in it start closed.
+    folded: bool,
+    belongs: fn(&FindingOut) -> bool,
+    /// What to say when the corpus has none (the section is left out otherwise).
+    none: Option<&'static str>,
+}
+
+const GROUPS: [Group; 5] = [
+    Group {
+        id: "g-new",
+        title: "New and re-opened contradictions",
+        hint: "No editor has decided them: they fail the build. Decide each with <code>claimcheck resolve</code>, or add them to the baseline with <code>claimcheck check --write-baseline</code>.",
+        folded: false,
+        belongs: |f| f.verdict == Verdict::Contradict && f.status.is_none_or(Status::fails_build),
+        none: Some("None: no contradiction fails the build."),
+    },
+    Group {
+        id: "g-baselined",
+        title: "Known and unresolved: in the baseline",
+        hint: "Editors know these disagreements and have not resolved them; they do not fail the build.",
+        folded: false,
+        belongs: |f| f.status == Some(Status::Baselined),
+        none: None,
+    },
+    Group {
+        id: "g-resolved",
+        title: "Resolved contradictions",
+        hint: "Decided by editors, each with their reason.",
+        folded: true,
+        belongs: |f| f.status == Some(Status::Resolved),
+        none: None,
+    },
+    Group {
+        id: "g-not-comparable",
+        title: "Not comparable",
+        hint: "Claims about one fact that differ in scope, date, currency or speaker: both may hold.",
+        folded: true,
+        belongs: |f| f.verdict == Verdict::NotComparable,
+        none: None,
+    },
+    Group {
+        id: "g-agree",
+        title: "Agreements",
+        hint: "Facts on which the sources agree.",
+        folded: true,
+        belongs: |f| f.verdict == Verdict::Agree,
+        none: None,
+    },
+];
+
 struct Page<'a> {
     report: &'a Report,
     page_dir: &'a Path,
     by_id: HashMap<&'a str, &'a ClaimOut>,
+    /// Claim id → a short token (`c12`) that marks its quote in the embedded text.
+    tokens: HashMap<&'a str, String>,
     /// Source id → its language.
     languages: HashMap<&'a str, Option<&'a str>>,
     /// Both orders of every pair of sources → their agreement.
     pairs: HashMap<(&'a str, &'a str), &'a SourcePair>,
+}
+
+/// How a claim is shown in a finding: its label on a side, the labels of the claims it
+/// contradicts, and a note.
+#[derive(Default)]
+struct Role {
+    tag: Option<String>,
+    against: Vec<String>,
+    note: Option<String>,
+    reopened: bool,
 }
 
 impl Page<'_> {
@@ -122,7 +199,7 @@ impl Page<'_> {
         let corpus = escape(&self.report.corpus.display().to_string());
         let _ = write!(
             out,
-            r#"<!DOCTYPE html>
+            r##"<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -137,16 +214,392 @@ impl Page<'_> {
 <header class="page">
 <h1>claimcheck <span class="corpus"><bdi>{corpus}</bdi></span></h1>
 <p class="verdict-line">{verdict}</p>
+<nav class="jump"><a href="#findings">Findings</a> <a href="#summary">Sources and agreement</a> <a href="#texts">Source texts</a></nav>
 </header>
-"#,
+"##,
             version = env!("CARGO_PKG_VERSION"),
             verdict = escape(&verdict_line(self.report)),
         );
     }
 
+    fn filters(&self, out: &mut String) {
+        out.push_str(
+            "<form id=\"filters\" class=\"filters\">\n\
+             <label><input type=\"checkbox\" name=\"open\"> unresolved contradictions only</label>\n\
+             <label><input type=\"checkbox\" name=\"contradict\"> contradictions only</label>\n\
+             <label>source <select name=\"source\"><option value=\"\">all sources</option>",
+        );
+        for s in &self.report.sources {
+            let _ = write!(out, "<option value=\"{id}\">{id}</option>", id = escape(&s.id));
+        }
+        let total = self.report.findings.len();
+        let _ = write!(out, "</select></label>\n<output id=\"shown\">{total} findings</output>\n</form>\n");
+    }
+
+    fn findings(&self, out: &mut String) {
+        out.push_str("<main id=\"findings\">\n");
+        for group in &GROUPS {
+            let findings: Vec<&FindingOut> = self.report.findings.iter().filter(|f| (group.belongs)(f)).collect();
+            if findings.is_empty() && group.none.is_none() {
+                continue;
+            }
+            let heading = format!(
+                "<h2>{} <span class=\"count\" data-total=\"{n}\">({n})</span></h2>",
+                group.title,
+                n = findings.len()
+            );
+            if group.folded {
+                let _ = writeln!(
+                    out,
+                    "<details class=\"group\" id=\"{}\">\n<summary>{heading}</summary>\n<p class=\"hint\">{}</p>",
+                    group.id, group.hint
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "<section class=\"group\" id=\"{}\">\n{heading}\n<p class=\"hint\">{}</p>",
+                    group.id, group.hint
+                );
+            }
+            if findings.is_empty() {
+                let _ = writeln!(out, "<p class=\"none\">{}</p>", group.none.unwrap_or_default());
+            }
+            for f in findings {
+                self.finding(out, f, !group.folded);
+            }
+            out.push_str(if group.folded { "</details>\n" } else { "</section>\n" });
+        }
+        out.push_str("</main>\n");
+    }
+
+    fn finding(&self, out: &mut String, f: &FindingOut, open: bool) {
+        let claims = claims_of(&self.by_id, f);
+        let (verdict_class, mark, word) = match f.verdict {
+            Verdict::Contradict => ("contradict", "✗", "contradiction"),
+            Verdict::Agree => ("agree", "✓", "agreement"),
+            Verdict::NotComparable => ("not-comparable", "~", "not comparable"),
+        };
+        let status = f.status_label();
+        let sides = (f.verdict == Verdict::Contradict).then(|| sides::of(f, &claims));
+        let gist = match &sides {
+            Some(s) => self.conflict_gist(f, s, &claims),
+            None => self.values_gist(f, &claims),
+        };
+        let _ = write!(
+            out,
+            "<details class=\"finding {verdict_class}{status_class}\" id=\"f-{fp}\" data-verdict=\"{verdict_class}\" data-open=\"{is_open}\"{open}>\n\
+             <summary><span class=\"verdict\">{mark} {word}</span>{status_pill} <h3><bdi>{fact}</bdi></h3>\
+             <span class=\"gist\"><bdi>{gist}</bdi></span> <a class=\"fingerprint\" href=\"#f-{fp}\" title=\"fingerprint\">{fp}</a></summary>\n\
+             <div class=\"finding-body\">\n",
+            status_class = status.map_or(String::new(), |s| format!(" {s}")),
+            fp = escape(&f.fingerprint),
+            is_open = f.is_open(),
+            open = if open { " open" } else { "" },
+            status_pill = status.map_or(String::new(), |s| format!(" <span class=\"status {s}\">{s}</span>")),
+            fact = mixed(&f.fact),
+            gist = escape(&gist),
+        );
+        self.state(out, f);
+        match &sides {
+            Some(s) => self.sides(out, f, s),
+            None => {
+                let note = (f.verdict == Verdict::NotComparable).then(|| reason_words(f.reason).to_string());
+                if let Some(note) = &note {
+                    let _ = writeln!(out, "<p class=\"why\">Not comparable: {}.</p>", escape(note));
+                }
+                out.push_str("<div class=\"claims\">\n");
+                for c in &claims {
+                    self.claim(out, c, &Role::default());
+                }
+                out.push_str("</div>\n");
+            }
+        }
+        self.pairs(out, f);
+        out.push_str("</div>\n</details>\n");
+    }
+
+    /// Where the finding stands: new, re-opened and why, in the baseline, resolved and why.
+    fn state(&self, out: &mut String, f: &FindingOut) {
+        let fp = escape(&f.fingerprint);
+        match f.status {
+            Some(Status::New) | None if f.verdict == Verdict::Contradict => {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"state new\"><b>New</b>: no editor has decided it, so it fails the build. \
+                     <code>claimcheck resolve {fp} --status … --note \"…\"</code></p>"
+                );
+            }
+            Some(Status::Reopened) => {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"state reopened\"><b>Re-opened</b>: decided before, but a claim states a value no editor decided. \
+                     <code>claimcheck resolve {fp} --status … --note \"…\"</code></p>\n<ul class=\"reopened\">"
+                );
+                for r in &f.reopened {
+                    let _ = writeln!(
+                        out,
+                        "<li><bdi>{}</bdi> (<bdi>{}</bdi>): <bdi>{}</bdi></li>",
+                        content(&r.claim),
+                        content(&r.source),
+                        mixed(&r.why)
+                    );
+                }
+                out.push_str("</ul>\n");
+            }
+            Some(Status::Baselined) => {
+                out.push_str(
+                    "<p class=\"state baselined\"><b>In the baseline</b>: known and unresolved; it does not fail the build.</p>\n",
+                );
+            }
+            _ => {}
+        }
+        if let Some(r) = &f.resolution {
+            // A re-opened finding shows what was decided before.
+            let what = if f.status == Some(Status::Resolved) { "Resolved" } else { "Decided before" };
+            let _ = writeln!(
+                out,
+                "<p class=\"state resolution\"><b>{what}</b> as <i>{}</i> on {}: <bdi>{}</bdi></p>",
+                content(&r.status),
+                content(&r.date),
+                mixed(&r.note)
+            );
+        }
+    }
+
+    /// The sentences that name each conflict, the sides, and the claims in no conflict.
+    fn sides(&self, out: &mut String, f: &FindingOut, s: &Sides) {
+        let spans_facts = spans_facts(&f.claims, &self.by_id);
+        let reopeners: HashSet<&str> = f.reopened.iter().map(|r| r.claim.as_str()).collect();
+        out.push_str("<ul class=\"conflicts\">\n");
+        if f.reason == "shares-exceed-whole" {
+            let claims: Vec<&ClaimOut> = s.sides.iter().flatten().copied().collect();
+            let total: f64 = claims.iter().filter_map(|c| c.normalized.as_ref()?.lo.as_f64()).sum();
+            let parts: Vec<String> = claims.iter().map(|c| self.stated(c, f, s, spans_facts, f.reason)).collect();
+            let _ = writeln!(
+                out,
+                "<li>{}: together at least {}%, more than the whole</li>",
+                parts.join(" + "),
+                escape(&words::figure(total))
+            );
+        } else {
+            for c in &s.conflicts {
+                let more = match c.more {
+                    0 => String::new(),
+                    1 => "; and 1 more pair between these sides".to_string(),
+                    n => format!("; and {n} more pairs between these sides"),
+                };
+                let _ = writeln!(
+                    out,
+                    "<li>{} against {}: {}{more}</li>",
+                    self.stated(c.a, f, s, spans_facts, c.reason),
+                    self.stated(c.b, f, s, spans_facts, c.reason),
+                    escape(reason_words(c.reason)),
+                );
+            }
+        }
+        out.push_str("</ul>\n<div class=\"sides\">\n");
+        for (i, side) in s.sides.iter().enumerate() {
+            let mut values: Vec<String> = side.iter().map(|c| words::value(c)).collect();
+            values.dedup();
+            let label = side_label(i);
+            let fact = if spans_facts { fact_part(side[0], &self.by_id, f) } else { String::new() };
+            let _ = writeln!(
+                out,
+                "<section class=\"side\" aria-label=\"side {label}\">\n<h4><span class=\"side-label\">{label}</span> <bdi>{}</bdi>{} \
+                 <span class=\"n\">{} claim{}</span></h4>",
+                escape(&values.join(" · ")),
+                if fact.is_empty() {
+                    String::new()
+                } else {
+                    format!(" <span class=\"context\"><bdi>{}</bdi></span>", mixed(&fact))
+                },
+                side.len(),
+                if side.len() == 1 { "" } else { "s" },
+            );
+            for c in side {
+                let role = Role {
+                    tag: s.tags.get(c.id.as_str()).cloned(),
+                    against: s.against.get(c.id.as_str()).cloned().unwrap_or_default(),
+                    note: None,
+                    reopened: reopeners.contains(c.id.as_str()),
+                };
+                self.claim(out, c, &role);
+            }
+            out.push_str("</section>\n");
+        }
+        out.push_str("</div>\n");
+        if !s.others.is_empty() {
+            // Folded: they are not the conflict. Their values show on the folded line.
+            let mut values: Vec<String> = Vec::new();
+            for (c, _) in &s.others {
+                let v = words::value(c);
+                if !values.contains(&v) {
+                    values.push(v);
+                }
+            }
+            let _ = writeln!(
+                out,
+                "<details class=\"others\">\n<summary><b>In no conflict</b> <span class=\"n\">{} claim{}: <bdi>{}</bdi></span></summary>",
+                s.others.len(),
+                if s.others.len() == 1 { "" } else { "s" },
+                escape(&values.join(" · ")),
+            );
+            for (c, other) in &s.others {
+                let note = match other {
+                    Other::Agrees(with) => {
+                        let labels: Vec<String> = with.iter().map(|&i| side_label(i)).collect();
+                        format!("agrees with {}: less precise", join_and(&labels))
+                    }
+                    Other::NotComparable(reason) => format!("not compared: {}", reason_words(reason)),
+                };
+                let role = Role { note: Some(note), reopened: reopeners.contains(c.id.as_str()), ..Role::default() };
+                self.claim(out, c, &role);
+            }
+            out.push_str("</details>\n");
+        }
+    }
+
+    /// A claim in a sentence: `A1 70.2% (alifba-kazakhstan-2022, line 99)`.
+    /// With who said it when the speakers differ, and its date when a running total fell.
+    fn stated(&self, c: &ClaimOut, f: &FindingOut, s: &Sides, spans_facts: bool, reason: &str) -> String {
+        let tag = s.tags.get(c.id.as_str()).map_or(String::new(), |t| format!("<span class=\"tag\">{t}</span> "));
+        let mut about = Vec::new();
+        if spans_facts {
+            about.push(format!("<bdi>{}</bdi>", mixed(&fact_part(c, &self.by_id, f))));
+        }
+        about.push(format!("<bdi>{}</bdi>", content(&c.source)));
+        if matches!(reason, "speakers-disagree" | "source-vs-speaker") {
+            about
+                .push(format!("per <bdi>{}</bdi>", content(c.attributed_to.as_deref().unwrap_or("the source itself"))));
+        }
+        if let (Some(as_of), "cumulative-decreased") = (&c.as_of, reason) {
+            about.push(format!("as of <bdi>{}</bdi>", escape(as_of)));
+        }
+        about.push(self.line_link(c));
+        if let Some(converted) = words::converted(c) {
+            about.insert(0, escape(&converted));
+        }
+        format!("{tag}<b class=\"value\"><bdi>{}</bdi></b> ({})", escape(&words::value(c)), about.join(", "))
+    }
+
+    /// The first conflict in words, for the folded line: `70.2% against more than 75%`.
+    fn conflict_gist(&self, f: &FindingOut, s: &Sides, claims: &[&ClaimOut]) -> String {
+        if f.reason == "shares-exceed-whole" {
+            let parts: Vec<String> = claims.iter().map(|c| words::value(c)).collect();
+            return format!("{}: more than the whole", parts.join(" + "));
+        }
+        let Some(first) = s.conflicts.first() else { return reason_words(f.reason).to_string() };
+        let more = if s.conflicts.len() > 1 { format!(" (and {} more)", s.conflicts.len() - 1) } else { String::new() };
+        format!("{} against {}{more}", words::value(first.a), words::value(first.b))
+    }
+
+    /// The values stated, for the folded line of an agreement or a finding not comparable.
+    fn values_gist(&self, f: &FindingOut, claims: &[&ClaimOut]) -> String {
+        let mut values: Vec<String> = Vec::new();
+        for c in claims {
+            let v = words::value(c);
+            if !values.contains(&v) {
+                values.push(v);
+            }
+        }
+        let mut sources: Vec<&str> = claims.iter().map(|c| c.source.as_str()).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let values = if values.len() > 4 { format!("{} …", values[..4].join(" · ")) } else { values.join(" · ") };
+        let n = sources.len();
+        let sources = format!("{n} source{}", if n == 1 { "" } else { "s" });
+        match f.verdict {
+            Verdict::NotComparable => format!("{values} ({}; {sources})", reason_words(f.reason)),
+            _ => format!("{values} ({sources})"),
+        }
+    }
+
+    /// Each pair as the checker compared it, in its own terms, folded.
+    fn pairs(&self, out: &mut String, f: &FindingOut) {
+        let _ = writeln!(
+            out,
+            "<details class=\"pairs\"><summary>How the checker compared each pair ({})</summary>\n<p class=\"why\"><b>{}</b>: <bdi>{}</bdi></p>\n<ul>",
+            f.pairs.len(),
+            escape(f.reason),
+            mixed(&f.explanation)
+        );
+        for p in &f.pairs {
+            let _ = writeln!(
+                out,
+                "<li><bdi>{}</bdi> — <bdi>{}</bdi>: <b>{}</b> <bdi>{}</bdi></li>",
+                escape(&p.a),
+                escape(&p.b),
+                escape(p.reason),
+                mixed(&p.explanation)
+            );
+        }
+        out.push_str("</ul></details>\n");
+    }
+
+    fn claim(&self, out: &mut String, c: &ClaimOut, role: &Role) {
+        let language = self.languages.get(c.source.as_str()).copied().flatten();
+        let context = c.context();
+        let context = if context.is_empty() {
+            String::new()
+        } else {
+            format!(" <span class=\"context\"><bdi>{}</bdi></span>", escape(&context.join(", ")))
+        };
+        let tag = role.tag.as_ref().map_or(String::new(), |t| format!("<span class=\"tag\">{t}</span> "));
+        let against = if role.against.is_empty() {
+            String::new()
+        } else {
+            format!(" <span class=\"against\" title=\"contradicts\">✗ {}</span>", role.against.join(" "))
+        };
+        let note = role.note.as_ref().map_or(String::new(), |n| format!(" <span class=\"note\">{}</span>", escape(n)));
+        let reopened = if role.reopened { " <span class=\"status reopened\">re-opened it</span>" } else { "" };
+        let quote_place = c.quote_location.as_ref().map_or_else(
+            || "quote not found in the text".to_string(),
+            |p| format!("quote at <bdi>{}</bdi>", escape(&p.to_string())),
+        );
+        let _ = write!(
+            out,
+            "<div class=\"claim{conflict}{reopener}\" data-source=\"{source}\">\n\
+             <div class=\"meta\">{tag}<b class=\"value\"><bdi>{value}</bdi></b> <span class=\"source\"><bdi>{source}</bdi></span>{context}{against}{note}{reopened} {link}</div>\n\
+             <blockquote dir=\"{dir}\"{lang}>{quote}</blockquote>\n\
+             <div class=\"ref\">claim <bdi>{id}</bdi> (<code><bdi>{written}</bdi></code>) at <a href=\"{claim_href}\"><bdi>{claim_place}</bdi></a>; {quote_place}</div>\n\
+             </div>\n",
+            conflict = if role.against.is_empty() { "" } else { " conflict" },
+            reopener = if role.reopened { " reopener" } else { "" },
+            source = escape(&c.source),
+            value = escape(&words::value(c)),
+            link = self.line_link(c),
+            dir = direction(language),
+            lang = language.map_or(String::new(), |l| format!(" lang=\"{}\"", escape(l))),
+            quote = quote_html(c, "mark"),
+            id = content(&c.id),
+            written = content(&c.value_text()),
+            claim_href = escape(&self.href(&c.claim_location.file, None)),
+            claim_place = escape(&c.claim_location.to_string()),
+        );
+    }
+
+    /// `line 99`, linking to the quote's line in the embedded text (to the claims file when
+    /// the quote was not found).
+    fn line_link(&self, c: &ClaimOut) -> String {
+        match &c.quote_location {
+            Some(p) => format!(
+                "<a class=\"at\" href=\"{href}\" data-claim=\"{token}\" title=\"show {file} at line {line}\">line {line}</a>",
+                href = escape(&texts::line_href(&c.source, p.line)),
+                token = self.tokens.get(c.id.as_str()).map_or("", String::as_str),
+                file = escape(&p.file.display().to_string()),
+                line = p.line,
+            ),
+            None => format!(
+                "<a class=\"at\" href=\"{}\" title=\"the quote was not found in the text\">claim, line {}</a>",
+                escape(&self.href(&c.claim_location.file, None)),
+                c.claim_location.line
+            ),
+        }
+    }
+
     fn summary(&self, out: &mut String) {
         let m = &self.report.summary;
-        out.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n<dl class=\"totals\">\n");
+        out.push_str("<section id=\"summary\">\n<h2>Sources and agreement</h2>\n<dl class=\"totals\">\n");
         let tiles = [
             ("new contradictions", m.new, if m.new > 0 { "bad" } else { "good" }),
             ("baselined", m.baselined, "known"),
@@ -176,7 +629,7 @@ impl Page<'_> {
         for s in &self.report.sources {
             let _ = writeln!(
                 out,
-                "<tr><th scope=\"row\"><bdi>{id}</bdi></th><td dir=\"auto\"{lang}>{title}</td><td><a href=\"{href}\"><bdi>{text}</bdi></a></td>\
+                "<tr><th scope=\"row\"><bdi>{id}</bdi></th><td dir=\"auto\"{lang}>{title}</td><td><a href=\"{view}\">read</a> · <a href=\"{href}\"><bdi>{text}</bdi></a></td>\
                  <td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 s.claims,
                 s.corroborated,
@@ -187,6 +640,7 @@ impl Page<'_> {
                 id = content(&s.id),
                 lang = s.language.as_deref().map_or(String::new(), |l| format!(" lang=\"{}\"", escape(l))),
                 title = content(&s.title),
+                view = escape(&texts::line_href(&s.id, 1)),
                 href = escape(&self.href(&s.text, None)),
                 text = content(&s.text.display().to_string()),
             );
@@ -194,10 +648,15 @@ impl Page<'_> {
         out.push_str("</tbody>\n</table>\n");
     }
 
-    /// Rows and columns are the sources; a cell counts the facts both state, by verdict.
+    /// Rows and columns are the sources; a cell counts the facts both state, by verdict, and
+    /// is coloured by the share of contradictions among those that could be compared.
     fn matrix(&self, out: &mut String) {
         let sources = &self.report.sources;
-        out.push_str("<h3>Agreement between sources</h3>\n<p class=\"hint\">Facts both sources state: ✓ agree, ✗ contradict, ~ not comparable.</p>\n<table class=\"matrix\">\n<thead><tr><td></td>");
+        out.push_str(
+            "<h3>Agreement between sources</h3>\n<p class=\"hint\">Facts both sources state: ✓ agree, ✗ contradict, ~ not comparable. \
+             The colour is the share of contradictions among the facts they agree or disagree on.</p>\n\
+             <table class=\"matrix\">\n<thead><tr><td></td>",
+        );
         for s in sources {
             let _ = write!(out, "<th scope=\"col\"><bdi>{}</bdi></th>", content(&s.id));
         }
@@ -211,11 +670,19 @@ impl Page<'_> {
                         out.push_str("<td class=\"none\" title=\"no fact in common\">·</td>")
                     }
                     Some(p) => {
-                        let class = if p.contradict > 0 { "mixed" } else { "agreeing" };
+                        let judged = p.agree + p.contradict;
+                        let (class, share) = match share_bucket(p.contradict, judged) {
+                            Some(bucket) => {
+                                let pct = (100 * p.contradict + judged / 2) / judged;
+                                (format!("share-{bucket}"), format!("{pct}%"))
+                            }
+                            None => ("share-none".to_string(), "–".to_string()),
+                        };
                         let _ = write!(
                             out,
-                            "<td class=\"{class}\" title=\"{a} × {b}: {} agree, {} contradict, {} not comparable\">\
-                             <span class=\"n-agree\">{} ✓</span> <span class=\"n-contradict\">{} ✗</span> <span class=\"n-nc\">{} ~</span></td>",
+                            "<td class=\"{class}\" title=\"{a} × {b}: {} agree, {} contradict, {} not comparable; {share} contradict\">\
+                             <span class=\"n-agree\">{} ✓</span> <span class=\"n-contradict\">{} ✗</span> <span class=\"n-nc\">{} ~</span>\
+                             <span class=\"share\">{share} ✗</span></td>",
                             p.agree,
                             p.contradict,
                             p.not_comparable,
@@ -230,129 +697,9 @@ impl Page<'_> {
             }
             out.push_str("</tr>\n");
         }
-        out.push_str("</tbody>\n</table>\n");
-    }
-
-    fn filters(&self, out: &mut String) {
         out.push_str(
-            "<form id=\"filters\" class=\"filters\">\n\
-             <label><input type=\"checkbox\" name=\"open\"> unresolved contradictions only</label>\n\
-             <label><input type=\"checkbox\" name=\"contradict\"> contradictions only</label>\n\
-             <label>source <select name=\"source\"><option value=\"\">all sources</option>",
-        );
-        for s in &self.report.sources {
-            let _ = write!(out, "<option value=\"{id}\">{id}</option>", id = escape(&s.id));
-        }
-        let total = self.report.findings.len();
-        let _ = write!(
-            out,
-            "</select></label>\n<output id=\"shown\">{total} findings</output>\n</form>\n<main id=\"findings\">\n"
-        );
-    }
-
-    fn findings(&self, out: &mut String) {
-        for verdict in [Verdict::Contradict, Verdict::NotComparable, Verdict::Agree] {
-            let group: Vec<&FindingOut> = self.report.findings.iter().filter(|f| f.verdict == verdict).collect();
-            if group.is_empty() {
-                continue;
-            }
-            let title = match verdict {
-                Verdict::Contradict => "Contradictions",
-                Verdict::NotComparable => "Not comparable",
-                Verdict::Agree => "Agreements",
-            };
-            let _ = writeln!(out, "<section class=\"group\">\n<h2>{title} ({})</h2>", group.len());
-            for f in group {
-                self.finding(out, f);
-            }
-            out.push_str("</section>\n");
-        }
-        out.push_str("</main>\n");
-    }
-
-    fn finding(&self, out: &mut String, f: &FindingOut) {
-        let (mark, word) = verdict_label(f.verdict);
-        let verdict_class = word.replace(' ', "-");
-        let status = f.status_label().map_or(String::new(), |s| format!(" <span class=\"status {s}\">{s}</span>"));
-        let _ = write!(
-            out,
-            "<article class=\"finding {verdict_class}\" id=\"f-{fp}\" data-verdict=\"{verdict_class}\" data-open=\"{open}\">\n\
-             <header><span class=\"verdict\">{mark} {word}</span> <h4><bdi>{fact}</bdi></h4>{status} \
-             <a class=\"fingerprint\" href=\"#f-{fp}\" title=\"fingerprint\">{fp}</a></header>\n\
-             <p class=\"why\"><b>{reason}</b>: <bdi>{explanation}</bdi></p>\n",
-            fp = escape(&f.fingerprint),
-            open = f.is_open(),
-            fact = mixed(&f.fact),
-            reason = escape(f.reason),
-            explanation = mixed(&f.explanation),
-        );
-        if let Some(why) = f.reopened_text() {
-            let _ = writeln!(
-                out,
-                "<p class=\"reopened\"><b>reopened</b> by a value no editor decided: <bdi>{}</bdi></p>",
-                mixed(&why)
-            );
-        }
-        if let Some(r) = &f.resolution {
-            let _ = writeln!(
-                out,
-                "<p class=\"resolution\"><b>resolution</b> ({}, {}): <bdi>{}</bdi></p>",
-                content(&r.status),
-                content(&r.date),
-                mixed(&r.note)
-            );
-        }
-        out.push_str("<div class=\"claims\">\n");
-        for c in claims_of(&self.by_id, f) {
-            self.claim(out, c);
-        }
-        out.push_str("</div>\n");
-        if f.pairs.len() > 1 {
-            let _ = writeln!(out, "<details class=\"pairs\"><summary>{} pairs</summary><ul>", f.pairs.len());
-            for p in &f.pairs {
-                let _ = writeln!(
-                    out,
-                    "<li><bdi>{}</bdi> — <bdi>{}</bdi>: <b>{}</b> <bdi>{}</bdi></li>",
-                    content(&p.a),
-                    content(&p.b),
-                    escape(p.reason),
-                    mixed(&p.explanation)
-                );
-            }
-            out.push_str("</ul></details>\n");
-        }
-        out.push_str("</article>\n");
-    }
-
-    fn claim(&self, out: &mut String, c: &ClaimOut) {
-        let language = self.languages.get(c.source.as_str()).copied().flatten();
-        let context = c.context();
-        let context = if context.is_empty() {
-            String::new()
-        } else {
-            format!(" <span class=\"context\"><bdi>{}</bdi></span>", content(&context.join(", ")))
-        };
-        let place = c.quote_place();
-        let _ = write!(
-            out,
-            "<section class=\"claim\" data-source=\"{source}\">\n\
-             <div class=\"value\"><bdi>{value}</bdi></div>\n\
-             <div class=\"who\"><span class=\"source\"><bdi>{source_text}</bdi></span>{context}</div>\n\
-             <blockquote dir=\"{dir}\"{lang}>{quote}</blockquote>\n\
-             <div class=\"where\"><a href=\"{quote_href}\"><bdi>{quote_place}</bdi></a>\
-             <span class=\"claim-ref\">claim <bdi>{id}</bdi> at <a href=\"{claim_href}\"><bdi>{claim_place}</bdi></a></span></div>\n\
-             </section>\n",
-            source = escape(&c.source),
-            source_text = content(&c.source),
-            value = content(&c.value_text()),
-            dir = direction(language),
-            lang = language.map_or(String::new(), |l| format!(" lang=\"{}\"", escape(l))),
-            quote = quote_html(c, "mark"),
-            quote_href = escape(&self.href(&place.file, Some(place.line))),
-            quote_place = content(&place.to_string()),
-            id = content(&c.id),
-            claim_href = escape(&self.href(&c.claim_location.file, Some(c.claim_location.line))),
-            claim_place = content(&c.claim_location.to_string()),
+            "</tbody>\n</table>\n<p class=\"legend\"><span class=\"share-0\">no contradiction</span> <span class=\"share-1\">up to 10%</span> \
+             <span class=\"share-2\">up to 25%</span> <span class=\"share-3\">up to 50%</span> <span class=\"share-4\">more than half</span></p>\n",
         );
     }
 
@@ -369,17 +716,16 @@ impl Page<'_> {
         for id in &self.report.missing {
             let Some(c) = self.by_id.get(id.as_str()) else { continue };
             let language = self.languages.get(c.source.as_str()).copied().flatten();
-            let place = c.quote_place();
             let _ = writeln!(
                 out,
-                "<tr><td><bdi>{}</bdi></td><td><bdi>{} · {}</bdi></td><td dir=\"{}\">{}</td><td><a href=\"{}\"><bdi>{}</bdi></a></td></tr>",
-                content(id),
+                "<tr><td><bdi>{}</bdi></td><td><bdi>{} · {}</bdi></td><td dir=\"{}\">{}</td><td><bdi>{}</bdi> {}</td></tr>",
+                escape(id),
                 mixed(&c.subject),
                 mixed(&c.property),
                 direction(language),
                 content(&c.quote),
-                escape(&self.href(&place.file, Some(place.line))),
-                content(&place.to_string()),
+                content(&c.source),
+                self.line_link(c),
             );
         }
         out.push_str("</tbody>\n</table>\n</section>\n");
@@ -409,6 +755,49 @@ impl Page<'_> {
         out.push_str("</ul>\n</section>\n");
     }
 
+    /// Every source's text, folded, its quotes marked; and the dialog that shows one at a line.
+    fn texts(&self, out: &mut String) {
+        out.push_str(
+            "<section id=\"texts\">\n<h2>Source texts</h2>\n<p class=\"hint\">Each text as extracted, private-use digits decoded; \
+             quotes are underlined. A quote's <i>line</i> link shows its text at that line.</p>\n",
+        );
+        let mut quotes: HashMap<&str, Vec<texts::Quote>> = HashMap::new();
+        for c in &self.report.claims {
+            if let (Some(span), Some(token)) = (c.quote_span, self.tokens.get(c.id.as_str())) {
+                quotes.entry(c.source.as_str()).or_default().push(texts::Quote {
+                    start: span.start,
+                    end: span.end,
+                    token,
+                });
+            }
+        }
+        for s in &self.report.sources {
+            let lines = texts::lines(&s.body).count();
+            let path = s.text.display().to_string();
+            let _ = write!(
+                out,
+                "<details class=\"text\" id=\"{holder}\" data-label=\"{label}\" data-href=\"{href}\">\n\
+                 <summary><b><bdi>{id}</bdi></b> <span dir=\"auto\"{lang}>{title}</span> <span class=\"hint\">{lines} lines, <bdi>{path}</bdi></span></summary>\n\
+                 <pre class=\"text\" dir=\"{dir}\"{lang}>",
+                holder = texts::holder_id(&s.id),
+                label = escape(&format!("{} · {}", s.id, path)),
+                href = escape(&self.href(&s.text, None)),
+                id = escape(&s.id),
+                title = content(&s.title),
+                lang = s.language.as_deref().map_or(String::new(), |l| format!(" lang=\"{}\"", escape(l))),
+                path = escape(&path),
+                dir = direction(s.language.as_deref()),
+            );
+            texts::text_html(out, &s.id, &s.body, &s.glyphs, quotes.get(s.id.as_str()).map_or(&[], Vec::as_slice));
+            out.push_str("</pre>\n</details>\n");
+        }
+        out.push_str(
+            "</section>\n<dialog id=\"viewer\" aria-labelledby=\"viewer-title\">\n<header><h2 id=\"viewer-title\">Source text</h2> \
+             <a class=\"raw\" href=\"\">the file</a> <form method=\"dialog\"><button type=\"submit\" autofocus>Close</button></form></header>\n\
+             <div class=\"viewer-body\"></div>\n</dialog>\n",
+        );
+    }
+
     /// A link to a file of the corpus (a line of it where given), from the page's folder.
     fn href(&self, file: &Path, line: Option<usize>) -> String {
         // Absolute paths stay absolute: the user chose them.
@@ -422,6 +811,48 @@ impl Page<'_> {
             let _ = write!(href, "#L{line}");
         }
         href
+    }
+}
+
+/// 0 for no contradiction, then up to 10%, 25%, 50%, and more; None with nothing judged.
+fn share_bucket(contradict: usize, judged: usize) -> Option<usize> {
+    if judged == 0 {
+        return None;
+    }
+    if contradict == 0 {
+        return Some(0);
+    }
+    let share = contradict as f64 / judged as f64;
+    Some(match share {
+        s if s <= 0.10 => 1,
+        s if s <= 0.25 => 2,
+        s if s <= 0.50 => 3,
+        _ => 4,
+    })
+}
+
+/// Whether a finding's claims are about more than one fact (a part and its whole, shares).
+fn spans_facts(claims: &[String], by_id: &HashMap<&str, &ClaimOut>) -> bool {
+    let mut facts = claims.iter().filter_map(|id| by_id.get(id.as_str())?.fact.as_deref());
+    let first = facts.next();
+    facts.any(|f| Some(f) != first)
+}
+
+/// What tells a claim's fact apart from the finding's others: `group=muslims`.
+fn fact_part(c: &ClaimOut, by_id: &HashMap<&str, &ClaimOut>, f: &FindingOut) -> String {
+    let Some(fact) = &c.fact else { return String::new() };
+    let others: Vec<&str> = f.claims.iter().filter_map(|id| by_id.get(id.as_str())?.fact.as_deref()).collect();
+    let parts: Vec<&str> =
+        fact.split(" · ").filter(|part| !others.iter().all(|o| o.split(" · ").any(|p| p == *part))).collect();
+    if parts.is_empty() { fact.clone() } else { parts.join(" · ") }
+}
+
+/// `A`, `A and B`, `A, B and C`.
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

@@ -84,6 +84,12 @@ pub struct SourceSummary {
     /// Substantive mentions of figures and dates in the text that claims cover.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coverage: Option<crate::coverage::Figure>,
+    /// The text as stored and its private-use glyphs, for reports that show the text (the
+    /// HTML page's text view); not in the JSON.
+    #[serde(skip)]
+    pub body: String,
+    #[serde(skip)]
+    pub glyphs: crate::text::GlyphMap,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -130,6 +136,9 @@ pub struct ClaimOut {
     /// Where the quote stands in the source text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote_location: Option<Place>,
+    /// Where the quote stands in its source's [`SourceSummary::body`]: a byte range.
+    #[serde(skip)]
+    pub quote_span: Option<Span>,
     /// Where the claim is written.
     pub claim_location: Place,
     /// The fingerprint-independent key of the fact it is about.
@@ -269,6 +278,7 @@ impl Report {
                         line: l.line,
                         column: l.column,
                     }),
+                    quote_span: c.location.as_ref().map(|l| Span { start: l.start, end: l.end }),
                     claim_location: Place { file: source.file.clone(), line: c.position.0, column: c.position.1 },
                     fact: graph.fact_of.get(i).copied().flatten().map(|f| graph.facts[f].key.to_string()),
                 }
@@ -438,6 +448,8 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome, orde
                 missing: mine.iter().filter(|&&c| corpus.claims[c].value == Value::Missing).count(),
                 reliability,
                 coverage: None,
+                body: source.text.clone(),
+                glyphs: source.glyphs.clone(),
             }
         })
         .collect()

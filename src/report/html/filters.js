@@ -1,5 +1,6 @@
-// Filters: unresolved contradictions only, contradictions only, one source's findings.
-// A filtered view can be linked to: report.html?open&contradict&source=bayan-2022
+// Filters: unresolved contradictions only, contradictions only, one source's findings; the
+// count of each section follows them. A filtered view can be linked to:
+// report.html?open&contradict&source=bayan-2022
 (function () {
   const form = document.getElementById('filters');
   const shown = document.getElementById('shown');
@@ -12,6 +13,7 @@
     const open = form.elements.open.checked;
     const contradict = form.elements.contradict.checked;
     const source = form.elements.source.value;
+    const filtered = open || contradict || source !== '';
     let count = 0;
     for (const finding of findings) {
       const show = (!open || finding.dataset.open === 'true')
@@ -21,7 +23,12 @@
       if (show) count++;
     }
     for (const group of document.querySelectorAll('.group')) {
-      group.hidden = group.querySelector('.finding:not([hidden])') === null;
+      const total = group.querySelectorAll('.finding').length;
+      const visible = group.querySelectorAll('.finding:not([hidden])').length;
+      const counter = group.querySelector('.count');
+      counter.textContent = filtered && total > 0 ? '(' + visible + ' of ' + total + ')' : '(' + total + ')';
+      // A section the filters empty goes; one with nothing in it at all says so.
+      group.hidden = total > 0 && visible === 0;
     }
     shown.textContent = 'showing ' + count + ' of ' + findings.length + ' findings';
   }
@@ -37,7 +44,18 @@
       // Some browsers do not let file: pages rewrite their address; the filters still work.
     }
   }
+  // A link to a folded finding (#f-…) unfolds it and the section it is in.
+  function reveal() {
+    const target = location.hash.startsWith('#f-') && document.getElementById(location.hash.slice(1));
+    if (!target) return;
+    for (let el = target; el; el = el.parentElement) {
+      if (el.tagName === 'DETAILS') el.open = true;
+    }
+    target.scrollIntoView();
+  }
   form.addEventListener('change', function () { apply(); remember(); });
   form.addEventListener('submit', function (event) { event.preventDefault(); });
+  window.addEventListener('hashchange', reveal);
   apply();
+  reveal();
 })();
