@@ -6,7 +6,8 @@
 //!
 //! `cargo bench --bench whole_run` (10k and 100k claims); sizes as arguments:
 //! `cargo bench --bench whole_run -- 10000 100000 1000000`. Needs GNU time (`/usr/bin/time`)
-//! for peak memory; `--keep DIR` leaves the corpora in DIR.
+//! for peak memory; `--keep DIR` leaves the corpora in DIR; `--steps floor,text,json,duckdb`
+//! runs only those (e.g. the floor and DuckDB alone at sizes where `check` takes too long).
 
 #[path = "corpus_gen/mod.rs"]
 mod corpus_gen;
@@ -31,11 +32,13 @@ fn main() {
         return;
     }
     let mut keep: Option<PathBuf> = None;
+    let mut steps: Vec<String> = ["floor", "text", "json", "duckdb"].map(String::from).to_vec();
     let mut sizes = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--keep" => keep = it.next().map(PathBuf::from),
+            "--steps" => steps = it.next().map_or(Vec::new(), |s| s.split(',').map(String::from).collect()),
             n => match n.replace('_', "").parse::<usize>() {
                 Ok(n) => sizes.push(n),
                 // `cargo bench` passes its own filters; a word is not a size.
@@ -50,9 +53,14 @@ fn main() {
     if !timer {
         eprintln!("/usr/bin/time not found: peak memory is not measured");
     }
-    let duckdb =
-        Command::new("python3").args(["-c", "import duckdb"]).stderr(Stdio::null()).status().is_ok_and(|s| s.success());
-    if !duckdb {
+    let step = |name: &str| steps.iter().any(|s| s == name);
+    let duckdb = step("duckdb")
+        && Command::new("python3")
+            .args(["-c", "import duckdb"])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+    if step("duckdb") && !duckdb {
         eprintln!("Python's duckdb module not found (pip install duckdb): its column is left out");
     }
     let bin = env!("CARGO_BIN_EXE_claimcheck");
@@ -86,19 +94,26 @@ fn main() {
         let out = temp.path().join("out");
         let floor = measure(timer, Command::new(&me).arg("--parse-only").arg(&root), &out);
         let root_s = root.to_str().expect("a UTF-8 path");
-        let text = measure(timer, Command::new(bin).args(["check", root_s, "--color=never"]), &out);
-        let json = measure(timer, Command::new(bin).args(["check", root_s, "--format", "json", "--color=never"]), &out);
-        let found = std::fs::read_to_string(&out)
-            .ok()
-            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+        let text =
+            step("text").then(|| measure(timer, Command::new(bin).args(["check", root_s, "--color=never"]), &out));
+        let json = step("json").then(|| {
+            measure(timer, Command::new(bin).args(["check", root_s, "--format", "json", "--color=never"]), &out)
+        });
+        let found = json
+            .and_then(|_| std::fs::read_to_string(&out).ok())
+            .and_then(|s: String| serde_json::from_str::<serde_json::Value>(&s).ok())
             .and_then(|v| v["summary"]["contradict"].as_u64());
         let row = |step: &str, c: Cost| {
             let peak = c.peak_mib.map_or("-".to_string(), |m| format!("{m:.0}"));
             println!("{size:>9} {step:<34} {:>9.2} {:>9.2} {peak:>10} {:>9.1}×", c.wall, c.cpu, c.wall / floor.wall);
         };
         row("floor: read + serde_json parse", floor);
-        row("check (text)", text);
-        row("check --format json", json);
+        if let Some(c) = text {
+            row("check (text)", c);
+        }
+        if let Some(c) = json {
+            row("check --format json", c);
+        }
         let mut duck = None;
         if duckdb {
             let jsonl = root.join("claims.jsonl");
@@ -124,19 +139,22 @@ fn main() {
             manifest.contradictions.len(),
             found.map_or("?".to_string(), |n| n.to_string())
         );
-        let ratio = |a: Cost, b: Cost| a.wall / b.wall;
-        let mut ratios = format!(
-            "{size:>9}   ratios: check/floor {:.1}×, check json/floor {:.1}×",
-            ratio(text, floor),
-            ratio(json, floor)
-        );
-        if let Some((d, inside)) = duck {
-            ratios.push_str(&format!(", check/duckdb {:.1}×", ratio(text, d)));
+        let mut ratios = Vec::new();
+        if let Some(t) = text {
+            ratios.push(format!("check/floor {:.1}×", t.wall / floor.wall));
+        }
+        if let Some(j) = json {
+            ratios.push(format!("check json/floor {:.1}×", j.wall / floor.wall));
+        }
+        if let (Some(t), Some((d, inside))) = (text, duck) {
+            ratios.push(format!("check/duckdb {:.1}×", t.wall / d.wall));
             if let Some(inside) = inside {
-                ratios.push_str(&format!(" (/duckdb's own load and queries {:.1}×)", text.wall / inside));
+                ratios.push(format!("check/duckdb's own load and queries {:.1}×", t.wall / inside));
             }
         }
-        println!("{ratios}");
+        if !ratios.is_empty() {
+            println!("{size:>9}   ratios (wall): {}", ratios.join(", "));
+        }
     }
 }
 
