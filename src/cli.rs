@@ -51,7 +51,8 @@ Examples:
     /// Infer which private-use characters of a source stand for which digits.
     #[command(after_help = "Examples:
   claimcheck glyphs noonpost-2022-01-06       a source of the corpus in claims/
-  claimcheck glyphs texts/extracted.txt --year 2022")]
+  claimcheck glyphs texts/extracted.txt --published 2022-01-06
+  claimcheck glyphs noonpost-2022-01-06 --format json")]
     Glyphs(GlyphsArgs),
     /// Show one finding in full: the fact, every claim and pair, the editors' entries.
     Explain(crate::commands::explain::ExplainArgs),
@@ -86,9 +87,13 @@ pub struct GlyphsArgs {
     /// The corpus folder.
     #[arg(long, default_value = "claims")]
     pub path: PathBuf,
-    /// The year the text was written, to prefer years near it (a source's own is used).
-    #[arg(long)]
-    pub year: Option<i32>,
+    /// When the text was published (`2022`, `2022-01-06`, `2022-01-07..2022-01-08`): years
+    /// after «منذ» are not later, no year is a century later, and a date with a weekday but
+    /// no year lies near it. By default a source's own; for a file, years stop at 2100.
+    #[arg(long, alias = "year", value_name = "DATE")]
+    pub published: Option<String>,
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
 }
 
 #[derive(Debug, Args)]

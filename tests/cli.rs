@@ -161,18 +161,57 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn glyphs_infers_a_digit_map_for_a_source() {
+fn glyphs_settles_what_the_evidence_allows_and_offers_no_map_while_a_digit_is_open() {
     let out = run(&["glyphs", "noonpost-2022-01-06"], None);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    for line in
-        ["\"\\uE005\": \"0\"", "\"\\uE008\": \"1\"", "\"\\uE009\": \"2\"", "U+E009 → 2  (settled by the evidence)"]
-    {
+    for line in [
+        "U+E005  0      settled               0",
+        "U+E009  2      settled               2",
+        "U+E010  9?     one of 3 4 5 6 7 8 9  9",
+        "3 of 10 digits settled; no map is offered while a digit is open",
+        "The source's glyph_map fits all the evidence.",
+        "a percentage: at most 100",
+    ] {
         assert!(out.stdout.contains(line), "missing {line:?} in:\n{}", out.stdout);
     }
+    assert!(!out.stdout.contains("\"glyph_map\": {"), "no map to paste while digits are open:\n{}", out.stdout);
     assert!(out.stdout.contains("Not digits") && out.stdout.contains("U+E0A5"), "{}", out.stdout);
+
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["glyphs", "noonpost-2022-01-06", "--format", "json"], None).stdout).unwrap();
+    assert_eq!(
+        json["glyphs"]["U+E008"],
+        serde_json::json!({"digit": "1", "settled": true, "candidates": ["1"], "glyph_map": "1"})
+    );
+    assert_eq!(json["glyphs"]["U+E00E"]["settled"], false);
+    assert_eq!(json["glyphs"]["U+E00E"]["candidates"], serde_json::json!(["3", "4", "5", "6", "7", "8", "9"]));
+    assert_eq!(json["glyph_map"], serde_json::Value::Null);
+    assert_eq!(json["source_glyph_map"]["fits"], true);
+    assert!(json["evidence"].as_array().unwrap().iter().any(|e| e["kind"] == "percent" && e["read"] == "100"));
+
     let out = run(&["glyphs", "no-such-source"], None);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("neither a file nor a source id"), "{}", out.stderr);
+}
+
+#[test]
+fn glyphs_offers_a_map_when_every_digit_is_settled() {
+    // Digits 0–9 as U+E100 + (9 − d): reversed against code-point order, so only evidence
+    // can get them right. The text gives each digit its place.
+    let glyph = |d: u32| char::from_u32(0xE100 + 9 - d).unwrap();
+    let enc = |s: &str| -> String { s.chars().map(|c| c.to_digit(10).map_or(c, glyph)).collect() };
+    let text = enc("ارتفع السعر بنسبة 100% في 2022/1/30 م، الموافق 27 جمادى الآخرة 1443 هـ. \
+        يوم الأربعاء 5 يناير، ويوم الخميس 6 يناير 2022، ويوم الجمعة 7 يناير، ويوم السبت 8 يناير، ويوم الأحد 9 يناير.");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("text.txt");
+    std::fs::write(&file, &text).unwrap();
+    let out = run(&["glyphs", file.to_str().unwrap(), "--published", "2022-01-31", "--format", "json"], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let map = json["glyph_map"].as_object().unwrap_or_else(|| panic!("no map:\n{}", out.stdout));
+    for d in 0..10 {
+        assert_eq!(map[&glyph(d).to_string()], d.to_string(), "{}", out.stdout);
+    }
 }
 
 #[test]
