@@ -73,6 +73,11 @@ Examples:
         after_help = "Rules and ignore list: PATH/coverage.json and PATH/coverage-ignore.json (see docs/claims-format.md).\nExit codes: 0 reported, 2 an input or usage error.\n\nExamples:\n  claimcheck coverage                         the corpus in claims/\n  claimcheck coverage --suggest               claim skeletons for what no claim covers\n  claimcheck coverage --all --format json     every mention and what became of it"
     )]
     Coverage(CoverageArgs),
+    /// Draft the source file (sources/*.json) of a text not yet in the corpus.
+    #[command(
+        after_help = "Prints a source file with one drafted claim per figure or date, each with a `draft` object\n(confidence and the words behind every guess) for the editor to review. Copy the text to\nCORPUS/texts/ and the output to CORPUS/sources/ID.json.\n\nExamples:\n  claimcheck draft wire.txt --source-id wire-2022-01-07 --published 2022-01-07 --language en\n\nExit codes: 0 drafted, 2 an input or usage error."
+    )]
+    Draft(DraftArgs),
     /// Write the report to a file (HTML links made relative to it); exit 0 whatever it finds.
     #[command(
         after_help = "Examples:\n  claimcheck report -o report.html          the format follows the extension\n  claimcheck report --format sarif -o out/claimcheck.sarif\n\nExit codes: 0 written, 2 an input or usage error. `check` is the one that fails on new contradictions."
@@ -94,6 +99,30 @@ pub struct GlyphsArgs {
     pub published: Option<String>,
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// The text to draft claims for (a UTF-8 file).
+    pub text: PathBuf,
+    /// The id of the new source (unique in the corpus; claim ids start with it).
+    #[arg(long)]
+    pub source_id: String,
+    /// The corpus whose registry names the entities, properties and cues.
+    #[arg(long, default_value = "claims")]
+    pub path: PathBuf,
+    /// When the text was published (a date expression): dates without a year take its year.
+    #[arg(long)]
+    pub published: Option<String>,
+    /// The text's language: which cues of the registry are looked for.
+    #[arg(long, value_enum)]
+    pub language: Option<Language>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Language {
+    Ar,
+    En,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@ pub mod check;
 pub mod corpus;
 pub mod coverage;
 pub mod diagnostic;
+pub mod draft;
 pub mod graph;
 pub mod links;
 pub mod report;

@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         Command::Completions(args) => commands::completions::run(args),
         Command::Man(args) => commands::man::run(args),
         Command::Coverage(args) => commands::coverage::run(args),
+        Command::Draft(args) => commands::draft::run(args),
         Command::Report(args) => commands::report::run(args),
     };
     ExitCode::from(code)

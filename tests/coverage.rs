@@ -99,6 +99,10 @@ fn suggested_claims_verify_once_added() {
     assert_eq!(arrests["claim"]["property"], "arrests");
     assert_eq!(arrests["claim"]["unit"], "person");
     assert_eq!(arrests["claim"]["as_of"], "2022-01-06");
+    assert_eq!(arrests["claim"]["draft"]["property"]["from"], "اعتقلت");
+    // The rank is no count of the area, and a figure with no cue is left out with the reason.
+    let rank = suggestions.iter().find(|s| s["mention"] == "التاسعة").unwrap();
+    assert!(rank["claim"].is_null() && rank["left_out"].as_str().unwrap().contains("no cue"), "{rank}");
 
     // Fill in the subjects of those with a property guess and add them to the source.
     let (_dir, root) = scratch();
@@ -108,6 +112,8 @@ fn suggested_claims_verify_once_added() {
     let mut added = 0;
     for s in suggestions {
         let Some((_, subject)) = subjects.iter().find(|(p, _)| s["claim"]["property"] == *p) else { continue };
+        // The `draft` object loads as it is: it stays in.
+        assert!(s["claim"]["draft"].is_object());
         let mut claim = s["claim"].clone();
         claim["subject"] = (*subject).into();
         source["claims"].as_array_mut().unwrap().push(claim);

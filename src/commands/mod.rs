@@ -4,6 +4,7 @@
 pub mod check;
 pub mod completions;
 pub mod coverage;
+pub mod draft;
 pub mod explain;
 pub mod glyphs;
 pub mod links;

@@ -18,7 +18,7 @@ pub use load::{load, load_from, load_with};
 pub(crate) use load::{parse, read_json};
 pub use raw::{PropertyKind, RawValue, SourceMeta};
 pub use registry::{Entity, Property, Registry};
-pub use support::{published_year, states};
+pub use support::{published_year, quote_states, source_read_options, states};
 
 use crate::diagnostic::Diagnostic;
 use crate::text::GlyphMap;

@@ -9,6 +9,10 @@ pub struct SourceFile {
     pub source: SourceMeta,
     #[serde(default)]
     pub claims: Vec<Claim>,
+    /// What `claimcheck draft` could not place (figures it left out, and why): for the
+    /// editor; the loader ignores it.
+    #[serde(default)]
+    pub draft: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -55,6 +59,10 @@ pub struct Claim {
     pub stated_as: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The drafter's confidence in each field it guessed and the words that led to it, for
+    /// the editor who reviews the draft; the loader ignores it.
+    #[serde(default)]
+    pub draft: Option<serde_json::Value>,
 }
 
 /// A claim's value: one expression, or a list of entities for a set.
@@ -120,6 +128,10 @@ pub struct Qualifier {
     /// whole within one set cannot add up past 100%.
     #[serde(default)]
     pub exclusive: Vec<Vec<String>>,
+    /// Value → language → words that name it in a text («الشرطة» → `group: police`), for
+    /// the drafter.
+    #[serde(default)]
+    pub cues: BTreeMap<String, BTreeMap<String, Vec<String>>>,
 }
 
 /// A value of the `scope` qualifier, with what it means.
@@ -275,6 +287,10 @@ pub struct Property {
     pub tolerance: Option<f64>,
     #[serde(default)]
     pub description: Option<String>,
+    /// Language → words (or stems) that say a figure is this property («قتلى», "killed"),
+    /// for the drafter.
+    #[serde(default)]
+    pub cues: BTreeMap<String, Vec<String>>,
 }
 
 fn yes() -> bool {

@@ -30,6 +30,8 @@ pub struct Property {
     /// points for percentages.
     pub tolerance: f64,
     pub description: Option<String>,
+    /// Language → words that say a figure is this property (for the drafter).
+    pub cues: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// The default reach of an approximate value: ±10% of a count or sum, ±3 points of a
@@ -126,6 +128,7 @@ impl Registry {
                 _ => RELATIVE_TOLERANCE,
             }),
             description: raw.description.clone(),
+            cues: raw.cues.clone(),
         });
         self.property_origins.push(origin);
         None

@@ -145,6 +145,13 @@ pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
     Coverage { sources, warnings }
 }
 
+/// The mentions of a text not (yet) in the corpus, classified as [`measure`] does: no claim
+/// covers any of them, so each is uncovered unless a rule skips it.
+pub fn mentions_of(corpus: &Corpus, source: &Source, config: &Config) -> Vec<Mention> {
+    let mut used = vec![false; config.ignore.len()];
+    classify(corpus, usize::MAX, source, config, &mut used)
+}
+
 fn classify(corpus: &Corpus, index: usize, source: &Source, config: &Config, used: &mut [bool]) -> Vec<Mention> {
     let text = &source.text;
     // Claims of this source with a located quote, by where the quote starts.

@@ -143,8 +143,15 @@ pub fn suggestions_text(suggestions: &[Suggestion], coverage: &Coverage) -> Stri
             current = Some(&s.source);
         }
         let _ = writeln!(out, "{DIM}# {}:{}:{}  «{}»{DIM:#}", visible(&text), s.line, s.column, visible(&s.mention));
-        let json = escape_json(serde_json::to_string_pretty(&s.claim).expect("a skeleton always serializes"));
-        let _ = writeln!(out, "{json},");
+        match (&s.claim, &s.left_out) {
+            (Some(claim), _) => {
+                let json = escape_json(serde_json::to_string_pretty(claim).expect("a claim always serializes"));
+                let _ = writeln!(out, "{json},");
+            }
+            (None, reason) => {
+                let _ = writeln!(out, "{DIM}#   left out: {}{DIM:#}", visible(reason.as_deref().unwrap_or("")));
+            }
+        }
     }
     if suggestions.is_empty() {
         out.push_str("Every substantive mention is covered by a claim: nothing to suggest.\n");

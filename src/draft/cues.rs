@@ -1,0 +1,250 @@
+//! Words of a passage, and what the registry names among them: entities by any alias,
+//! properties and qualifier values by their cues, speech verbs and words of change.
+//! Words are folded ([`Mode::Read`], lower case) and an Arabic word may carry its clitics
+//! («وبكازاخستان», «للسكان»).
+
+use crate::corpus::Registry;
+use crate::text::{Mode, fold};
+
+/// One word of the original text, folded, with its byte range.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub folded: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Tatweel and diacritics belong to the word they stand in.
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || crate::coverage::scan::is_folded_mark(c)
+}
+
+/// The words of `text[a..b]`, in order.
+pub fn words(text: &str, a: usize, b: usize) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text[a..b].char_indices().map(|(i, c)| (a + i, c)).chain([(b, ' ')]) {
+        match (start, word_char(c) && i < b) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let folded = fold(&text[s..i], Mode::Read).to_lowercase().replace(' ', "");
+                if !folded.is_empty() {
+                    out.push(Word { folded, start: s, end: i });
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Clitics an Arabic word may begin with: conjunctions, prepositions, the article.
+const CLITICS: &[&str] = &[
+    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل", "وبال",
+];
+
+fn folded(s: &str) -> String {
+    fold(s, Mode::Read).to_lowercase()
+}
+
+/// Whether `word` is `stem` (or begins with it, when `prefix`) after a clitic.
+fn word_matches(word: &str, stem: &str, prefix: bool) -> bool {
+    CLITICS
+        .iter()
+        .any(|c| word.strip_prefix(c).is_some_and(|rest| if prefix { rest.starts_with(stem) } else { rest == stem }))
+}
+
+/// A pattern found in a passage: what it names and the words (indexes) it spans.
+#[derive(Debug, Clone)]
+pub struct Hit<T> {
+    pub what: T,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Patterns of words: the first word may carry clitics; the words are whole words, or
+/// stems when `stems`.
+struct Patterns<T> {
+    list: Vec<(Vec<String>, T)>,
+    stems: bool,
+}
+
+impl<T: Clone> Patterns<T> {
+    fn new(mut list: Vec<(Vec<String>, T)>, stems: bool) -> Self {
+        list.retain(|(w, _)| !w.is_empty() && w.iter().map(|w| w.chars().count()).sum::<usize>() >= 3);
+        // Longest first: «روسيا البيضاء» before «روسيا».
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.iter().map(String::len).sum::<usize>()));
+        Patterns { list, stems }
+    }
+
+    /// Every non-overlapping find, in order.
+    fn find(&self, words: &[Word]) -> Vec<Hit<T>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let found = self.list.iter().find(|(pattern, _)| {
+                i + pattern.len() <= words.len()
+                    && pattern.iter().enumerate().all(|(k, p)| {
+                        let w = &words[i + k].folded;
+                        if k == 0 {
+                            word_matches(w, p, self.stems)
+                        } else if self.stems {
+                            w.starts_with(p.as_str())
+                        } else {
+                            w == p
+                        }
+                    })
+            });
+            match found {
+                Some((pattern, what)) => {
+                    out.push(Hit { what: what.clone(), first: i, last: i + pattern.len() - 1 });
+                    i += pattern.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+fn split(s: &str) -> Vec<String> {
+    folded(s).split(|c: char| !word_char(c)).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// What the drafter looks for, built once per registry.
+pub struct Lexicon {
+    entities: Patterns<usize>,
+    properties: Patterns<usize>,
+    /// (qualifier key, value).
+    qualifiers: Patterns<(String, String)>,
+    speech: Patterns<()>,
+    change: Patterns<()>,
+}
+
+/// Verbs and phrases that attribute what follows to a speaker.
+const SPEECH: &[&str] = &[
+    "قال",
+    "أعلن",
+    "صرح",
+    "وفق",
+    "حسب",
+    "نقلت",
+    "نقل",
+    "أكد",
+    "ذكر",
+    "أفاد",
+    "أوضح",
+    "said",
+    "says",
+    "announced",
+    "according",
+    "told",
+    "stated",
+    "reported",
+];
+
+/// Words that say a price or figure changed: "من 60 إلى 120" is then a before and an after.
+const CHANGE: &[&str] = &[
+    "ارتفع",
+    "رفع",
+    "ارتفاع",
+    "زياد",
+    "زاد",
+    "تضاعف",
+    "انخفض",
+    "خفض",
+    "قفز",
+    "rose",
+    "rais",
+    "increas",
+    "jump",
+    "fell",
+    "doubl",
+    "climb",
+    "went up",
+    "cut",
+];
+
+impl Lexicon {
+    /// `language`: the cues of that language only (all languages when it has none).
+    pub fn new(registry: &Registry, language: Option<&str>) -> Lexicon {
+        let entities = registry
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.names.iter().chain([&e.id]).map(move |n| (split(n), i)))
+            .collect();
+        let pick = |cues: &std::collections::BTreeMap<String, Vec<String>>| -> Vec<String> {
+            match language.and_then(|l| cues.get(l)) {
+                Some(words) => words.clone(),
+                None => cues.values().flatten().cloned().collect(),
+            }
+        };
+        let properties = registry
+            .properties
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| pick(&p.cues).into_iter().map(move |c| (split(&c), i)))
+            .collect();
+        let qualifiers = registry
+            .qualifiers
+            .iter()
+            .flat_map(|(key, (q, _))| {
+                q.cues.iter().flat_map(move |(value, cues)| {
+                    pick(cues).into_iter().map(move |c| (split(&c), (key.clone(), value.clone())))
+                })
+            })
+            .collect();
+        let fixed = |list: &[&str]| list.iter().map(|w| (split(w), ())).collect();
+        Lexicon {
+            entities: Patterns::new(entities, false),
+            properties: Patterns::new(properties, true),
+            qualifiers: Patterns::new(qualifiers, false),
+            speech: Patterns::new(fixed(SPEECH), true),
+            change: Patterns::new(fixed(CHANGE), true),
+        }
+    }
+
+    pub fn entities(&self, words: &[Word]) -> Vec<Hit<usize>> {
+        self.entities.find(words)
+    }
+
+    pub fn properties(&self, words: &[Word]) -> Vec<Hit<usize>> {
+        self.properties.find(words)
+    }
+
+    pub fn qualifiers(&self, words: &[Word]) -> Vec<Hit<(String, String)>> {
+        self.qualifiers.find(words)
+    }
+
+    pub fn speech(&self, words: &[Word]) -> Vec<Hit<()>> {
+        self.speech.find(words)
+    }
+
+    pub fn change(&self, words: &[Word]) -> bool {
+        !self.change.find(words).is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_their_place_and_fold() {
+        let text = "قُتِل 19 شخصاً، وقال Tokayev";
+        let w = words(text, 0, text.len());
+        let folded: Vec<&str> = w.iter().map(|w| w.folded.as_str()).collect();
+        assert_eq!(folded, ["قتل", "19", "شخصا", "وقال", "tokayev"]);
+        assert_eq!(&text[w[4].start..w[4].end], "Tokayev");
+    }
+
+    #[test]
+    fn clitics_and_stems_match() {
+        assert!(word_matches("وبالسكان", "سكان", false));
+        assert!(word_matches("قتلى", "قتل", true));
+        assert!(!word_matches("مقتل", "قتل", true));
+        assert!(!word_matches("روسيات", "روسيا", false));
+    }
+}

@@ -1,0 +1,643 @@
+//! Drafting claims for figures no claim encodes yet: `claimcheck draft TEXT` for a new text,
+//! `coverage --suggest` for what a corpus text leaves uncovered.
+//!
+//! Each figure's claim takes its value as the reader reads it, its quote from the clause
+//! around it (verbatim, widened to the date that dates it), its property from the cues the
+//! registry declares near it, its unit from the property and the words after the figure,
+//! its subject from the entities the sentence names (or the text's main one of the kind
+//! the property's claims are about), qualifiers the registry declares, `as_of` from a date
+//! in the sentence and `attributed_to` from a speech verb and the entity beside it. Every
+//! guess is recorded in the claim's `draft` object with its confidence and the words that
+//! led to it. A figure whose property or subject cannot be guessed, or whose drafted claim
+//! the quote would not support, is left out and listed with the reason.
+
+pub mod clause;
+pub mod cues;
+
+use crate::corpus::{Corpus, PropertyKind, Source, kind_fits, quote_states};
+use crate::coverage::{Mention, Status, suggest::Compactor};
+use crate::value::{self, Hedge, ValueKind};
+use clause::Paragraphs;
+use cues::{Lexicon, Word};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+/// How sure the drafter is of one field, and the words of the text that led to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Guess {
+    pub confidence: Confidence,
+    pub from: String,
+}
+
+/// A drafted claim in the claims format, with its `draft` object.
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftClaim {
+    pub id: String,
+    pub subject: String,
+    pub property: String,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub qualifiers: BTreeMap<String, String>,
+    pub value: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributed_to: Option<String>,
+    pub quote: String,
+    /// Field → the guess behind it (the loader ignores this object).
+    pub draft: BTreeMap<String, Guess>,
+}
+
+/// A claim and the mention it is for.
+#[derive(Debug, Clone, Serialize)]
+pub struct Drafted {
+    pub line: usize,
+    pub column: usize,
+    pub mention: String,
+    pub claim: DraftClaim,
+}
+
+/// A figure the drafter left out, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unplaced {
+    pub line: usize,
+    pub column: usize,
+    pub mention: String,
+    pub value: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Draft {
+    pub claims: Vec<Drafted>,
+    pub unplaced: Vec<Unplaced>,
+}
+
+/// What the corpus's claims say about each property: the subjects they are about and the
+/// qualifier keys they use (with the kinds of entity an entity qualifier names).
+pub struct Priors {
+    subjects: HashMap<usize, BTreeMap<usize, usize>>,
+    qualifier_kinds: HashMap<usize, BTreeMap<String, HashSet<String>>>,
+    /// Claims per subject over the whole corpus: the tie-break between subjects.
+    subject_weight: HashMap<usize, usize>,
+}
+
+impl Priors {
+    pub fn of(corpus: &Corpus) -> Priors {
+        let mut p =
+            Priors { subjects: HashMap::new(), qualifier_kinds: HashMap::new(), subject_weight: HashMap::new() };
+        for c in &corpus.claims {
+            *p.subjects.entry(c.property).or_default().entry(c.subject).or_default() += 1;
+            *p.subject_weight.entry(c.subject).or_default() += 1;
+            for (key, value) in &c.qualifiers {
+                let kinds = p.qualifier_kinds.entry(c.property).or_default().entry(key.clone()).or_default();
+                if let Some(e) = corpus.registry.find_entity(value) {
+                    kinds.insert(corpus.registry.entities[e].kind.clone());
+                }
+            }
+        }
+        p
+    }
+
+    /// The kinds of entity the property's claims are about (none known: any).
+    fn subject_kinds<'c>(&self, corpus: &'c Corpus, property: usize) -> HashSet<&'c str> {
+        self.subjects
+            .get(&property)
+            .into_iter()
+            .flat_map(|s| s.keys())
+            .map(|&e| corpus.registry.entities[e].kind.as_str())
+            .collect()
+    }
+
+    /// The subject most of the property's claims are about.
+    fn usual_subject(&self, property: usize) -> Option<usize> {
+        let subjects = self.subjects.get(&property)?;
+        subjects
+            .iter()
+            .max_by_key(|&(&e, &n)| (n, self.subject_weight.get(&e).copied().unwrap_or(0), std::cmp::Reverse(e)))
+            .map(|(&e, _)| e)
+    }
+}
+
+/// Drafts a claim for every uncovered mention of `source` (its mentions, as coverage
+/// classified them), with ids unique among `taken` (which it extends).
+pub fn draft(
+    corpus: &Corpus,
+    priors: &Priors,
+    source: &Source,
+    mentions: &[Mention],
+    language: Option<&str>,
+    taken: &mut HashSet<String>,
+) -> Draft {
+    let lexicon = Lexicon::new(&corpus.registry, language);
+    Drafter::new(corpus, priors, &lexicon, source, mentions).run(taken)
+}
+
+struct Drafter<'a> {
+    corpus: &'a Corpus,
+    priors: &'a Priors,
+    lexicon: &'a Lexicon,
+    source: &'a Source,
+    mentions: &'a [Mention],
+    paragraphs: Paragraphs<'a>,
+    /// How often the text names each entity: its main subject of a kind is the most named.
+    named: HashMap<usize, usize>,
+    compactor: Compactor,
+}
+
+/// A figure's sentence: its words and where the figure stands among them.
+struct Around {
+    words: Vec<Word>,
+    /// The clause's byte range.
+    clause: (usize, usize),
+    start: usize,
+    end: usize,
+}
+
+impl Around {
+    /// How far word `i` stands from the figure: the words of the mention itself (a counted
+    /// noun read with it) 0, then by words between; a word before counts a little farther.
+    fn distance(&self, i: usize) -> usize {
+        let w = &self.words[i];
+        if w.start >= self.start && w.end <= self.end {
+            0
+        } else if w.start >= self.end {
+            2 * self.words[..i].iter().filter(|x| x.start >= self.end).count() + 2
+        } else {
+            2 * self.words[i + 1..].iter().filter(|x| x.end <= self.start).count() + 3
+        }
+    }
+
+    fn in_clause(&self, i: usize) -> bool {
+        self.words[i].start >= self.clause.0 && self.words[i].end <= self.clause.1
+    }
+
+    fn text(&self, text: &str, first: usize, last: usize) -> String {
+        text[self.words[first].start..self.words[last].end].to_string()
+    }
+}
+
+impl<'a> Drafter<'a> {
+    fn new(
+        corpus: &'a Corpus,
+        priors: &'a Priors,
+        lexicon: &'a Lexicon,
+        source: &'a Source,
+        mentions: &'a [Mention],
+    ) -> Self {
+        let mut named = HashMap::new();
+        for hit in lexicon.entities(&cues::words(&source.text, 0, source.text.len())) {
+            *named.entry(hit.what).or_default() += 1;
+        }
+        Drafter {
+            corpus,
+            priors,
+            lexicon,
+            source,
+            mentions,
+            paragraphs: Paragraphs::new(&source.text, &source.lines),
+            named,
+            compactor: Compactor::default(),
+        }
+    }
+
+    fn run(mut self, taken: &mut HashSet<String>) -> Draft {
+        let mut out = Draft::default();
+        let mut dating: HashSet<usize> = HashSet::new();
+        let uncovered: Vec<&Mention> = self.mentions.iter().filter(|m| m.status == Status::Uncovered).collect();
+        // Figures first, so that a date which dates one of them is known before the dates.
+        let (dates, figures): (Vec<&Mention>, Vec<&Mention>) =
+            uncovered.into_iter().partition(|m| m.reading.kind == ValueKind::Date);
+        for m in figures.into_iter().chain(dates) {
+            if m.reading.kind == ValueKind::Date && dating.contains(&m.start) {
+                continue;
+            }
+            match self.figure(m, &mut dating) {
+                Ok(claims) => {
+                    for mut claim in claims {
+                        claim.id = unique_id(&self.source.meta.id, &claim.property, taken);
+                        out.claims.push(Drafted { line: m.line, column: m.column, mention: m.text.clone(), claim });
+                    }
+                }
+                Err(reason) => out.unplaced.push(Unplaced {
+                    line: m.line,
+                    column: m.column,
+                    mention: m.text.clone(),
+                    value: m.value.clone(),
+                    reason,
+                }),
+            }
+        }
+        out.claims.sort_by_key(|d| (d.line, d.column));
+        out
+    }
+
+    /// The claims for one figure (two for a before and after), or why there is none.
+    fn figure(&mut self, m: &Mention, dating: &mut HashSet<usize>) -> Result<Vec<DraftClaim>, String> {
+        let text = &self.source.text;
+        let (sa, sb) = clause::sentence(text, &self.paragraphs, m.start, m.end);
+        let clause = clause::clause_range(text, &self.paragraphs, m.start, m.end);
+        let around = Around { words: cues::words(text, sa, sb), clause, start: m.start, end: m.end };
+        // A unit the reader did not take with the figure ("120 تنغي للتر" in running text).
+        let mut reading = m.reading.clone();
+        if reading.unit.is_none() && reading.kind == ValueKind::Number {
+            reading.unit = unit_after(text, m.end);
+        }
+        let ordinal = value::is_ordinal(&crate::text::fold(&text[m.start..m.end], crate::text::Mode::Read));
+        let (property, property_guess) = self.property(&reading, ordinal, &around)?;
+        let prop = &self.corpus.registry.properties[property];
+        let speaker = self.speaker(&around);
+        let (qualifiers, qualifier_guesses, used) = self.qualifiers(property, &around, speaker.as_ref().map(|s| s.0));
+        let (subject, subject_guess) = self.subject(property, &around, &used, speaker.as_ref().map(|s| s.0))?;
+        let mut base = DraftClaim {
+            id: String::new(),
+            subject: self.corpus.registry.entities[subject].id.clone(),
+            property: prop.id.clone(),
+            qualifiers,
+            value: String::new(),
+            unit: None,
+            as_of: None,
+            attributed_to: speaker.as_ref().map(|(e, _)| self.corpus.registry.entities[*e].id.clone()),
+            quote: String::new(),
+            draft: BTreeMap::new(),
+        };
+        base.draft.insert("property".into(), property_guess);
+        base.draft.insert("subject".into(), subject_guess);
+        base.draft.extend(qualifier_guesses);
+        if let Some((_, guess)) = speaker {
+            base.draft.insert("attributed_to".into(), guess);
+        }
+        let mut quote = clause;
+        if m.reading.kind != ValueKind::Date
+            && let Some(d) = self.nearest_date(m, (sa, sb))
+        {
+            base.as_of = Some(d.value.clone());
+            base.draft.insert("as_of".into(), Guess { confidence: Confidence::Medium, from: d.text.clone() });
+            quote = (quote.0.min(d.start), quote.1.max(d.end));
+            dating.insert(d.start);
+        }
+        // Paired figures: "من 60 إلى 120" after a word of change is a before and an after.
+        if m.reading.hedge == Hedge::Range
+            && m.reading.kind != ValueKind::Date
+            && self.lexicon.change(&around.words)
+            && let Some(k) = connector(&text[m.start..m.end])
+        {
+            let cut = m.start + k;
+            let reading_unit = reading.unit;
+            let scopes: Vec<&str> = self.corpus.registry.scopes_of(&prop.id).map(|s| s.id.as_str()).collect();
+            let mut out = Vec::new();
+            for (side, range) in [("before", (quote.0, cut)), ("after", (cut, quote.1))] {
+                let range = clause::trim(text, range.0, range.1);
+                let passage = &text[range.0..range.1];
+                let folded = crate::text::Folded::new(passage, &self.source.glyphs, crate::text::Mode::Read);
+                let found = value::mentions(&folded.text, &self.source.reading);
+                let reading = if side == "before" { found.last() } else { found.first() };
+                let Some(mut side_reading) = reading.map(|f| f.reading.clone()) else {
+                    return Err(format!("the {side} figure of the pair does not read alone"));
+                };
+                side_reading.unit = side_reading.unit.or(reading_unit);
+                let mut claim = base.clone();
+                // The after of "before-the-rise" is "after-the-rise", not "after-the-cut".
+                let before = scopes.iter().find_map(|s| s.strip_prefix("before-"));
+                let paired = before.map(|rest| format!("{side}-{rest}")).filter(|id| scopes.contains(&id.as_str()));
+                let scope = paired
+                    .or_else(|| scopes.iter().find(|s| s.starts_with(&format!("{side}-"))).map(|s| s.to_string()));
+                if let Some(scope) = scope {
+                    claim.qualifiers.insert(crate::graph::SCOPE.into(), scope.to_string());
+                    claim.draft.insert(
+                        "qualifiers.scope".into(),
+                        Guess { confidence: Confidence::Medium, from: text[m.start..m.end].to_string() },
+                    );
+                }
+                let phrase = passage.to_string();
+                self.finish(&mut claim, &side_reading, &phrase, range, prop.id.clone())?;
+                out.push(claim);
+            }
+            return Ok(out);
+        }
+        let mut claim = base;
+        self.finish(&mut claim, &reading, &m.text, quote, prop.id.clone())?;
+        Ok(vec![claim])
+    }
+
+    /// Value, unit and quote; then the check the loader makes: the quote states the value.
+    fn finish(
+        &mut self,
+        claim: &mut DraftClaim,
+        reading: &value::Reading,
+        phrase: &str,
+        quote: (usize, usize),
+        property_id: String,
+    ) -> Result<(), String> {
+        let registry = &self.corpus.registry;
+        let prop = &registry.properties[registry.property(&property_id).map_err(|_| "no such property".to_string())?];
+        claim.value = self.compactor.compact(reading, phrase);
+        claim.unit = self.unit(prop, reading)?;
+        if let Some(u) = &claim.unit {
+            claim.draft.insert(
+                "unit".into(),
+                Guess {
+                    confidence: if reading.unit.is_some() { Confidence::High } else { Confidence::Medium },
+                    from: reading.unit.map_or_else(
+                        || format!("the unit of {}", prop.id),
+                        |r| format!("{r} read after the figure; {u}"),
+                    ),
+                },
+            );
+        }
+        let (a, b) = clause::trim(&self.source.text, quote.0, quote.1);
+        claim.quote = self.source.text[a..b].to_string();
+        let want = if prop.kind == PropertyKind::Date { ValueKind::Date } else { reading.kind };
+        let read = value::read_as(&claim.value, &self.source.reading, want)
+            .map_err(|e| format!("its compact value `{}` does not read: {}", claim.value, e.message))?;
+        quote_states(&claim.quote, &self.source.glyphs, &self.source.reading, &read)
+            .map_err(|_| format!("the clause «{}» does not state `{}` alone", claim.quote, claim.value))?;
+        Ok(())
+    }
+
+    /// The property whose cue stands nearest the figure and fits its kind and unit.
+    fn property(&self, reading: &value::Reading, ordinal: bool, around: &Around) -> Result<(usize, Guess), String> {
+        let registry = &self.corpus.registry;
+        let best = self
+            .lexicon
+            .properties(&around.words)
+            .into_iter()
+            .filter(|h| {
+                let p = &registry.properties[h.what];
+                // An ordinal in words ("التاسعة") is a rank, never a count.
+                kind_fits(p.kind, reading.kind)
+                    && (!ordinal || p.kind == PropertyKind::Rank)
+                    && self.unit(p, reading).is_ok()
+            })
+            .min_by_key(|h| (!around.in_clause(h.first), around.distance(h.first), h.first));
+        let Some(hit) = best else {
+            return Err("no cue of a property that fits the figure stands in its sentence".into());
+        };
+        let confidence = match (around.in_clause(hit.first), around.distance(hit.first)) {
+            (true, 0..=4) => Confidence::High,
+            (true, _) => Confidence::Medium,
+            _ => Confidence::Low,
+        };
+        Ok((hit.what, Guess { confidence, from: around.text(&self.source.text, hit.first, hit.last) }))
+    }
+
+    /// The claim's unit: the one read after the figure if the property's dimension has it
+    /// (or a rate of it, KZT → KZT/litre), else the property's own.
+    fn unit(&self, prop: &crate::corpus::Property, reading: &value::Reading) -> Result<Option<String>, String> {
+        let registry = &self.corpus.registry;
+        let read = reading.unit;
+        match (&prop.dimension, read) {
+            (Some(d), Some(u)) => {
+                let units: Vec<&String> =
+                    registry.units.iter().filter(|(_, (x, _))| &x.dimension == d).map(|(id, _)| id).collect();
+                units
+                    .iter()
+                    .find(|id| id.as_str() == u)
+                    .or_else(|| units.iter().find(|id| id.starts_with(&format!("{u}/"))))
+                    .map(|id| Some(id.to_string()))
+                    .ok_or_else(|| format!("{u} is no unit of {}'s dimension {d}", prop.id))
+            }
+            (Some(d), None) => match &prop.unit {
+                Some(u) => Ok(Some(u.clone())),
+                None => Err(format!("no unit of {d} is written with the figure")),
+            },
+            (None, Some(u)) => match &prop.unit {
+                Some(pu) if pu == u => Ok(Some(pu.clone())),
+                _ => Err(format!("{u} is not the unit of {}", prop.id)),
+            },
+            (None, None) => Ok(prop.unit.clone().filter(|_| prop.kind == PropertyKind::Quantity)),
+        }
+    }
+
+    /// Qualifiers the property's claims use: a value named by its cues in the clause, or
+    /// for an entity qualifier the nearest entity of the kinds its values have.
+    #[allow(clippy::type_complexity)]
+    fn qualifiers(
+        &self,
+        property: usize,
+        around: &Around,
+        speaker: Option<usize>,
+    ) -> (BTreeMap<String, String>, BTreeMap<String, Guess>, HashSet<usize>) {
+        let registry = &self.corpus.registry;
+        let (mut values, mut guesses, mut used) = (BTreeMap::new(), BTreeMap::new(), HashSet::new());
+        let Some(keys) = self.priors.qualifier_kinds.get(&property) else { return (values, guesses, used) };
+        let text = &self.source.text;
+        for hit in self.lexicon.qualifiers(&around.words) {
+            let (key, value) = &hit.what;
+            if keys.contains_key(key) && around.in_clause(hit.first) && !values.contains_key(key) {
+                values.insert(key.clone(), value.clone());
+                guesses.insert(
+                    format!("qualifiers.{key}"),
+                    Guess { confidence: Confidence::Medium, from: around.text(text, hit.first, hit.last) },
+                );
+            }
+        }
+        let entities = self.lexicon.entities(&around.words);
+        for (key, kinds) in keys {
+            let declared = registry.qualifiers.get(key).is_some_and(|(q, _)| q.entity);
+            if values.contains_key(key) || !declared || kinds.is_empty() {
+                continue;
+            }
+            let near = entities
+                .iter()
+                .filter(|h| around.in_clause(h.first) && Some(h.what) != speaker && !used.contains(&h.what))
+                .filter(|h| kinds.contains(&registry.entities[h.what].kind))
+                .min_by_key(|h| around.distance(h.first));
+            if let Some(h) = near {
+                used.insert(h.what);
+                values.insert(key.clone(), registry.entities[h.what].id.clone());
+                guesses.insert(
+                    format!("qualifiers.{key}"),
+                    Guess { confidence: Confidence::Medium, from: around.text(text, h.first, h.last) },
+                );
+            }
+        }
+        (values, guesses, used)
+    }
+
+    /// The nearest entity in the sentence of a kind the property's claims are about, else
+    /// the text's most named one of such a kind, else the property's usual subject.
+    fn subject(
+        &self,
+        property: usize,
+        around: &Around,
+        used: &HashSet<usize>,
+        speaker: Option<usize>,
+    ) -> Result<(usize, Guess), String> {
+        let registry = &self.corpus.registry;
+        let kinds = self.priors.subject_kinds(self.corpus, property);
+        let fits = |e: usize| kinds.is_empty() || kinds.contains(registry.entities[e].kind.as_str());
+        let near = self
+            .lexicon
+            .entities(&around.words)
+            .into_iter()
+            .filter(|h| fits(h.what) && !used.contains(&h.what) && Some(h.what) != speaker)
+            .min_by_key(|h| (!around.in_clause(h.first), around.distance(h.first)));
+        if let Some(h) = near {
+            let confidence = if around.in_clause(h.first) { Confidence::High } else { Confidence::Medium };
+            return Ok((h.what, Guess { confidence, from: around.text(&self.source.text, h.first, h.last) }));
+        }
+        let usual = self.priors.usual_subject(property);
+        let main = self
+            .named
+            .iter()
+            .filter(|&(&e, _)| fits(e))
+            .max_by_key(|&(&e, &n)| (n, Some(e) == usual, std::cmp::Reverse(e)))
+            .map(|(&e, _)| e);
+        if let Some(e) = main {
+            // With no claims of the property to learn from, any entity is a weak guess.
+            let (confidence, of) =
+                if kinds.is_empty() { (Confidence::Low, "of all") } else { (Confidence::Medium, "of its kind") };
+            let from = format!("the text names {} most {of}", registry.entities[e].id);
+            return Ok((e, Guess { confidence, from }));
+        }
+        match usual {
+            Some(e) => {
+                let from = format!("most claims of {} are about it", registry.properties[property].id);
+                Ok((e, Guess { confidence: Confidence::Low, from }))
+            }
+            None => Err("no entity of the registry is named near it".into()),
+        }
+    }
+
+    /// Who the sentence says stated it: the entity right after a speech verb (or right
+    /// before "said").
+    fn speaker(&self, around: &Around) -> Option<(usize, Guess)> {
+        let entities = self.lexicon.entities(&around.words);
+        for verb in self.lexicon.speech(&around.words) {
+            let after = entities.iter().find(|h| h.first > verb.last && h.first <= verb.last + 4);
+            let before = entities.iter().rev().find(|h| h.last < verb.first && h.last + 3 >= verb.first);
+            if let Some(h) = after.or(before) {
+                let (a, b) = (h.first.min(verb.first), h.last.max(verb.last));
+                let from = around.text(&self.source.text, a, b);
+                return Some((h.what, Guess { confidence: Confidence::Medium, from }));
+            }
+        }
+        None
+    }
+
+    /// The substantive date nearest the figure within its sentence.
+    fn nearest_date(&self, m: &Mention, (sa, sb): (usize, usize)) -> Option<&'a Mention> {
+        let distance = |d: &Mention| if d.end <= m.start { m.start - d.end } else { d.start.saturating_sub(m.end) };
+        self.mentions
+            .iter()
+            .filter(|d| d.reading.kind == ValueKind::Date && d.is_substantive() && d.start != m.start)
+            .filter(|d| d.start >= sa && d.end <= sb)
+            .min_by_key(|d| distance(d))
+    }
+}
+
+/// The unit named by the words right after a figure, as the reader knows units.
+fn unit_after(text: &str, at: usize) -> Option<&'static str> {
+    let words = cues::words(text, at, text.len().min(at + 80));
+    let first = words.first().filter(|w| text[at..w.start].trim().is_empty())?;
+    let two = words.get(1).map(|w| &text[first.start..w.end]);
+    two.into_iter()
+        .chain([&text[first.start..first.end]])
+        .find_map(|phrase| value::read(&format!("1 {phrase}"), &value::ReadOptions::default()).ok()?.unit)
+}
+
+/// Where the second figure of "من 60 إلى 120" / "from 60 to 120" begins: the connector.
+fn connector(mention: &str) -> Option<usize> {
+    let folded = mention.to_lowercase();
+    let starts = ["من", "from"].iter().any(|w| folded.trim_start().starts_with(w));
+    if !starts {
+        return None;
+    }
+    [" إلى ", " الى ", " to ", " حتى "].iter().find_map(|c| folded.find(c)).map(|k| k + 1)
+}
+
+fn unique_id(source: &str, property: &str, taken: &mut HashSet<String>) -> String {
+    let stem = format!("{source}-{}", property.replace('_', "-"));
+    let mut id = stem.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{stem}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    id
+}
+
+/// What `claimcheck draft` is told about the text.
+#[derive(Debug, Clone)]
+pub struct TextInfo {
+    pub source_id: String,
+    /// Where the text will stand in the corpus: `texts/<file name>`.
+    pub path: String,
+    pub published: Option<String>,
+    pub language: Option<String>,
+}
+
+/// A source file as `claimcheck draft` prints it: the source, its drafted claims, and under
+/// `draft` the figures left out.
+#[derive(Debug, Serialize)]
+pub struct SourceFile {
+    pub source: crate::corpus::SourceMeta,
+    pub claims: Vec<DraftClaim>,
+    pub draft: FileNote,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FileNote {
+    pub note: &'static str,
+    pub unplaced: Vec<Unplaced>,
+}
+
+/// The source a text would be once copied into the corpus at `info.path`.
+pub fn new_source(text: String, info: &TextInfo) -> Source {
+    let title = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(|l| l.chars().take(120).collect::<String>())
+        .unwrap_or_else(|| info.source_id.clone());
+    let meta = crate::corpus::SourceMeta {
+        id: info.source_id.clone(),
+        title,
+        author: Vec::new(),
+        publisher: None,
+        published: info.published.clone(),
+        language: info.language.clone(),
+        path: info.path.clone(),
+        glyph_map: BTreeMap::new(),
+        url: None,
+        note: None,
+    };
+    Source {
+        reading: crate::corpus::source_read_options(info.published.as_deref()),
+        lines: crate::corpus::locate::LineIndex::new(&text),
+        file: std::path::PathBuf::from(format!("sources/{}.json", info.source_id)),
+        text_file: std::path::PathBuf::from(&info.path),
+        glyphs: Default::default(),
+        meta,
+        text,
+    }
+}
+
+/// Drafts the source file of a text not yet in the corpus: a claim for each figure and date
+/// coverage would count, ids unique in the corpus.
+pub fn draft_text(corpus: &Corpus, config: &crate::coverage::Config, text: String, info: &TextInfo) -> SourceFile {
+    let source = new_source(text, info);
+    let mentions = crate::coverage::mentions_of(corpus, &source, config);
+    let mut taken: HashSet<String> = corpus.claims.iter().map(|c| c.id.clone()).collect();
+    let priors = Priors::of(corpus);
+    let drafted = draft(corpus, &priors, &source, &mentions, info.language.as_deref(), &mut taken);
+    SourceFile {
+        source: source.meta,
+        claims: drafted.claims.into_iter().map(|d| d.claim).collect(),
+        draft: FileNote {
+            note: "drafted by claimcheck draft: review each claim's `draft` guesses, then delete the `draft` objects",
+            unplaced: drafted.unplaced,
+        },
+    }
+}
