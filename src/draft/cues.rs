@@ -21,6 +21,17 @@ fn word_char(c: char) -> bool {
 
 /// The words of `text[a..b]`, in order.
 pub fn words(text: &str, a: usize, b: usize) -> Vec<Word> {
+    // Ends that fall inside a character move back to its start: never a panic on a range
+    // worked out on another form of the text.
+    let boundary = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (a, b) = (boundary(a), boundary(b));
+    let b = b.max(a);
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text[a..b].char_indices().map(|(i, c)| (a + i, c)).chain([(b, ' ')]) {
