@@ -101,8 +101,6 @@ fn fold_char(c: char, mode: Mode) -> FoldChars {
         | '\u{2066}'..='\u{2069}'
         | '\u{FEFF}'
         | '\u{00AD}' => Nothing,
-        // Other invisible format characters (U+061C, U+2060…, tags): shown in reports, never matched.
-        c if super::controls::is_hidden(c) && !c.is_control() && !c.is_whitespace() => Nothing,
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => One('ا'),
         'ى' | 'ی' | 'ې' | 'ۍ' | 'ئ' => One('ي'),
         'ة' | 'ۀ' | 'ۃ' => One('ه'),
@@ -135,6 +133,8 @@ fn fold_char(c: char, mode: Mode) -> FoldChars {
         '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '0'..='9' | 'a'..='z' => One(c),
         'A'..='Z' => One(c.to_ascii_lowercase()),
         ' ' | '\n' => Space,
+        // Other invisible format characters (U+061C, U+2060…, tags): shown in reports, never matched.
+        c if super::controls::is_hidden(c) && !c.is_control() && !c.is_whitespace() => Nothing,
         c if c.is_whitespace() => Space,
         // Brackets and quotation marks become separators: PDF extraction mirrors them.
         '(' | ')' | '[' | ']' | '{' | '}' | '«' | '»' | '"' | '“' | '”' | '„' | '‘' | '’' | '\'' | '﴾' | '﴿' | '<'
