@@ -190,10 +190,17 @@ fn similar_quotes(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
         // By claim id: what is reported must not depend on the order of files.
         claims.sort_by(|&a, &b| corpus.claims[a].id.cmp(&corpus.claims[b].id));
         let folded: Vec<String> = claims.iter().map(|&c| fold(&corpus.claims[c].quote, Mode::Match)).collect();
+        let lengths: Vec<usize> = folded.iter().map(|f| f.chars().count()).collect();
         for (i, &a) in claims.iter().enumerate() {
             for (j, &b) in claims.iter().enumerate().skip(i + 1) {
                 let (Some(fa), Some(fb)) = (graph.fact_of[a], graph.fact_of[b]) else { continue };
                 if fa == fb || one_key_two_values(&graph.facts[fa].key, &graph.facts[fb].key) {
+                    continue;
+                }
+                // The edit distance is at least the difference in length: quotes of very
+                // different lengths cannot be alike, and cost no distance.
+                let longest = lengths[i].max(lengths[j]).max(1) as f64;
+                if (lengths[i].abs_diff(lengths[j]) as f64) / longest > 1.0 - QUOTE_SIMILARITY {
                     continue;
                 }
                 if !seen.insert((fa.min(fb), fa.max(fb))) {

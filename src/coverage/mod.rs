@@ -19,6 +19,7 @@ use crate::corpus::{Corpus, Source};
 use crate::diagnostic::Diagnostic;
 use crate::text::{Mode, fold};
 use crate::value::Reading;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -111,23 +112,34 @@ impl Coverage {
 
 /// Finds, classifies and counts the mentions of every source of the corpus.
 pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
-    let mut used = vec![false; config.ignore.len()];
     // Sources by claims file, the order they load in, whatever order the corpus holds them in.
     let mut order: Vec<usize> = (0..corpus.sources.len()).collect();
     order.sort_by(|&a, &b| corpus.sources[a].file.cmp(&corpus.sources[b].file));
-    let sources = order
-        .into_iter()
-        .map(|index| (index, &corpus.sources[index]))
-        .map(|(index, source)| {
+    // A source's mentions are scanned on their own, sources across the cores; the results
+    // come back in `order`, so nothing depends on the number of threads.
+    let scanned: Vec<(SourceCoverage, Vec<bool>)> = order
+        .into_par_iter()
+        .map(|index| {
+            let source = &corpus.sources[index];
+            let mut used = vec![false; config.ignore.len()];
             let mentions = classify(corpus, index, source, config, &mut used);
-            SourceCoverage {
+            let coverage = SourceCoverage {
                 id: source.meta.id.clone(),
                 text: corpus.root.join(&source.text_file),
                 coverage: Figure::of(&mentions),
                 mentions,
-            }
+            };
+            (coverage, used)
         })
         .collect();
+    let mut used = vec![false; config.ignore.len()];
+    let mut sources = Vec::with_capacity(scanned.len());
+    for (coverage, by_source) in scanned {
+        for (u, b) in used.iter_mut().zip(by_source) {
+            *u |= b;
+        }
+        sources.push(coverage);
+    }
     let warnings = config
         .ignore
         .iter()

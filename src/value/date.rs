@@ -224,7 +224,7 @@ pub(super) fn vocabulary() -> impl Iterator<Item = &'static str> {
 
 /// The first word of a month name.
 pub(super) fn is_month_word(w: &str) -> bool {
-    static FIRST: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static FIRST: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     FIRST.get_or_init(|| months().iter().map(|m| m.words[0].as_str()).collect()).contains(w)
 }
 

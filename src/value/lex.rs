@@ -287,6 +287,16 @@ fn splits_again(w: &str) -> bool {
         && words::is_lexicon(chars.as_str())
 }
 
+/// `char::is_alphabetic`, with Arabic letters and ASCII answered without the Unicode tables
+/// (the lexer asks for every character of every mention).
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{064A}' => true,
+        c if c.is_ascii() => false,
+        c => c.is_alphabetic(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -341,15 +351,5 @@ mod tests {
         assert_eq!(texts("لست وزير كميات"), ["لست", "وزير", "كميات"]);
         assert_eq!(texts("كلم2 km2 x2 g20"), ["كلم2", "km2", "x", "2", "g20"]);
         assert_eq!(texts("بالمايه"), ["بالمايه"]);
-    }
-}
-
-/// `char::is_alphabetic`, with Arabic letters and ASCII answered without the Unicode tables
-/// (the lexer asks for every character of every mention).
-fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{064A}' => true,
-        c if c.is_ascii() => false,
-        c => c.is_alphabetic(),
     }
 }

@@ -214,7 +214,7 @@ const TRAILING: &[&str] = &[
 ];
 
 fn is_trailing_word(word: &str) -> bool {
-    static FOLDED: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    static FOLDED: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
     FOLDED.get_or_init(|| TRAILING.iter().map(|w| fold(w, Mode::Read)).collect()).contains(word)
 }
 

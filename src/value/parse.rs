@@ -1379,9 +1379,9 @@ fn round_place(lit: &NumLit) -> Option<f64> {
 
 /// A word that belongs to a value (so it cannot be a trailing unit noun or a verb's subject).
 pub(super) fn is_value_word(w: &str) -> bool {
-    static FIRST: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    static FIRST: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
     let first = FIRST.get_or_init(|| {
-        let mut s = std::collections::HashSet::new();
+        let mut s = rustc_hash::FxHashSet::default();
         for h in hedges() {
             s.insert(h.words[0].clone());
         }

@@ -9,8 +9,8 @@
 //! [`Reading::unit`]: super::Reading::unit
 
 use crate::text::{Mode, fold};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// What a unit measures.
@@ -285,7 +285,7 @@ pub(super) struct Form {
 pub(super) fn forms() -> &'static HashMap<String, Vec<Form>> {
     static F: OnceLock<HashMap<String, Vec<Form>>> = OnceLock::new();
     F.get_or_init(|| {
-        let mut map: HashMap<String, Vec<Form>> = HashMap::new();
+        let mut map: HashMap<String, Vec<Form>> = HashMap::default();
         let split = |p: &str| fold(p, Mode::Read).split(' ').map(str::to_string).collect::<Vec<_>>();
         let mut add = |words: Vec<String>, unit: &'static Unit, dual: bool| {
             let entry = map.entry(words[0].clone()).or_default();

@@ -9,7 +9,7 @@
 //! ta marbuta variants need no entries of their own.
 
 use crate::text::{Mode, fold};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// How a scale or counted word is inflected; decides what may stand next to it.
@@ -435,7 +435,7 @@ fn definite(w: &str) -> String {
 fn roles_table() -> &'static HashMap<String, Vec<Role>> {
     static T: OnceLock<HashMap<String, Vec<Role>>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t: HashMap<String, Vec<Role>> = HashMap::new();
+        let mut t: HashMap<String, Vec<Role>> = HashMap::default();
         let mut add = |w: &str, r: Role| {
             let v = t.entry(f(w)).or_default();
             if !v.contains(&r) {
