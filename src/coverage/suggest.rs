@@ -215,6 +215,15 @@ const UNITS: &[(&[&str], &str)] = &[
     (&["م3"], "m3"),
 ];
 
+/// A table of words as folding leaves them, folded once rather than at each look-up.
+fn folded<T: Copy>(table: &[(&[&str], T)]) -> Vec<(Vec<String>, T)> {
+    table.iter().map(|(words, v)| (words.iter().map(|w| fold(w, Mode::Read)).collect(), *v)).collect()
+}
+
+static FOLDED_UNITS: std::sync::LazyLock<Vec<(Vec<String>, &str)>> = std::sync::LazyLock::new(|| folded(UNITS));
+static FOLDED_PROPERTIES: std::sync::LazyLock<Vec<(Vec<String>, &str)>> =
+    std::sync::LazyLock::new(|| folded(PROPERTIES));
+
 /// The unit from the noun after the figure: "جندي" → person, "كم مربع" → km2.
 pub fn guess_unit(r: &Reading, after: &[String]) -> Option<String> {
     match r.kind {
@@ -224,12 +233,12 @@ pub fn guess_unit(r: &Reading, after: &[String]) -> Option<String> {
         ValueKind::Number => {}
     }
     let first = after.first()?;
-    let unit = UNITS.iter().find(|(nouns, _)| nouns.iter().any(|n| fold(n, Mode::Read) == *first))?.1;
+    let unit = FOLDED_UNITS.iter().find(|(nouns, _)| nouns.contains(first))?.1;
     let next = after.get(1).map(String::as_str);
     Some(match (unit, next) {
-        ("km", Some(w)) if w == fold("مربع", Mode::Read) => "km2".into(),
+        ("km", Some("مربع")) => "km2".into(),
         ("m3", _) => "m3".into(),
-        ("barrel", Some(w)) if w == fold("يوميا", Mode::Read) => "barrel/day".into(),
+        ("barrel", Some("يوميا")) => "barrel/day".into(),
         (u, _) => u.into(),
     })
 }
@@ -266,8 +275,8 @@ fn guess_property(corpus: &Corpus, text: &str, m: &Mention, unit: Option<&str>) 
     near.extend(after.iter().enumerate().map(|(d, w)| (d, w.as_str())));
     near.sort_by_key(|&(d, _)| d);
     for (_, word) in near {
-        for (cues, id) in PROPERTIES {
-            if !cues.iter().any(|c| fold(c, Mode::Read) == word) {
+        for (cues, id) in FOLDED_PROPERTIES.iter() {
+            if !cues.iter().any(|c| c == word) {
                 continue;
             }
             let Ok(p) = corpus.registry.property(id) else { continue };
