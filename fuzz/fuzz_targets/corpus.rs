@@ -30,9 +30,9 @@ fuzz_target!(|data: &[u8]| {
         coverage::render::text(&run.coverage, true),
     ] {
         // Our own isolates (U+2068, U+2069) and line breaks are the only controls left.
-        let hidden = shown.chars().find(|&c| {
-            claimcheck::text::controls::is_hidden(c) && !matches!(c, '\u{2068}' | '\u{2069}' | '\u{1b}')
-        });
+        let hidden = shown
+            .chars()
+            .find(|&c| claimcheck::text::controls::is_hidden(c) && !matches!(c, '\u{2068}' | '\u{2069}' | '\u{1b}'));
         assert!(hidden.is_none(), "U+{:04X} shown raw", hidden.unwrap_or_default() as u32);
     }
     serde_json::from_str::<serde_json::Value>(&report::sarif::render(&r)).expect("SARIF parses");

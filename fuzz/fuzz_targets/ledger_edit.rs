@@ -26,6 +26,10 @@ fuzz_target!(|data: &[u8]| {
             let entries = json["resolutions"].as_array().expect("a list of resolutions");
             assert!(entries.iter().any(|e| e["fingerprint"] == "00c0ffee00c0ffee"), "{after}");
         }
-        Err(_) => assert_eq!(std::fs::read_to_string(&path).expect("the file is there"), before, "a refused edit changed the file"),
+        Err(_) => assert_eq!(
+            std::fs::read_to_string(&path).expect("the file is there"),
+            before,
+            "a refused edit changed the file"
+        ),
     }
 });
