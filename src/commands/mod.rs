@@ -77,9 +77,10 @@ pub fn finding<'a>(run: &'a Run, query: &str) -> Result<&'a Finding, u8> {
         }
     };
     let mut err = anstream::stderr();
-    let _ = writeln!(err, "error: {message}");
+    let _ = writeln!(err, "error: {}", claimcheck::text::visible(&message));
     for f in shown {
-        let _ = writeln!(err, "  {}  {}", f.fingerprint, run.graph.facts[f.fact].key);
+        let fact = run.graph.facts[f.fact].key.to_string();
+        let _ = writeln!(err, "  {}  {}", f.fingerprint, claimcheck::text::visible(&fact));
     }
     let _ = writeln!(err, "  help: `claimcheck check` lists every finding with its fingerprint");
     Err(INPUT_ERROR)
