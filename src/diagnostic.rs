@@ -5,9 +5,13 @@ use serde::Serialize;
 use std::fmt;
 use std::path::PathBuf;
 
-/// The most of a user's text a message quotes between `…`, «…» or "…", in characters;
-/// a 100,000-digit value is shown by its ends and its length.
-const QUOTED_MAX: usize = 80;
+/// The most of a user's text a message quotes between `…`, «…» or "…", in characters (a
+/// quote or its nearest passage fits); a 100,000-digit value is shown by its ends and its
+/// length.
+const QUOTED_MAX: usize = 160;
+/// How much of a longer stretch is kept: its start, and its end.
+const KEPT_HEAD: usize = 120;
+const KEPT_TAIL: usize = 30;
 /// The most characters a message or a help says.
 const MESSAGE_MAX: usize = 1000;
 
@@ -106,9 +110,9 @@ fn clip(message: &str) -> String {
         let inner = &chars[i + 1..i + 1 + len];
         out.push(c);
         if len > QUOTED_MAX {
-            out.extend(&inner[..QUOTED_MAX - 20]);
+            out.extend(&inner[..KEPT_HEAD]);
             out.push('…');
-            out.extend(&inner[len - 10..]);
+            out.extend(&inner[len - KEPT_TAIL..]);
             out.push(close);
             out.push_str(&format!(" ({len} characters)"));
         } else {
@@ -135,14 +139,16 @@ mod tests {
         assert_eq!(
             d.message,
             format!(
-                "value `{}…1234567890` (100000 characters) does not read: found \"{}…1234567890\" (100000 characters)",
-                &digits[..60],
-                &digits[..60]
+                "value `{}…{}` (100000 characters) does not read: found \"{}…{}\" (100000 characters)",
+                &digits[..120],
+                &digits[..30],
+                &digits[..120],
+                &digits[..30]
             )
         );
-        let d = Diagnostic::error("f.json", (1, 1), "x".repeat(5000)).help(format!("«{}»", "ب".repeat(90)));
+        let d = Diagnostic::error("f.json", (1, 1), "x".repeat(5000)).help(format!("«{}»", "ب".repeat(190)));
         assert_eq!(d.message.chars().count(), MESSAGE_MAX);
-        assert!(d.help.unwrap().ends_with("…بببببببببب» (90 characters)"));
+        assert!(d.help.unwrap().ends_with(&format!("…{}» (190 characters)", "ب".repeat(30))));
         // Short quotes and unbalanced marks are left alone.
         assert_eq!(Diagnostic::error("f", (1, 1), "a `b` \"c").message, "a `b` \"c");
     }

@@ -99,3 +99,32 @@ fn the_shipped_corpus_gives_the_same_bytes_in_any_order() {
 fn the_reliability_fixture_gives_the_same_bytes_in_any_order() {
     assert_same_outputs(Path::new("tests/fixtures/reliability"));
 }
+
+/// Every file of a corpus folder, read into memory under the same root.
+fn in_memory(root: &Path) -> claimcheck::corpus::MemoryFiles {
+    let mut files = claimcheck::corpus::MemoryFiles::new(root);
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.insert(path.strip_prefix(root).unwrap(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn a_corpus_held_in_memory_gives_the_same_bytes_as_on_disk() {
+    for root in ["tests/fixtures/two-sources", "tests/fixtures/coverage", "tests/fixtures/untrusted/bidi-quote"] {
+        let root = Path::new(root);
+        let from_disk = outputs(&Run::new(root));
+        let from_memory = outputs(&Run::from_files(&in_memory(root), &Default::default()));
+        for ((format, a), (_, b)) in from_disk.iter().zip(&from_memory) {
+            assert_eq!(a, b, "{format} of {}", root.display());
+        }
+    }
+}

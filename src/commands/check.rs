@@ -21,7 +21,14 @@ pub fn run(args: CheckArgs) -> u8 {
             }
             Ok(removed) => {
                 for r in &removed {
-                    let _ = writeln!(err, "pruned {} ({}) from {}: {}", r.fingerprint, r.fact, r.path.display(), r.why);
+                    let fact = claimcheck::text::visible(&r.fact);
+                    let _ = writeln!(
+                        err,
+                        "pruned {} ({fact}) from {}: {}",
+                        claimcheck::text::visible(&r.fingerprint),
+                        r.path.display(),
+                        r.why
+                    );
                 }
                 run = super::rerun(&args.path);
             }

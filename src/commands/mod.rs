@@ -80,9 +80,9 @@ pub fn finding<'a>(run: &'a Run, query: &str) -> Result<&'a Finding, u8> {
         }
     };
     let mut err = anstream::stderr();
-    let _ = writeln!(err, "error: {message}");
+    let _ = writeln!(err, "error: {}", claimcheck::text::visible(&message));
     for f in shown {
-        let _ = writeln!(err, "  {}  {}", f.fingerprint, f.key);
+        let _ = writeln!(err, "  {}  {}", f.fingerprint, claimcheck::text::visible(&f.key));
     }
     let _ = writeln!(err, "  help: `claimcheck check` lists every finding with its fingerprint");
     Err(INPUT_ERROR)

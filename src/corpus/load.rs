@@ -228,6 +228,13 @@ impl Reader<'_> {
     ) -> Option<Source> {
         let path_at = positions.at(&[Step::Key("source"), Step::Key("path")]);
         let refused = |e: &FileError, shown: &str| text_refused(file, path_at, e, shown, &meta.id);
+        if meta.path.trim().is_empty() {
+            diags.push(
+                Diagnostic::error(file, path_at, "`path` is empty")
+                    .help(format!("write the path of the source's text, e.g. texts/{}.txt", meta.id)),
+            );
+            return None;
+        }
         let text_file = match relative_path(&meta.path) {
             Ok(p) => p,
             Err(e) => {

@@ -78,6 +78,12 @@ const REFERENCE_PATTERNS: &[&str] = &[
     r#"(?:^|[\s«"(])(?:مجلة|صحيفة|جريدة|دار|منشورات|مطبعة)\s[^.\n]{0,80}[،,]\s*\(?[0-9٠-٩]{4}"#,
 ];
 
+/// The built-in patterns, compiled once: compiling them is most of the work of loading a
+/// small corpus (a regex is cheap to clone).
+static BUILT_IN_PATTERNS: std::sync::LazyLock<Vec<Regex>> = std::sync::LazyLock::new(|| {
+    REFERENCE_PATTERNS.iter().map(|p| Regex::new(p).expect("the built-in patterns are valid")).collect()
+});
+
 const RANK_WORDS: &[&str] = &["المرتبة", "المركز", "المرة", "الدرجة", "بالمرتبة", "بالمركز"];
 const RANK_AFTER: &[&str] = &["أكبر", "أطول", "أغنى", "أهم", "أكثر", "أقوى", "أعلى", "أفقر", "أكبرها"];
 const NOT_FIGURES: &[&str] = &["عدة", "several"];
@@ -105,10 +111,7 @@ impl Default for Config {
         Config {
             off: Vec::new(),
             reference_keywords: REFERENCE_KEYWORDS.iter().map(|s| s.to_string()).collect(),
-            reference_patterns: REFERENCE_PATTERNS
-                .iter()
-                .map(|p| Regex::new(p).expect("the built-in patterns are valid"))
-                .collect(),
+            reference_patterns: BUILT_IN_PATTERNS.clone(),
             reference_line_max_chars: REFERENCE_LINE_MAX_CHARS,
             rank_before: folded(RANK_WORDS),
             rank_after: folded(RANK_AFTER),
