@@ -9,15 +9,6 @@ use std::time::Instant;
 #[path = "../benches/synthetic/mod.rs"]
 mod synthetic;
 
-fn peak_rss_mib() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(f64::NAN, |kb| kb / 1024.0)
-}
-
 fn main() {
     let max: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(50);
     println!("{:>6} {:>9} {:>9} {:>10} {:>12} {:>10}", "MB", "lines", "mentions", "load s", "coverage s", "peak MiB");
@@ -38,7 +29,7 @@ fn main() {
                 "{mb:>6} {lines:>9} {mentions:>9} {:>10.2} {:>12.2} {:>10.0}",
                 load.as_secs_f64(),
                 cover.as_secs_f64(),
-                peak_rss_mib()
+                synthetic::peak_rss_mib()
             );
         }
     }

@@ -8,15 +8,6 @@ use std::time::Instant;
 #[path = "../benches/synthetic/mod.rs"]
 mod synthetic;
 
-fn peak_rss_mib() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(f64::NAN, |kb| kb / 1024.0)
-}
-
 fn main() {
     let max: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
     println!(
@@ -46,7 +37,7 @@ fn main() {
             load.as_secs_f64() * 1e3,
             link.as_secs_f64() * 1e3,
             checked.as_secs_f64() * 1e3,
-            peak_rss_mib()
+            synthetic::peak_rss_mib()
         );
         assert!(outcome.findings.len() <= graph.facts.len());
         claims *= 10;

@@ -58,7 +58,7 @@ Examples:
     Explain(crate::commands::explain::ExplainArgs),
     /// Record an editor's decision on a finding in resolutions.json.
     Resolve(crate::commands::resolve::ResolveArgs),
-    /// Walk the new findings one by one and decide each (needs a terminal).
+    /// Walk the contradictions that fail the build, then the baselined ones, and decide each (needs a terminal).
     Review(crate::commands::review::ReviewArgs),
     /// List facts that may be one fact under two keys, with the evidence and a suggested edit.
     Links(crate::commands::links::LinksArgs),
@@ -70,7 +70,7 @@ Examples:
     Man(crate::commands::man::ManArgs),
     /// List the figures and dates of each source that no claim covers; draft claims for them.
     #[command(
-        after_help = "Rules and ignore list: PATH/coverage.json and PATH/coverage-ignore.json (see docs/claims-format.md).\nExit codes: 0 reported, 2 an input or usage error.\n\nExamples:\n  claimcheck coverage                         the corpus in claims/\n  claimcheck coverage --suggest               claim skeletons for what no claim covers\n  claimcheck coverage --all --format json     every mention and what became of it"
+        after_help = "Rules and ignore list: PATH/coverage.json and PATH/coverage-ignore.json (see docs/claims-format.md).\nExit codes: 0 reported, 2 an input or usage error.\n\nExamples:\n  claimcheck coverage                         the corpus in claims/\n  claimcheck coverage --suggest               draft claims for what no claim covers\n  claimcheck coverage --all --format json     every mention and what became of it"
     )]
     Coverage(CoverageArgs),
     /// Draft the source file (sources/*.json) of a text not yet in the corpus.
@@ -132,7 +132,7 @@ pub struct CoverageArgs {
     pub path: PathBuf,
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub format: TextOrJson,
-    /// Print a claim skeleton for each uncovered mention instead of the report.
+    /// Print a draft claim for each uncovered mention instead of the report.
     #[arg(long)]
     pub suggest: bool,
     /// List every mention with what became of it (covered, skipped, ignored), not only the uncovered.

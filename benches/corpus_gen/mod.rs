@@ -383,7 +383,7 @@ fn date_form(rng: &mut Rng, days: i64) -> Form {
         3 => day(format!("{y}/{m}/{d}")),
         4 => day(format!("{d}/{m}/{y}")),
         5 | 6 => {
-            let (hy, hm, hd) = hijri(y, m, d);
+            let (hy, hm, hd) = hijri(y, m.into(), d.into());
             day(format!("{hd} {} {hy} هـ", HIJRI_MONTHS[hm as usize - 1]))
         }
         _ => {
@@ -405,29 +405,6 @@ fn hijri(y: i64, m: u32, d: u32) -> (i32, u8, u8) {
     let iso = Date::try_new_iso(y as i32, m as u8, d as u8).expect("a real day");
     let h = iso.to_calendar(Hijri::new_umm_al_qura());
     (h.year().extended_year(), h.month().ordinal, h.day_of_month().0)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let (m, d) = (i64::from(m), i64::from(d));
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-}
-
-/// The proleptic Gregorian date of a day number.
-pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 /// Digits as Arabic-Indic, with `٬` and `٫` between them for `,` and `.`.
@@ -653,4 +630,14 @@ fn write_registry(root: &Path, subjects: usize) -> std::io::Result<()> {
     let qualifiers = json!([{"key": "group", "meaning": "which part of the whole the figure counts"}]);
     let registry = json!({"entities": entities, "properties": properties, "qualifiers": qualifiers});
     std::fs::write(root.join("registry/generated.json"), serde_json::to_string_pretty(&registry)? + "\n")
+}
+
+/// A day number's (year, month, day), from the library's calendar.
+fn civil_from_days(days: i64) -> (i64, u8, u8) {
+    claimcheck::value::ymd_from_days(days)
+}
+
+/// A day's number, from the library's calendar (the generator writes only real days).
+fn days_from_civil(y: i64, m: u8, d: u8) -> i64 {
+    claimcheck::value::days_from_ymd(y as i32, m, d).expect("a real day")
 }

@@ -93,3 +93,13 @@ pub fn write_long_text(root: &Path, bytes: usize, one_line: bool) {
     );
     std::fs::write(root.join("sources/long.json"), json).unwrap();
 }
+
+/// This process's peak resident memory so far, in MiB (Linux; NaN elsewhere).
+pub fn peak_rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}

@@ -15,7 +15,7 @@ mod legacy;
 mod splice;
 pub mod values;
 
-use super::{Finding, Reopening, Status, Verdict};
+use super::{Finding, Status, Verdict};
 use crate::corpus::Corpus;
 use crate::corpus::locate::{JsonPositions, Step};
 use crate::corpus::{CorpusFiles, Limits};
@@ -314,18 +314,4 @@ fn read<T: for<'de> Deserialize<'de>>(
             None
         }
     }
-}
-
-/// The reasons the claims of a finding do not keep its decision, for reports.
-pub fn describe_reopening(corpus: &Corpus, reopened: &[Reopening]) -> String {
-    reopened
-        .iter()
-        .map(|r| {
-            format!(
-                "{} ({}): {}",
-                corpus.claims[r.claim].id, corpus.sources[corpus.claims[r.claim].source].meta.id, r.why
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }

@@ -23,7 +23,7 @@ pub fn days_from_ymd(y: i32, m: u8, d: u8) -> Option<i64> {
 }
 
 /// The `(year, month, day)` of a day count since 1970-01-01.
-pub(super) fn ymd_from_days(days: i64) -> (i64, u8, u8) {
+pub fn ymd_from_days(days: i64) -> (i64, u8, u8) {
     let z = i128::from(days) + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

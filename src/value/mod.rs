@@ -22,7 +22,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-pub use date::{days_from_ymd, iso_date};
+pub use date::{days_from_ymd, iso_date, ymd_from_days};
 pub use interval::Interval;
 pub use number::format_number;
 
