@@ -1,23 +1,10 @@
 //! The value reader on Arabic expressions, one test per family of forms; the expressions,
 //! the readings expected and why are in tests/data/reader/arabic.txt.
 
+#[macro_use]
 mod reader_table;
 
 const TABLE: &str = "tests/data/reader/arabic.txt";
-
-macro_rules! families {
-    ($($test:ident: $family:literal),* $(,)?) => {
-        $(#[test]
-        fn $test() {
-            reader_table::run_family(TABLE, $family);
-        })*
-
-        #[test]
-        fn every_row_belongs_to_a_family_with_a_test() {
-            reader_table::only_families(TABLE, &[$($family),*]);
-        }
-    };
-}
 
 families! {
     basic_words: "basic",

@@ -13,6 +13,22 @@
 #![allow(dead_code)]
 
 use claimcheck::value::{self, Commas, ReadOptions, Reading, ValueKind};
+
+/// A test per family of the table `TABLE` (a constant of the calling test file), and one
+/// that every row of the table belongs to one of them.
+macro_rules! families {
+    ($($test:ident: $family:literal),* $(,)?) => {
+        $(#[test]
+        fn $test() {
+            reader_table::run_family(TABLE, $family);
+        })*
+
+        #[test]
+        fn every_row_belongs_to_a_family_with_a_test() {
+            reader_table::only_families(TABLE, &[$($family),*]);
+        }
+    };
+}
 use std::collections::BTreeMap;
 
 pub struct Row {
