@@ -91,10 +91,6 @@ fn render_with(report: &Report, folded: bool) -> String {
     out
 }
 
-pub fn finding_block(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &ClaimOut>) {
-    block(out, f, by_id, true);
-}
-
 fn block(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &ClaimOut>, quotes: bool) {
     finding_header(out, f);
     let width = f
