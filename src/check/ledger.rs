@@ -11,7 +11,7 @@
 
 pub mod decision;
 pub mod edit;
-mod legacy;
+pub(crate) mod legacy;
 mod splice;
 pub mod values;
 
@@ -66,7 +66,7 @@ pub struct BaselineEntry {
 }
 
 /// What the ledger entries of both files share, for the rules that apply to either.
-pub trait Entry {
+pub(crate) trait Entry {
     fn fingerprint(&self) -> &str;
     fn fact(&self) -> &str;
     fn values(&self) -> &[DecidedValue];
@@ -75,6 +75,8 @@ pub trait Entry {
     fn is_legacy(&self) -> bool;
     /// The entry as written in the current form.
     fn migrated(&self) -> Self;
+    /// A 0.1 entry's values, read from what it recorded, and its fingerprint made the fact's.
+    fn read_legacy(&mut self, legacy: &legacy::Reader);
 }
 
 macro_rules! entry {
@@ -98,11 +100,29 @@ macro_rules! entry {
             fn migrated(&self) -> Self {
                 Self { claims: None, ..self.clone() }
             }
+            fn read_legacy(&mut self, legacy: &legacy::Reader) {
+                self.values = self.legacy_values(legacy);
+                self.written_as = Some(std::mem::replace(&mut self.fingerprint, super::fingerprint(&self.fact)));
+            }
         }
     };
 }
 entry!(Resolution);
 entry!(BaselineEntry);
+
+impl Resolution {
+    /// The values a 0.1 resolution recorded as written, read.
+    fn legacy_values(&self, legacy: &legacy::Reader) -> Vec<DecidedValue> {
+        legacy.resolution_values(&self.fact, self.claims.as_ref().unwrap_or(&BTreeMap::new()))
+    }
+}
+
+impl BaselineEntry {
+    /// The values a 0.1 baseline entry's claims have now (it recorded none).
+    fn legacy_values(&self, legacy: &legacy::Reader) -> Vec<DecidedValue> {
+        legacy.baseline_values(self.claims.as_deref().unwrap_or_default())
+    }
+}
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -114,6 +134,43 @@ struct ResolutionsFile {
 #[serde(deny_unknown_fields)]
 struct BaselineFile {
     findings: Vec<BaselineEntry>,
+}
+
+/// One of the two ledger files: its name, the key of its array, and its entries.
+trait LedgerFile: for<'de> Deserialize<'de> {
+    type Entry: Entry + Serialize + Clone;
+    const NAME: &'static str;
+    const KEY: &'static str;
+    fn into_entries(self) -> Vec<Self::Entry>;
+    /// What is wrong with an entry of this file beyond its shape and its values.
+    fn problems(_: &Self::Entry) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+impl LedgerFile for ResolutionsFile {
+    type Entry = Resolution;
+    const NAME: &'static str = RESOLUTIONS;
+    const KEY: &'static str = "resolutions";
+    fn into_entries(self) -> Vec<Resolution> {
+        self.resolutions
+    }
+    fn problems(r: &Resolution) -> Vec<String> {
+        decision::validate_known_status(&r.status)
+            .err()
+            .map(|e| e.to_string().trim_end().to_string())
+            .into_iter()
+            .collect()
+    }
+}
+
+impl LedgerFile for BaselineFile {
+    type Entry = BaselineEntry;
+    const NAME: &'static str = BASELINE;
+    const KEY: &'static str = "findings";
+    fn into_entries(self) -> Vec<BaselineEntry> {
+        self.findings
+    }
 }
 
 /// Both files, keyed by the fingerprint of each entry's fact.
@@ -136,48 +193,11 @@ impl Ledger {
     /// cannot be read or is not a ledger file is an input error, never skipped: skipping it
     /// would turn every decided finding back into a new one.
     pub fn load(corpus: &Corpus, files: &dyn CorpusFiles, limits: &Limits, diags: &mut Vec<Diagnostic>) -> Ledger {
-        let mut ledger = Ledger::default();
         let legacy = legacy::Reader::new(corpus);
-        if let Some((path, text, file)) = read::<ResolutionsFile>(files, limits, RESOLUTIONS, diags) {
-            let positions = JsonPositions::new(&text);
-            let mut legacy_at = Vec::new();
-            for (i, mut r) in file.resolutions.into_iter().enumerate() {
-                let at = positions.at(&[Step::Key("resolutions"), Step::Index(i)]);
-                let mut problems = Vec::new();
-                if let Err(e) = decision::validate_known_status(&r.status) {
-                    problems.push(e.to_string().trim_end().to_string());
-                }
-                match &r.claims {
-                    Some(claims) => {
-                        legacy_at.push(at);
-                        r.values = legacy.resolution_values(&r.fact, claims);
-                        r.written_as = Some(std::mem::replace(&mut r.fingerprint, super::fingerprint(&r.fact)));
-                    }
-                    None => problems.extend(check_entry(&r.fingerprint, &r.fact, &r.values)),
-                }
-                insert(&mut ledger.resolutions, r, &path, at, problems, diags);
-            }
-            warn_legacy(&path, &legacy_at, diags);
+        Ledger {
+            resolutions: load_file::<ResolutionsFile>(files, limits, &legacy, diags),
+            baseline: load_file::<BaselineFile>(files, limits, &legacy, diags),
         }
-        if let Some((path, text, file)) = read::<BaselineFile>(files, limits, BASELINE, diags) {
-            let positions = JsonPositions::new(&text);
-            let mut legacy_at = Vec::new();
-            for (i, mut b) in file.findings.into_iter().enumerate() {
-                let at = positions.at(&[Step::Key("findings"), Step::Index(i)]);
-                let mut problems = Vec::new();
-                match &b.claims {
-                    Some(ids) => {
-                        legacy_at.push(at);
-                        b.values = legacy.baseline_values(ids);
-                        b.written_as = Some(std::mem::replace(&mut b.fingerprint, super::fingerprint(&b.fact)));
-                    }
-                    None => problems.extend(check_entry(&b.fingerprint, &b.fact, &b.values)),
-                }
-                insert(&mut ledger.baseline, b, &path, at, problems, diags);
-            }
-            warn_legacy(&path, &legacy_at, diags);
-        }
-        ledger
     }
 
     /// Sets a contradiction's status from the ledger: resolved or baselined while each of
@@ -294,24 +314,40 @@ fn insert<E: Entry>(
     entries.insert(entry.fingerprint().to_string(), entry);
 }
 
-/// A ledger file's path, text and content; `None` when it is missing or does not parse (an
-/// error is reported).
-fn read<T: for<'de> Deserialize<'de>>(
+/// One ledger file's entries by fingerprint; a missing file has none. Every entry that is
+/// not right is an error at its place; 0.1 entries are read, with one warning.
+fn load_file<F: LedgerFile>(
     files: &dyn CorpusFiles,
     limits: &Limits,
-    name: &str,
+    legacy: &legacy::Reader,
     diags: &mut Vec<Diagnostic>,
-) -> Option<(std::path::PathBuf, String, T)> {
-    let path = files.root().join(name);
-    let text = crate::corpus::read_json(files, limits, Path::new(name), diags)?;
-    match serde_json::from_str(&text) {
-        Ok(v) => Some((path, text, v)),
+) -> BTreeMap<String, F::Entry> {
+    let mut entries = BTreeMap::new();
+    let path = files.root().join(F::NAME);
+    let Some(text) = crate::corpus::read_json(files, limits, Path::new(F::NAME), diags) else { return entries };
+    let file: F = match serde_json::from_str(&text) {
+        Ok(file) => file,
         Err(e) => {
             diags.push(Diagnostic::from_json(&path, &e).help(
                 "fix this entry by hand (`git diff` shows what changed since the file last worked); \
                  the decisions it holds are not applied until it reads",
             ));
-            None
+            return entries;
         }
+    };
+    let positions = JsonPositions::new(&text);
+    let mut legacy_at = Vec::new();
+    for (i, mut entry) in file.into_entries().into_iter().enumerate() {
+        let at = positions.at(&[Step::Key(F::KEY), Step::Index(i)]);
+        let mut problems = F::problems(&entry);
+        if entry.is_legacy() {
+            legacy_at.push(at);
+            entry.read_legacy(legacy);
+        } else {
+            problems.extend(check_entry(entry.fingerprint(), entry.fact(), entry.values()));
+        }
+        insert(&mut entries, entry, &path, at, problems, diags);
     }
+    warn_legacy(&path, &legacy_at, diags);
+    entries
 }

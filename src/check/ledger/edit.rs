@@ -6,15 +6,14 @@
 
 use super::splice::Entries;
 use super::{
-    BASELINE, BaselineEntry, BaselineFile, Entry, Ledger, RESOLUTIONS, Resolution, ResolutionsFile, StaleEntry,
+    BASELINE, BaselineEntry, BaselineFile, Entry, Ledger, LedgerFile, RESOLUTIONS, Resolution, ResolutionsFile,
+    StaleEntry,
 };
 use crate::atomic::{self, WriteError};
 use crate::check::{Finding, Outcome, Status, Verdict};
 use crate::corpus::Corpus;
 use crate::corpus::{DiskFiles, Limits};
 use crate::diagnostic::Diagnostic;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -77,7 +76,7 @@ pub fn record_resolution(root: &Path, ledger: &Ledger, resolution: &Resolution) 
         replacing: old.map(Entry::written_as).filter(|w| *w != resolution.fingerprint),
         entry: resolution,
     };
-    edit::<ResolutionsFile, _>(root, RESOLUTIONS, "resolutions", &[op])?;
+    edit::<ResolutionsFile>(root, &[op])?;
     Ok(Written { path: root.join(RESOLUTIONS), replaced: old.is_some() })
 }
 
@@ -89,26 +88,21 @@ pub fn record_baseline(root: &Path, ledger: &Ledger, entry: &BaselineEntry) -> R
         replacing: old.map(Entry::written_as).filter(|w| *w != entry.fingerprint),
         entry,
     };
-    edit::<BaselineFile, _>(root, BASELINE, "findings", &[op])?;
+    edit::<BaselineFile>(root, &[op])?;
     Ok(Written { path: root.join(BASELINE), replaced: old.is_some() })
 }
 
 /// Removes the resolutions and baseline entries that match no contradiction any more.
 pub fn prune(root: &Path, outcome: &Outcome) -> Result<Vec<Removed>, EditError> {
-    let mut removed = remove_all::<ResolutionsFile>(root, RESOLUTIONS, "resolutions", &outcome.stale_resolutions)?;
-    removed.extend(remove_all::<BaselineFile>(root, BASELINE, "findings", &outcome.stale_baseline)?);
+    let mut removed = remove_all::<ResolutionsFile>(root, &outcome.stale_resolutions)?;
+    removed.extend(remove_all::<BaselineFile>(root, &outcome.stale_baseline)?);
     Ok(removed)
 }
 
-fn remove_all<F: DeserializeOwned + HasEntry>(
-    root: &Path,
-    name: &str,
-    key: &str,
-    stale: &[StaleEntry],
-) -> Result<Vec<Removed>, EditError> {
+fn remove_all<F: LedgerFile>(root: &Path, stale: &[StaleEntry]) -> Result<Vec<Removed>, EditError> {
     let ops: Vec<Op<F::Entry>> = stale.iter().map(|s| Op::Remove(&s.fingerprint)).collect();
-    edit::<F, F::Entry>(root, name, key, &ops)?;
-    Ok(stale.iter().map(|s| removed(root.join(name), s, "no contradiction has this fingerprint any more")).collect())
+    edit::<F>(root, &ops)?;
+    Ok(stale.iter().map(|s| removed(root.join(F::NAME), s, "no contradiction has this fingerprint any more")).collect())
 }
 
 fn removed(path: PathBuf, s: &StaleEntry, why: &'static str) -> Removed {
@@ -169,7 +163,7 @@ pub fn update_baseline(
         update.dropped.push(removed(path.clone(), s, "the finding is resolved"));
     }
     ops.extend(update.dropped.iter().map(|d| Op::Remove(&d.fingerprint)));
-    edit::<BaselineFile, _>(root, BASELINE, "findings", &ops)?;
+    edit::<BaselineFile>(root, &ops)?;
     Ok(update)
 }
 
@@ -185,39 +179,38 @@ pub struct Migrated {
 /// Rewrites every 0.1 entry of both files in the current form: fingerprint of the fact,
 /// values as read. Notes, statuses, dates and every current entry stay as written.
 pub fn migrate(root: &Path, ledger: &Ledger) -> Result<Vec<Migrated>, EditError> {
-    fn file<F: DeserializeOwned, E: Entry + Serialize + Clone>(
+    fn file<F: LedgerFile>(
         root: &Path,
-        name: &str,
-        key: &str,
-        entries: &std::collections::BTreeMap<String, E>,
+        entries: &std::collections::BTreeMap<String, F::Entry>,
     ) -> Result<Vec<Migrated>, EditError> {
-        let legacy: Vec<E> = entries.values().filter(|e| e.is_legacy()).map(E::migrated).collect();
-        let ops: Vec<Op<E>> = legacy
+        let legacy: Vec<F::Entry> = entries.values().filter(|e| e.is_legacy()).map(Entry::migrated).collect();
+        let ops: Vec<Op<F::Entry>> = legacy
             .iter()
             .map(|e| Op::Upsert { fingerprint: e.fingerprint(), replacing: Some(e.written_as()), entry: e })
             .collect();
-        edit::<F, E>(root, name, key, &ops)?;
+        edit::<F>(root, &ops)?;
         Ok(legacy
             .iter()
             .map(|e| Migrated {
-                path: root.join(name),
+                path: root.join(F::NAME),
                 was: e.written_as().to_string(),
                 now: e.fingerprint().to_string(),
                 fact: e.fact().to_string(),
             })
             .collect())
     }
-    let mut done = file::<ResolutionsFile, Resolution>(root, RESOLUTIONS, "resolutions", &ledger.resolutions)?;
-    done.extend(file::<BaselineFile, BaselineEntry>(root, BASELINE, "findings", &ledger.baseline)?);
+    let mut done = file::<ResolutionsFile>(root, &ledger.resolutions)?;
+    done.extend(file::<BaselineFile>(root, &ledger.baseline)?);
     Ok(done)
 }
 
 /// Applies the changes to one file and writes it, once the result still parses. Nothing
 /// is written when there is nothing to change.
-fn edit<F: DeserializeOwned, E: Serialize>(root: &Path, name: &str, key: &str, ops: &[Op<E>]) -> Result<(), EditError> {
+fn edit<F: LedgerFile>(root: &Path, ops: &[Op<F::Entry>]) -> Result<(), EditError> {
     if ops.is_empty() {
         return Ok(());
     }
+    let (name, key) = (F::NAME, F::KEY);
     let path = root.join(name);
     let mut text = match read(root, name)? {
         Some(text) => text,
@@ -258,7 +251,7 @@ fn read(root: &Path, name: &str) -> Result<Option<String>, EditError> {
 }
 
 /// The file's entries, once the file parses as a ledger file.
-fn entries_of<F: DeserializeOwned>(path: &Path, text: &str, key: &str) -> Result<Entries, EditError> {
+fn entries_of<F: LedgerFile>(path: &Path, text: &str, key: &str) -> Result<Entries, EditError> {
     if let Err(e) = serde_json::from_str::<F>(text) {
         return Err(EditError::Invalid(
             Diagnostic::from_json(path, &e).help("fix this entry by hand, then run the command again"),
@@ -270,17 +263,4 @@ fn entries_of<F: DeserializeOwned>(path: &Path, text: &str, key: &str) -> Result
                 .help(format!("the file holds one object: {{ \"{key}\": [ … ] }}")),
         )
     })
-}
-
-/// The entry type of a ledger file.
-trait HasEntry {
-    type Entry: Serialize;
-}
-
-impl HasEntry for ResolutionsFile {
-    type Entry = Resolution;
-}
-
-impl HasEntry for BaselineFile {
-    type Entry = BaselineEntry;
 }

@@ -8,7 +8,7 @@ use crate::corpus::{Corpus, PropertyKind, Value};
 use crate::value::{self, ReadOptions};
 use std::collections::{BTreeMap, HashMap};
 
-pub(super) struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     corpus: &'a Corpus,
     by_id: HashMap<&'a str, usize>,
 }
