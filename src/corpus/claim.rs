@@ -71,8 +71,8 @@ impl ClaimContext<'_> {
             }
         }
         let attributed_to = raw.attributed_to.as_deref().and_then(|a| self.entity(i, "attributed_to", a, diags));
-        let as_of =
-            raw.as_of.as_deref().and_then(|a| match value::read_as(a, &self.read_options(0.0), ValueKind::Date) {
+        let as_of = raw.as_of.as_deref().and_then(|a| {
+            match value::read_as(a, &ReadOptions { tolerance: 0.0, ..ReadOptions::default() }, ValueKind::Date) {
                 Ok(r) if r.kind == ValueKind::Date => Some(r),
                 Ok(_) => {
                     diags.push(self.error(
@@ -92,7 +92,8 @@ impl ClaimContext<'_> {
                     ));
                     None
                 }
-            });
+            }
+        });
         let mut value = Value::Invalid;
         if let Some(p) = property {
             value = self.value(i, raw, &self.registry.properties[p], diags);
@@ -101,12 +102,11 @@ impl ClaimContext<'_> {
         if let (Some(loc), Value::Reading(reading)) = (&location, &value) {
             self.check_support(i, raw, loc, reading, diags);
         }
-        // Compared as the property compares: in its dimension's base unit, percentages
-        // hedged by points.
+        // Compared as the property compares: in its dimension's base unit.
         let mut measure = Measure::default();
         if let (Some(p), Value::Reading(reading)) = (property, &mut value) {
             measure = self.measure(i, raw, &self.registry.properties[p], diags);
-            measure.apply(reading, &self.registry.properties[p]);
+            measure.apply(reading);
         }
         Claim {
             id: raw.id.clone(),
@@ -228,10 +228,6 @@ impl ClaimContext<'_> {
         }
     }
 
-    fn read_options(&self, tolerance: f64) -> ReadOptions {
-        ReadOptions { tolerance, ..ReadOptions::default() }
-    }
-
     fn value(&self, i: usize, raw: &raw::Claim, prop: &super::Property, diags: &mut Vec<Diagnostic>) -> Value {
         let kind = prop.kind;
         match (&raw.value, kind) {
@@ -263,44 +259,36 @@ impl ClaimContext<'_> {
                 ));
                 Value::Invalid
             }
-            (RawValue::One(expr), _) => {
-                // Percentages are read with the relative tolerance, then hedged in points.
-                let tolerance =
-                    if kind == PropertyKind::Percentage { super::registry::RELATIVE_TOLERANCE } else { prop.tolerance };
-                match value::read_as(expr, &self.read_options(tolerance), value_kind(kind)) {
-                    Ok(reading) if kind_fits(kind, reading.kind) => Value::Reading(reading),
-                    Ok(reading) => {
-                        diags.push(self.error(
-                            i,
-                            "value",
-                            format!(
-                                "`{expr}` reads as a {}, but `{}` takes a {}",
-                                kind_name(reading.kind),
-                                prop.id,
-                                expected_name(kind)
-                            ),
-                            example(kind).into(),
-                        ));
-                        Value::Invalid
-                    }
-                    Err(e) => {
-                        let (line, col) = self.at(i, "value");
-                        let col = col + 1 + expr.get(..e.at).map_or(0, |s| s.chars().count());
-                        diags.push(
-                            Diagnostic::error(
-                                self.file,
-                                (line, col),
-                                format!("value `{expr}` does not read: {}", e.message),
-                            )
-                            .help(format!(
-                                "{}; `claimcheck value EXPR` shows how an expression is read",
-                                example(kind)
-                            )),
-                        );
-                        Value::Invalid
-                    }
+            (RawValue::One(expr), _) => match value::read_as(expr, &tolerance(prop), value_kind(kind)) {
+                Ok(reading) if kind_fits(kind, reading.kind) => Value::Reading(reading),
+                Ok(reading) => {
+                    diags.push(self.error(
+                        i,
+                        "value",
+                        format!(
+                            "`{expr}` reads as a {}, but `{}` takes a {}",
+                            kind_name(reading.kind),
+                            prop.id,
+                            expected_name(kind)
+                        ),
+                        example(kind).into(),
+                    ));
+                    Value::Invalid
                 }
-            }
+                Err(e) => {
+                    let (line, col) = self.at(i, "value");
+                    let col = col + 1 + expr.get(..e.at).map_or(0, |s| s.chars().count());
+                    diags.push(
+                        Diagnostic::error(
+                            self.file,
+                            (line, col),
+                            format!("value `{expr}` does not read: {}", e.message),
+                        )
+                        .help(format!("{}; `claimcheck value EXPR` shows how an expression is read", example(kind))),
+                    );
+                    Value::Invalid
+                }
+            },
         }
     }
 
@@ -460,12 +448,8 @@ impl Default for Measure {
 }
 
 impl Measure {
-    /// The reading as compared: converted, and an approximate percentage widened by the
-    /// property's tolerance in points rather than by a share of itself.
-    fn apply(&self, r: &mut Reading, prop: &super::Property) {
-        if r.kind == ValueKind::Percent && r.hedge == value::Hedge::Approximate {
-            r.interval = value::Interval::new(r.nominal - prop.tolerance, r.nominal + prop.tolerance);
-        }
+    /// The reading as compared: converted to the unit it is compared in.
+    fn apply(&self, r: &mut Reading) {
         if self.factor != 1.0 {
             // Twelve significant digits: a conversion's float noise is not a figure.
             let round = |v: f64| {
@@ -477,5 +461,14 @@ impl Measure {
             r.interval = value::Interval { lo: scale(r.interval.lo), hi: scale(r.interval.hi) };
             r.nominal = round(r.nominal * self.factor);
         }
+    }
+}
+
+/// How a property's values are read: its tolerance is relative for counts and sums, in
+/// percentage points for percentages.
+pub(crate) fn tolerance(prop: &super::Property) -> ReadOptions {
+    match prop.kind {
+        PropertyKind::Percentage => ReadOptions { percent_points: prop.tolerance, ..ReadOptions::default() },
+        _ => ReadOptions { tolerance: prop.tolerance, ..ReadOptions::default() },
     }
 }

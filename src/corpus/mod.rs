@@ -12,7 +12,7 @@ pub mod registry;
 mod support;
 mod vocabulary;
 
-pub(crate) use claim::{kind_fits, value_kind};
+pub(crate) use claim::{kind_fits, tolerance, value_kind};
 pub use files::{CorpusFiles, DiskFiles, Limits, MemoryFiles};
 pub use load::{load, load_from, load_with};
 pub(crate) use load::{parse, read_json};

@@ -34,11 +34,6 @@ pub struct Property {
     pub cues: std::collections::BTreeMap<String, Vec<String>>,
 }
 
-/// The default reach of an approximate value: ±10% of a count or sum, ±3 points of a
-/// percentage ("about 70%" is 67–73%, never "more than 75%").
-pub const RELATIVE_TOLERANCE: f64 = 0.1;
-pub const PERCENT_POINTS_TOLERANCE: f64 = 3.0;
-
 /// Where a registry entry was written, for errors about it.
 #[derive(Debug, Clone)]
 pub struct Origin {
@@ -124,8 +119,9 @@ impl Registry {
             single_valued: raw.single_valued,
             cumulative: raw.cumulative,
             tolerance: raw.tolerance.unwrap_or(match raw.kind {
-                PropertyKind::Percentage => PERCENT_POINTS_TOLERANCE,
-                _ => RELATIVE_TOLERANCE,
+                // The reader's defaults: ±3 points of a percentage, ±10% of the rest.
+                PropertyKind::Percentage => crate::value::ReadOptions::default().percent_points,
+                _ => crate::value::ReadOptions::default().tolerance,
             }),
             description: raw.description.clone(),
             cues: raw.cues.clone(),

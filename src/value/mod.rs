@@ -143,6 +143,9 @@ pub enum Commas {
 pub struct ReadOptions {
     /// The relative width of an approximate value (±10% by default).
     pub tolerance: f64,
+    /// The width of an approximate percentage, in percentage points (±3 by default):
+    /// "about 70%" is 67–73%, never "more than 75%".
+    pub percent_points: f64,
     /// The year given to a date written without one ("6 يناير").
     pub default_year: Option<i32>,
     /// The day the text was written, for dates relative to it ("نوفمبر الماضي": last November).
@@ -153,7 +156,13 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { tolerance: 0.1, default_year: None, reference_day: None, commas: Commas::Auto }
+        ReadOptions {
+            tolerance: 0.1,
+            percent_points: 3.0,
+            default_year: None,
+            reference_day: None,
+            commas: Commas::Auto,
+        }
     }
 }
 

@@ -352,7 +352,12 @@ impl<'a> Parser<'a> {
                 if let (Some(lo), Some(hi)) = (r.interval.lo, r.interval.hi) {
                     let (a, b) =
                         if matches!(r.hedge, Hedge::Range | Hedge::Vague) { (lo, hi) } else { (r.nominal, r.nominal) };
-                    r.interval = Interval::new(lo.min(a - a.abs() * t), hi.max(b + b.abs() * t));
+                    let (below, above) = if r.kind == ValueKind::Percent {
+                        (self.opts.percent_points.abs(), self.opts.percent_points.abs())
+                    } else {
+                        (a.abs() * t, b.abs() * t)
+                    };
+                    r.interval = Interval::new(lo.min(a - below), hi.max(b + above));
                 }
             }
             // After a date is after its last day ("بعد 2016": from 2017); since a date is

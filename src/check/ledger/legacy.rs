@@ -4,8 +4,8 @@
 //! `claimcheck migrate` then writes them in the current form.
 
 use super::values::{self, DecidedValue};
-use crate::corpus::{Corpus, PropertyKind, Value};
-use crate::value::{self, ReadOptions};
+use crate::corpus::{Corpus, Property, PropertyKind, Value};
+use crate::value;
 use std::collections::{BTreeMap, HashMap};
 
 pub(crate) struct Reader<'a> {
@@ -30,7 +30,7 @@ impl<'a> Reader<'a> {
             let current = self.by_id.get(id.as_str()).map(|&c| &self.corpus.claims[c]);
             let read = match current {
                 Some(c) if c.raw_value.to_string() == *written => c.value.clone(),
-                _ => property.map_or(Value::Invalid, |p| read_written(p.kind, p.tolerance, written)),
+                _ => property.map_or(Value::Invalid, |p| read_written(p, written)),
             };
             let written = match (&read, current) {
                 (Value::Entity(_) | Value::Set(_), Some(c)) if c.value == read => values::describe(self.corpus, c),
@@ -49,14 +49,14 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A value as written in a 0.1 entry, read for a property of this kind.
-fn read_written(kind: PropertyKind, tolerance: f64, written: &str) -> Value {
-    if matches!(kind, PropertyKind::Entity | PropertyKind::Set) {
+/// A value as written in a 0.1 entry, read as its property reads values.
+fn read_written(property: &Property, written: &str) -> Value {
+    if matches!(property.kind, PropertyKind::Entity | PropertyKind::Set) {
         return Value::Invalid;
     }
-    let want = crate::corpus::value_kind(kind);
-    match value::read_as(written, &ReadOptions { tolerance, ..ReadOptions::default() }, want) {
-        Ok(r) if crate::corpus::kind_fits(kind, r.kind) => Value::Reading(r),
+    let want = crate::corpus::value_kind(property.kind);
+    match value::read_as(written, &crate::corpus::tolerance(property), want) {
+        Ok(r) if crate::corpus::kind_fits(property.kind, r.kind) => Value::Reading(r),
         _ => Value::Invalid,
     }
 }
