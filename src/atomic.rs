@@ -131,8 +131,11 @@ pub fn write_with(
     }
     tmp.write_all(&bytes[half..]).map_err(io)?;
     tmp.flush().map_err(io)?;
-    let permissions = existing.unwrap_or_else(new_file_permissions);
-    tmp.as_file().set_permissions(permissions).map_err(io)?;
+    // The file's own permissions; a new file gets what a new file gets (the temporary
+    // file is private to its owner until then).
+    if let Some(permissions) = existing.or_else(new_file_permissions) {
+        tmp.as_file().set_permissions(permissions).map_err(io)?;
+    }
     tmp.as_file().sync_all().map_err(io)?;
     if !go_on(Step::Synced) {
         return crash(tmp);
@@ -147,14 +150,15 @@ pub fn write_with(
 }
 
 #[cfg(unix)]
-fn new_file_permissions() -> std::fs::Permissions {
+fn new_file_permissions() -> Option<std::fs::Permissions> {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::Permissions::from_mode(0o644)
+    Some(std::fs::Permissions::from_mode(0o644))
 }
 
+/// Elsewhere a temporary file is created with ordinary permissions already.
 #[cfg(not(unix))]
-fn new_file_permissions() -> std::fs::Permissions {
-    std::fs::metadata(".").map(|m| m.permissions()).unwrap_or_else(|_| unreachable!())
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 /// Where a path of the corpus really leads: itself, or the file its symlinks point to,
