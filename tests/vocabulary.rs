@@ -54,3 +54,14 @@ fn part_of_must_name_an_entity_and_never_go_round() {
     assert!(err.contains("`zhanaozen` is `part_of` an unknown entity `mangistau`"), "{err}");
     assert!(err.contains("did you mean `mangystau`?"), "{err}");
 }
+
+#[test]
+fn a_vocabulary_entry_defined_twice_is_an_error_naming_the_first() {
+    let err = check_with(
+        "registry/registry.json",
+        r#""scopes": ["#,
+        r#""scopes": [ { "id": "first-wave", "meaning": "again" },"#,
+    );
+    assert!(err.contains("error: scope `first-wave` is defined twice"), "{err}");
+    assert!(err.contains("first defined at corpus/registry/registry.json:"), "{err}");
+}

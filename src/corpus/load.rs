@@ -183,7 +183,7 @@ fn add_registry(
     }
 }
 
-fn defined_twice(file: &Path, position: (usize, usize), what: &str, id: &str, first: &Origin) -> Diagnostic {
+pub(super) fn defined_twice(file: &Path, position: (usize, usize), what: &str, id: &str, first: &Origin) -> Diagnostic {
     let (line, column) = first.position;
     Diagnostic::error(file, position, format!("{what} `{id}` is defined twice"))
         .help(format!("first defined at {}:{line}:{column}; merge the two", first.file.display()))

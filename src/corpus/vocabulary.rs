@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use petgraph::graphmap::DiGraphMap;
 use std::path::Path;
 
-/// Adds one registry file's qualifiers, scopes and units; one declared twice is an error.
+/// Adds one registry file's qualifiers, scopes and units; one defined twice is an error.
 pub(super) fn add(
     registry: &mut Registry,
     file: &Path,
@@ -53,11 +53,7 @@ fn insert<T>(
     diags: &mut Vec<Diagnostic>,
 ) {
     if let Some((_, first)) = map.get(id) {
-        let (line, column) = first.position;
-        diags.push(
-            Diagnostic::error(&origin.file, origin.position, format!("{what} `{id}` is declared twice"))
-                .help(format!("first declared at {}:{line}:{column}; keep one", first.file.display())),
-        );
+        diags.push(super::load::defined_twice(&origin.file, origin.position, what, id, first));
         return;
     }
     map.insert(id.to_string(), (value, origin));
