@@ -527,8 +527,8 @@ impl Page<'_> {
             let _ = writeln!(
                 out,
                 "<li><bdi>{}</bdi> — <bdi>{}</bdi>: <b>{}</b> <bdi>{}</bdi></li>",
-                escape(&p.a),
-                escape(&p.b),
+                content(&p.a),
+                content(&p.b),
                 escape(p.reason),
                 mixed(&p.explanation)
             );
