@@ -9,11 +9,13 @@ use std::borrow::Cow;
 /// U+200D) are left alone: Persian and Arabic words need them.
 pub fn is_hidden(c: char) -> bool {
     match c {
+        // The common cases first: ASCII and Latin-1 letters, Arabic.
         '\n' | '\t' => false,
+        ' '..='~' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{033F}' => false,
+        '\u{0600}'..='\u{06FF}' => c == '\u{061C}',
         c if c.is_control() => true,
         '\u{00AD}'
         | '\u{034F}'
-        | '\u{061C}'
         | '\u{115F}'
         | '\u{1160}'
         | '\u{17B4}'
@@ -124,6 +126,38 @@ mod tests {
         // Line breaks, tabs, joiners and ordinary Arabic stay as they are.
         let plain = "می\u{200C}خواهم\tنحو ١٩ مليون\n";
         assert!(matches!(visible(plain), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_fast_paths_agree_with_the_list() {
+        let listed = |c: char| {
+            (c.is_control() && !matches!(c, '\n' | '\t'))
+                || matches!(
+                    c,
+                    '\u{00AD}'
+                        | '\u{034F}'
+                        | '\u{061C}'
+                        | '\u{115F}'
+                        | '\u{1160}'
+                        | '\u{17B4}'
+                        | '\u{17B5}'
+                        | '\u{180E}'
+                        | '\u{200B}'
+                        | '\u{200E}'
+                        | '\u{200F}'
+                        | '\u{2028}'..='\u{202E}'
+                        | '\u{2060}'..='\u{206F}'
+                        | '\u{3164}'
+                        | '\u{FEFF}'
+                        | '\u{FFA0}'
+                        | '\u{FFF9}'..='\u{FFFB}'
+                        | '\u{1D173}'..='\u{1D17A}'
+                        | '\u{E0000}'..='\u{E007F}'
+                )
+        };
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(is_hidden(c), listed(c), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
