@@ -112,6 +112,7 @@ impl Coverage {
 /// Finds, classifies and counts the mentions of every source of the corpus.
 pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
     let mut used = vec![false; config.ignore.len()];
+    let mut stopped = Vec::new();
     // Sources by claims file, the order they load in, whatever order the corpus holds them in.
     let mut order: Vec<usize> = (0..corpus.sources.len()).collect();
     order.sort_by(|&a, &b| corpus.sources[a].file.cmp(&corpus.sources[b].file));
@@ -119,7 +120,17 @@ pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
         .into_iter()
         .map(|index| (index, &corpus.sources[index]))
         .map(|(index, source)| {
-            let mentions = classify(corpus, index, source, config, &mut used);
+            let (mentions, stopped_at) = classify(corpus, index, source, config, &mut used);
+            if let Some(at) = stopped_at {
+                stopped.push(
+                    Diagnostic::warning(
+                        corpus.root.join(&source.text_file),
+                        source.lines.line_col(&source.text, at),
+                        format!("coverage stops here, after the first {} mentions of this text", scan::MAX_MENTIONS),
+                    )
+                    .help("the coverage figure counts only those; is this a text, or a table of figures to leave out?"),
+                );
+            }
             SourceCoverage {
                 id: source.meta.id.clone(),
                 text: corpus.root.join(&source.text_file),
@@ -141,11 +152,19 @@ pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
             )
             .help("the text or the mention changed: fix the entry's `mention` and `context`, or delete the entry")
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let warnings = stopped.into_iter().chain(warnings).collect();
     Coverage { sources, warnings }
 }
 
-fn classify(corpus: &Corpus, index: usize, source: &Source, config: &Config, used: &mut [bool]) -> Vec<Mention> {
+/// The mentions of one source, and where its scan stopped if it held too many.
+fn classify(
+    corpus: &Corpus,
+    index: usize,
+    source: &Source,
+    config: &Config,
+    used: &mut [bool],
+) -> (Vec<Mention>, Option<usize>) {
     let text = &source.text;
     // Claims of this source with a located quote, by where the quote starts.
     let mut quotes: Vec<(usize, usize, &str)> = corpus
@@ -163,7 +182,10 @@ fn classify(corpus: &Corpus, index: usize, source: &Source, config: &Config, use
     // What the rules know of the current line, and the line folded for the ignore list.
     let mut line_facts: Option<(std::ops::Range<usize>, rules::LineFacts)> = None;
     let mut folded_line: Option<(std::ops::Range<usize>, String)> = None;
-    scan::find(source)
+    let scan = scan::find(source);
+    let stopped_at = scan.stopped_at;
+    let mentions = scan
+        .found
         .into_iter()
         .map(|found| {
             // The line (or lines: a mention may run over a line break) the mention stands on.
@@ -213,7 +235,8 @@ fn classify(corpus: &Corpus, index: usize, source: &Source, config: &Config, use
                 status,
             }
         })
-        .collect()
+        .collect();
+    (mentions, stopped_at)
 }
 
 /// Which quote covers a mention, for mentions met in text order: quotes open as the
