@@ -197,6 +197,15 @@ impl Page<'_> {
     /// Rows and columns are the sources; a cell counts the facts both state, by verdict.
     fn matrix(&self, out: &mut String) {
         let sources = &self.report.sources;
+        if sources.len() > super::agreement::MATRIX_SOURCES {
+            let _ = writeln!(
+                out,
+                "<h3>Agreement between sources</h3>\n<p class=\"hint\">{} sources: too many for a matrix. \
+                 The JSON report lists the pairs of sources that state a fact in common.</p>",
+                sources.len()
+            );
+            return;
+        }
         out.push_str("<h3>Agreement between sources</h3>\n<p class=\"hint\">Facts both sources state: ✓ agree, ✗ contradict, ~ not comparable.</p>\n<table class=\"matrix\">\n<thead><tr><td></td>");
         for s in sources {
             let _ = write!(out, "<th scope=\"col\"><bdi>{}</bdi></th>", content(&s.id));
