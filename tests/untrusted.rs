@@ -345,3 +345,22 @@ fn bidi_controls_show_in_every_format_and_quotes_still_match() {
     let out = run(&["check", &corpus, "--format", "html"], None);
     assert!(out.stdout.contains("<td dir=\"auto\" lang=\"en\">Report <bdi class=\"control\""), "{}", out.stdout);
 }
+
+#[test]
+fn megabyte_long_ids_and_names_cost_no_more_than_their_length() {
+    // Suggestions and near-duplicate ids cost the square of a name's length: a long one once
+    // took gigabytes. Now it gets no suggestion, and the run ends at once (within the timeout).
+    let (_dir, root) = scratch();
+    let registry = root.join("corpus/registry/registry.json");
+    let long_id =
+        format!("{{ \"id\": \"{}\", \"kind\": \"other\" }},\n    {{ \"id\": \"kazakhstan\"", "a".repeat(200_000));
+    let json = std::fs::read_to_string(&registry).unwrap().replacen("{ \"id\": \"kazakhstan\"", &long_id, 1);
+    std::fs::write(&registry, json).unwrap();
+    let source = root.join("corpus/sources/wire.json");
+    let json = std::fs::read_to_string(&source)
+        .unwrap()
+        .replace("\"subject\": \"csto-mission-2022\"", &format!("\"subject\": \"{}\"", "b".repeat(1_000_000)));
+    std::fs::write(&source, json).unwrap();
+    let out = refused("corpus", Some(&root), "corpus/sources/wire.json:12:18", "unknown entity `bbbb");
+    assert!(out.stderr.contains("(1000000 characters)") && out.stderr.len() < 2_000, "{}", out.stderr);
+}

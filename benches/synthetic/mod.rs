@@ -103,3 +103,29 @@ pub fn peak_rss_mib() -> f64 {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
+
+/// A corpus of one source whose text is the shipped corpus's texts, repeated to about
+/// `bytes`: real Arabic news with real density of figures (about 3,000 mentions a MB).
+pub fn write_repeated_news(root: &Path, bytes: usize) {
+    for dir in ["texts", "sources", "registry"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("claims/texts");
+    let mut names: Vec<_> = std::fs::read_dir(&shipped).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    let texts: Vec<String> = names.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let mut text = String::with_capacity(bytes + 100_000);
+    while text.len() < bytes {
+        for t in &texts {
+            text.push_str(t);
+            text.push_str("\n\n");
+        }
+    }
+    std::fs::write(root.join("texts/news.txt"), text).unwrap();
+    std::fs::write(root.join("registry/registry.json"), "{\"entities\": [], \"properties\": []}\n").unwrap();
+    std::fs::write(
+        root.join("sources/news.json"),
+        "{\"source\": {\"id\": \"news\", \"title\": \"News\", \"published\": \"2022-01-10\", \"path\": \"texts/news.txt\"}, \"claims\": []}\n",
+    )
+    .unwrap();
+}

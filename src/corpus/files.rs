@@ -193,7 +193,7 @@ impl CorpusFiles for DiskFiles {
     fn json_files(&self, folder: &str) -> Result<Vec<PathBuf>, FileError> {
         let dir = self.resolve(Path::new(folder))?;
         if !dir.is_dir() {
-            return Err(FileError::Missing);
+            return Err(FileError::Io(std::io::Error::other("a file, not a folder")));
         }
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
             .map_err(FileError::Io)?

@@ -148,6 +148,10 @@ impl Registry {
     }
 
     fn suggest_entity(&self, name: &str) -> Vec<String> {
+        // Edit distances cost the product of the lengths: no name is this long.
+        if name.len() > MAX_SUGGESTED {
+            return Vec::new();
+        }
         let folded = fold(name, Mode::Match);
         let mut scored: Vec<(f64, usize)> = self
             .entity_by_name
@@ -216,8 +220,15 @@ impl Registry {
     }
 }
 
+/// Names and ids longer than this (in bytes) get no suggestions and no near-duplicate check:
+/// both cost the square of the length, and a hostile corpus can write a megabyte-long id.
+const MAX_SUGGESTED: usize = 256;
+
 /// Up to three known names within a small edit distance of `name`.
 pub fn nearest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<String> {
+    if name.len() > MAX_SUGGESTED {
+        return Vec::new();
+    }
     let mut scored: Vec<(f64, &str)> =
         known.map(|k| (strsim::jaro_winkler(name, k), k)).filter(|(score, _)| *score >= 0.8).collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
@@ -231,7 +242,8 @@ fn near_duplicate_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<(String, St
     let ids: Vec<Vec<char>> = ids.map(|id| id.chars().collect()).collect();
     let mut by_variant: HashMap<Vec<char>, Vec<usize>> = HashMap::new();
     for (i, id) in ids.iter().enumerate() {
-        if id.len() < 5 {
+        // An id of n letters has n variants of n letters: long ones are no typos anyway.
+        if id.len() < 5 || id.len() > MAX_SUGGESTED {
             continue;
         }
         let mut variants: Vec<Vec<char>> = (0..id.len()).map(|k| [&id[..k], &id[k + 1..]].concat()).collect();

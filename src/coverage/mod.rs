@@ -117,28 +117,38 @@ pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
     order.sort_by(|&a, &b| corpus.sources[a].file.cmp(&corpus.sources[b].file));
     // A source's mentions are scanned on their own, sources across the cores; the results
     // come back in `order`, so nothing depends on the number of threads.
-    let scanned: Vec<(SourceCoverage, Vec<bool>)> = order
+    let scanned: Vec<(SourceCoverage, Vec<bool>, Option<Diagnostic>)> = order
         .into_par_iter()
         .map(|index| {
             let source = &corpus.sources[index];
             let mut used = vec![false; config.ignore.len()];
-            let mentions = classify(corpus, index, source, config, &mut used);
+            let (mentions, stopped_at) = classify(corpus, index, source, config, &mut used);
+            let stopped = stopped_at.map(|at| {
+                Diagnostic::warning(
+                    corpus.root.join(&source.text_file),
+                    source.lines.line_col(&source.text, at),
+                    format!("coverage stops here, after the first {} mentions of this text", scan::MAX_MENTIONS),
+                )
+                .help("the coverage figure counts only those; is this a text, or a table of figures to leave out?")
+            });
             let coverage = SourceCoverage {
                 id: source.meta.id.clone(),
                 text: corpus.root.join(&source.text_file),
                 coverage: Figure::of(&mentions),
                 mentions,
             };
-            (coverage, used)
+            (coverage, used, stopped)
         })
         .collect();
     let mut used = vec![false; config.ignore.len()];
     let mut sources = Vec::with_capacity(scanned.len());
-    for (coverage, by_source) in scanned {
+    let mut stopped = Vec::new();
+    for (coverage, by_source, stop) in scanned {
         for (u, b) in used.iter_mut().zip(by_source) {
             *u |= b;
         }
         sources.push(coverage);
+        stopped.extend(stop);
     }
     let warnings = config
         .ignore
@@ -153,7 +163,8 @@ pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
             )
             .help("the text or the mention changed: fix the entry's `mention` and `context`, or delete the entry")
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let warnings = stopped.into_iter().chain(warnings).collect();
     Coverage { sources, warnings }
 }
 
@@ -161,10 +172,17 @@ pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
 /// covers any of them, so each is uncovered unless a rule skips it.
 pub fn mentions_of(corpus: &Corpus, source: &Source, config: &Config) -> Vec<Mention> {
     let mut used = vec![false; config.ignore.len()];
-    classify(corpus, usize::MAX, source, config, &mut used)
+    classify(corpus, usize::MAX, source, config, &mut used).0
 }
 
-fn classify(corpus: &Corpus, index: usize, source: &Source, config: &Config, used: &mut [bool]) -> Vec<Mention> {
+/// The mentions of one source, and where its scan stopped if it held too many.
+fn classify(
+    corpus: &Corpus,
+    index: usize,
+    source: &Source,
+    config: &Config,
+    used: &mut [bool],
+) -> (Vec<Mention>, Option<usize>) {
     let text = &source.text;
     // Claims of this source with a located quote, by where the quote starts.
     let mut quotes: Vec<(usize, usize, &str)> = corpus
@@ -182,7 +200,10 @@ fn classify(corpus: &Corpus, index: usize, source: &Source, config: &Config, use
     // What the rules know of the current line, and the line folded for the ignore list.
     let mut line_facts: Option<(std::ops::Range<usize>, rules::LineFacts)> = None;
     let mut folded_line: Option<(std::ops::Range<usize>, String)> = None;
-    scan::find(source)
+    let scan = scan::find(source);
+    let stopped_at = scan.stopped_at;
+    let mentions = scan
+        .found
         .into_iter()
         .map(|found| {
             // The line (or lines: a mention may run over a line break) the mention stands on.
@@ -232,7 +253,8 @@ fn classify(corpus: &Corpus, index: usize, source: &Source, config: &Config, use
                 status,
             }
         })
-        .collect()
+        .collect();
+    (mentions, stopped_at)
 }
 
 /// Which quote covers a mention, for mentions met in text order: quotes open as the

@@ -15,20 +15,81 @@ pub struct Found {
     pub reading: Reading,
 }
 
-/// Every mention of a number, date, percentage, multiplier or number word, in text order.
-pub fn find(source: &Source) -> Vec<Found> {
-    let folded = Folded::new(&source.text, &source.glyphs, Mode::Read);
-    value::mentions(&folded.text, &source.reading)
-        .into_iter()
-        .map(|m| {
+/// The mentions of a text, and where the scan stopped if it did.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    pub found: Vec<Found>,
+    /// The byte offset past which nothing was read, when the text holds more than
+    /// [`MAX_MENTIONS`].
+    pub stopped_at: Option<usize>,
+}
+
+/// The most mentions read in one text. A real one holds far fewer (the densest synthetic
+/// text, a figure every 40 bytes, holds a million in 40 MB); a text of "1 1 1 …" of 64 MB
+/// would hold 32 million, and the memory they need.
+pub const MAX_MENTIONS: usize = 1_000_000;
+
+/// A text is read in pieces of about this many bytes, cut at a blank line (or a line break,
+/// or a space), so that the reader's working memory does not grow with the text.
+const PIECE: usize = 1 << 20;
+
+/// Every mention of a number, date, percentage, multiplier or number word, in text order,
+/// up to [`MAX_MENTIONS`].
+pub fn find(source: &Source) -> Scan {
+    let text = &source.text;
+    let mut scan = Scan::default();
+    let mut from = 0;
+    while from < text.len() {
+        let to = piece_end(text, from);
+        let folded = Folded::new(&text[from..to], &source.glyphs, Mode::Read);
+        for m in value::mentions(&folded.text, &source.reading) {
+            if scan.found.len() == MAX_MENTIONS {
+                scan.stopped_at = Some(from + folded.original_range(m.start, m.end).start);
+                return scan;
+            }
             let range = folded.original_range(m.start, m.end);
+            let (start, end) = (from + range.start, from + range.end);
             // Tatweel and diacritics after the last letter fold away but belong to it: "هـ".
-            let tail =
-                source.text[range.end..].chars().take_while(|&c| is_folded_mark(c)).map(char::len_utf8).sum::<usize>();
-            let (line, column) = source.lines.line_col(&source.text, range.start);
-            Found { start: range.start, end: range.end + tail, line, column, reading: m.reading }
-        })
-        .collect()
+            let tail = text[end..].chars().take_while(|&c| is_folded_mark(c)).map(char::len_utf8).sum::<usize>();
+            let (line, column) = source.lines.line_col(text, start);
+            scan.found.push(Found { start, end: end + tail, line, column, reading: m.reading });
+        }
+        from = to;
+    }
+    scan
+}
+
+/// Where the piece of `text` that starts at `from` ends: at the first blank line past
+/// [`PIECE`] bytes, else at a line break, else at a space, within another [`PIECE`] bytes
+/// (a mention may run over a line break, hardly over a blank line).
+fn piece_end(text: &str, from: usize) -> usize {
+    let ceil = |mut i: usize| {
+        while i < text.len() && !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i.min(text.len())
+    };
+    let target = ceil(from + PIECE);
+    if target >= text.len() {
+        return text.len();
+    }
+    // Look for the cut within another piece's length, never further.
+    let window = &text[target..ceil(target + PIECE)];
+    let mut line_break = false;
+    for (i, b) in window.bytes().enumerate() {
+        match b {
+            b'\n' if line_break => return target + i + 1,
+            b'\n' => line_break = true,
+            b' ' | b'\t' | b'\r' => {}
+            _ => line_break = false,
+        }
+    }
+    // No blank line: a line break will do, else a space, else any character.
+    window
+        .find('\n')
+        .map(|i| i + 1)
+        .or_else(|| window.find(char::is_whitespace))
+        .map_or(target + window.len(), |i| target + i)
 }
 
 /// Tatweel and Arabic diacritics: folding drops them, so they belong to the letter before.
@@ -100,6 +161,23 @@ fn squashed_end(chars: impl Iterator<Item = char>) -> (Vec<char>, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_end_at_blank_lines_then_spaces() {
+        let para = "كلمة 12 ".repeat(PIECE / 10);
+        let text = format!("{para}\n \n{para}\n\n{}", "x".repeat(10));
+        let first = piece_end(&text, 0);
+        assert_eq!(&text[first - 3..first], "\n \n");
+        assert_eq!(piece_end(&text, first), text.len() - 10);
+        let one_line = "كلمة 12 ".repeat(PIECE / 5);
+        let end = piece_end(&one_line, 0);
+        assert!((PIECE..PIECE + 20).contains(&end) && one_line[end..].starts_with(' '));
+        assert_eq!(piece_end("short", 0), 5);
+        // No space at all: cut at a character boundary a piece further.
+        let letters = "ب".repeat(PIECE * 3 / 2);
+        let end = piece_end(&letters, 0);
+        assert!(letters.is_char_boundary(end) && end > PIECE && end < letters.len());
+    }
 
     /// The context as it was cut before lines were bounded: the squashed line around the
     /// mention, 50 characters each side.

@@ -17,8 +17,13 @@ pub struct SourcePair {
     pub not_comparable: usize,
 }
 
-/// Every pair of sources, those with no fact in common included, so the matrix is complete;
-/// sources in `order`, as the report lists them.
+/// Up to this many sources the list holds every pair, so the matrix is complete; past it,
+/// only the pairs with a fact in common. Ten thousand sources would otherwise make fifty
+/// million pairs, and no one reads a matrix that size.
+pub const MATRIX_SOURCES: usize = 200;
+
+/// Every pair of sources, those with no fact in common included up to [`MATRIX_SOURCES`]
+/// sources; sources in `order`, as the report lists them.
 pub fn source_pairs(corpus: &Corpus, outcome: &Outcome, order: &[usize]) -> Vec<SourcePair> {
     // (source a, source b) → fact → the pairs of their claims compared on it.
     let mut compared: BTreeMap<(usize, usize), BTreeMap<usize, Vec<Pair>>> = BTreeMap::new();
@@ -40,20 +45,79 @@ pub fn source_pairs(corpus: &Corpus, outcome: &Outcome, order: &[usize]) -> Vec<
         .into_iter()
         .map(|(sources, by_fact)| (sources, by_fact.values().map(|pairs| fact_verdict(pairs)).collect()))
         .collect();
-    let n = order.len();
-    let mut pairs = Vec::with_capacity(n * n.saturating_sub(1) / 2);
-    for (i, &a) in order.iter().enumerate() {
-        for &b in &order[i + 1..] {
+    let complete = order.len() <= MATRIX_SOURCES;
+    let mut rank = vec![0; corpus.sources.len()];
+    for (r, &s) in order.iter().enumerate() {
+        rank[s] = r;
+    }
+    // Each pair with its sources in report order.
+    let ordered = |(x, y): (usize, usize)| if rank[x] <= rank[y] { (x, y) } else { (y, x) };
+    let listed: Vec<(usize, usize)> = if complete {
+        order.iter().enumerate().flat_map(|(i, &a)| order[i + 1..].iter().map(move |&b| (a, b))).collect()
+    } else {
+        let mut shared: Vec<(usize, usize)> = facts.keys().map(|&p| ordered(p)).collect();
+        shared.sort_by_key(|&(a, b)| (rank[a], rank[b]));
+        shared
+    };
+    listed
+        .into_iter()
+        .map(|(a, b)| {
             let verdicts = facts.get(&(a.min(b), a.max(b)));
             let count = |v: Verdict| verdicts.map_or(0, |vs| vs.iter().filter(|&&w| w == v).count());
-            pairs.push(SourcePair {
+            SourcePair {
                 a: corpus.sources[a].meta.id.clone(),
                 b: corpus.sources[b].meta.id.clone(),
                 agree: count(Verdict::Agree),
                 contradict: count(Verdict::Contradict),
                 not_comparable: count(Verdict::NotComparable),
-            });
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Run;
+    use crate::corpus::MemoryFiles;
+
+    /// `n` sources, each stating the population of its own place, but the first two the same.
+    fn sources(n: usize) -> Run {
+        let mut files = MemoryFiles::new("mem");
+        let entities: Vec<String> = (0..n).map(|i| format!("{{\"id\": \"place-{i}\"}}")).collect();
+        files.insert(
+            "registry/r.json",
+            format!(
+                "{{\"entities\": [{}], \"properties\": [{{\"id\": \"population\", \"kind\": \"quantity\"}}]}}",
+                entities.join(",")
+            ),
+        );
+        for i in 0..n {
+            let place = if i < 2 { 0 } else { i };
+            files.insert(format!("texts/s{i:03}.txt"), "The population is 1000.");
+            files.insert(
+                format!("sources/s{i:03}.json"),
+                format!(
+                    "{{\"source\": {{\"id\": \"s{i:03}\", \"title\": \"t\", \"path\": \"texts/s{i:03}.txt\"}}, \"claims\": \
+                     [{{\"id\": \"c{i}\", \"subject\": \"place-{place}\", \"property\": \"population\", \"value\": \"1000\", \
+                     \"quote\": \"population is 1000\"}}]}}"
+                ),
+            );
         }
+        let run = Run::from_files(&files, &Default::default());
+        assert!(!run.corpus.has_errors(), "{:?}", run.corpus.diagnostics.first());
+        run
     }
-    pairs
+
+    #[test]
+    fn the_matrix_is_complete_up_to_its_size_then_lists_shared_facts_only() {
+        let small = sources(MATRIX_SOURCES).report();
+        assert_eq!(small.agreement.len(), MATRIX_SOURCES * (MATRIX_SOURCES - 1) / 2);
+        let large = sources(MATRIX_SOURCES + 1).report();
+        let pairs: Vec<(&str, &str, usize)> =
+            large.agreement.iter().map(|p| (p.a.as_str(), p.b.as_str(), p.agree)).collect();
+        assert_eq!(pairs, [("s000", "s001", 1)]);
+        let html = crate::report::html::render(&large);
+        assert!(html.contains("201 sources: too many for a matrix") && !html.contains("class=\"matrix\""));
+    }
 }

@@ -50,14 +50,17 @@ fn names_in_quote(corpus: &Corpus, claim: &Claim, quote: &str, entities: &[usize
         }
     }
     found.sort_by_key(|s| (std::cmp::Reverse(s.end - s.start), s.start));
-    let mut kept: Vec<Span> = Vec::new();
+    // Kept spans by start: a span is kept when it overlaps neither neighbour, so a quote of
+    // a name repeated a hundred thousand times costs a search per span, not a scan.
+    let mut kept: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for span in found {
-        if kept.iter().all(|k| span.end <= k.start || k.end <= span.start) {
-            kept.push(span);
+        let before = kept.range(..=span.start).next_back().is_some_and(|(_, &end)| end > span.start);
+        let after = kept.range(span.start..).next().is_some_and(|(&start, _)| start < span.end);
+        if !before && !after {
+            kept.insert(span.start, span.end);
         }
     }
-    kept.sort_by_key(|s| s.start);
-    kept
+    kept.into_iter().map(|(start, end)| Span { start, end }).collect()
 }
 
 /// A Latin name must be a whole word; Arabic ones take attached particles (وروسيا).

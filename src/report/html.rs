@@ -652,6 +652,15 @@ impl Page<'_> {
     /// is coloured by the share of contradictions among those that could be compared.
     fn matrix(&self, out: &mut String) {
         let sources = &self.report.sources;
+        if sources.len() > super::agreement::MATRIX_SOURCES {
+            let _ = writeln!(
+                out,
+                "<h3>Agreement between sources</h3>\n<p class=\"hint\">{} sources: too many for a matrix. \
+                 The JSON report lists the pairs of sources that state a fact in common.</p>",
+                sources.len()
+            );
+            return;
+        }
         out.push_str(
             "<h3>Agreement between sources</h3>\n<p class=\"hint\">Facts both sources state: ✓ agree, ✗ contradict, ~ not comparable. \
              The colour is the share of contradictions among the facts they agree or disagree on.</p>\n\
