@@ -238,6 +238,17 @@ pub enum Format {
     Dot,
 }
 
+impl Format {
+    /// The optional parts of the report this format shows.
+    pub fn contents(self) -> claimcheck::report::Contents {
+        claimcheck::report::Contents {
+            links: self == Format::Json,
+            texts: self == Format::Html,
+            visible: !matches!(self, Format::Json | Format::Html),
+        }
+    }
+}
+
 /// For commands whose output is not the report of findings (`value`, `coverage`, `explain`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TextOrJson {

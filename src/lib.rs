@@ -85,7 +85,14 @@ impl Run {
     }
 
     pub fn report(&self) -> report::Report {
-        report::Report::build(&self.corpus, &self.graph, &self.outcome).with_coverage(&self.coverage)
+        self.report_with(report::Contents::ALL)
+    }
+
+    /// [`Run::report`] with only the optional parts a renderer shows.
+    pub fn report_with(&self, contents: report::Contents) -> report::Report {
+        let report = report::Report::build_with(&self.corpus, &self.graph, &self.outcome, contents)
+            .with_coverage(&self.coverage);
+        if contents.visible { report.into_visible() } else { report }
     }
 }
 

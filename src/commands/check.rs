@@ -64,18 +64,28 @@ pub fn run(args: CheckArgs) -> u8 {
             }
         }
     }
-    let mut report = run.report();
+    let mut report = run.report_with(args.format.contents());
     report.findings.retain(|f| match args.show {
         Show::Folded | Show::All => true,
         Show::Contradictions => f.verdict == Verdict::Contradict,
         Show::New => f.is_new(),
     });
-    let text = match (args.format, args.show) {
-        (Format::Text, Show::All) => report::text::render_unfolded(&report),
-        (format, _) => render(format, &report),
-    };
-    let _ = anstream::stdout().write_all(text.as_bytes());
+    match (args.format, args.show) {
+        (Format::Text, Show::All) => {
+            let _ = anstream::stdout().write_all(report::text::render_unfolded(&report).as_bytes());
+        }
+        (format, _) => print(format, &report),
+    }
     if run.outcome.new_contradictions() > 0 { CONTRADICTIONS } else { OK }
+}
+
+/// The report in a format on standard output; JSON is written as it is serialized, never
+/// held whole (it is gigabytes for a million claims).
+pub fn print(format: Format, report: &report::Report) {
+    let _ = match format {
+        Format::Json => report::json::write(report, std::io::stdout().lock()),
+        _ => anstream::stdout().write_all(render(format, report).as_bytes()),
+    };
 }
 
 /// The report in a format; text carries ANSI styles for the caller to keep or strip.

@@ -22,9 +22,9 @@ pub fn run(args: ReportArgs) -> u8 {
         Ok(run) => run,
         Err(code) => return code,
     };
-    let report = run.report();
+    let report = run.report_with(format.contents());
     let Some(output) = args.output else {
-        let _ = anstream::stdout().write_all(super::check::render(format, &report).as_bytes());
+        super::check::print(format, &report);
         return OK;
     };
     let svg = is_svg(&output);

@@ -4,7 +4,7 @@
 
 use super::suggest::Suggestion;
 use super::{Coverage, Figure, Mention, Status};
-use crate::text::controls::{escape_json, visible};
+use crate::text::controls::visible;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -126,9 +126,7 @@ pub fn json(coverage: &Coverage, corpus: &Path, all: bool) -> String {
         sources,
         warnings: &coverage.warnings,
     };
-    let mut s = serde_json::to_string_pretty(&report).expect("the coverage model always serializes");
-    s.push('\n');
-    escape_json(s)
+    crate::report::json::pretty(&report)
 }
 
 /// Skeletons grouped by source, each after a comment line naming its mention.
@@ -145,8 +143,8 @@ pub fn suggestions_text(suggestions: &[Suggestion], coverage: &Coverage) -> Stri
         let _ = writeln!(out, "{DIM}# {}:{}:{}  «{}»{DIM:#}", visible(&text), s.line, s.column, visible(&s.mention));
         match (&s.claim, &s.left_out) {
             (Some(claim), _) => {
-                let json = escape_json(serde_json::to_string_pretty(claim).expect("a claim always serializes"));
-                let _ = writeln!(out, "{json},");
+                let json = crate::report::json::pretty(claim);
+                let _ = writeln!(out, "{},", json.trim_end());
             }
             (None, reason) => {
                 let _ = writeln!(out, "{DIM}#   left out: {}{DIM:#}", visible(reason.as_deref().unwrap_or("")));
@@ -160,7 +158,5 @@ pub fn suggestions_text(suggestions: &[Suggestion], coverage: &Coverage) -> Stri
 }
 
 pub fn suggestions_json(suggestions: &[Suggestion]) -> String {
-    let mut s = serde_json::to_string_pretty(suggestions).expect("suggestions always serialize");
-    s.push('\n');
-    escape_json(s)
+    crate::report::json::pretty(suggestions)
 }

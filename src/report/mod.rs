@@ -44,6 +44,9 @@ pub struct Report {
     pub missing: Vec<String>,
     pub stale: Stale,
     pub diagnostics: Vec<Diagnostic>,
+    /// Hidden characters already shown as their code points ([`Report::into_visible`]).
+    #[serde(skip)]
+    pub visible: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -238,8 +241,31 @@ pub struct Stale {
     pub baseline: Vec<StaleOut>,
 }
 
+/// The parts of a report that only some renderers show, and that cost time or memory at
+/// scale: leave them out when the format does not show them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Contents {
+    /// Near-miss links between facts (the JSON report).
+    pub links: bool,
+    /// Each source's whole text (the HTML page's text view).
+    pub texts: bool,
+    /// Hidden characters shown as their code points, in place (text, Markdown, SARIF,
+    /// GitHub, DOT: see [`Report::visible`]); JSON and HTML keep the text as written.
+    pub visible: bool,
+}
+
+impl Contents {
+    /// Everything, as written.
+    pub const ALL: Contents = Contents { links: true, texts: true, visible: false };
+}
+
 impl Report {
     pub fn build(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Report {
+        Report::build_with(corpus, graph, outcome, Contents::ALL)
+    }
+
+    /// [`Report::build`] with only the optional parts a renderer shows.
+    pub fn build_with(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome, contents: Contents) -> Report {
         let reg = &corpus.registry;
         let order = Order::of(corpus);
         let claims: Vec<ClaimOut> = order
@@ -330,7 +356,7 @@ impl Report {
             .filter(|c| c.value == Value::Missing)
             .map(|c| c.id.clone())
             .collect();
-        let sources = source_summaries(corpus, graph, outcome, &order.sources);
+        let sources = source_summaries(corpus, graph, outcome, &order.sources, contents.texts);
         let contradictions = || outcome.findings.iter().filter(|f| f.verdict == Verdict::Contradict);
         let summary = Summary {
             sources: corpus.sources.len(),
@@ -353,10 +379,11 @@ impl Report {
             agreement: agreement::source_pairs(corpus, outcome, &order.sources),
             claims,
             findings,
-            links: crate::links::near_misses(corpus, graph),
+            links: if contents.links { crate::links::near_misses(corpus, graph) } else { Vec::new() },
             missing,
             stale: Stale { resolutions: stale(&outcome.stale_resolutions), baseline: stale(&outcome.stale_baseline) },
             diagnostics: corpus.diagnostics.clone(),
+            visible: false,
         }
     }
 
@@ -407,7 +434,13 @@ impl Order {
     }
 }
 
-fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome, order: &[usize]) -> Vec<SourceSummary> {
+fn source_summaries(
+    corpus: &Corpus,
+    graph: &ClaimGraph,
+    outcome: &Outcome,
+    order: &[usize],
+    texts: bool,
+) -> Vec<SourceSummary> {
     let n = corpus.claims.len();
     let reliability = check::reliability::assess(corpus, outcome);
     let (mut corroborated, mut contradicted) = (vec![false; n], vec![false; n]);
@@ -448,8 +481,8 @@ fn source_summaries(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome, orde
                 missing: mine.iter().filter(|&&c| corpus.claims[c].value == Value::Missing).count(),
                 reliability,
                 coverage: None,
-                body: source.text.clone(),
-                glyphs: source.glyphs.clone(),
+                body: if texts { source.text.clone() } else { String::new() },
+                glyphs: if texts { source.glyphs.clone() } else { Default::default() },
             }
         })
         .collect()

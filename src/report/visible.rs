@@ -26,9 +26,22 @@ fn show_place(p: &mut Place) {
 }
 
 impl Report {
-    /// A copy of the report for people to read.
-    pub fn visible(&self) -> Report {
-        let mut r = self.clone();
+    /// The report for people to read: itself when [`Report::into_visible`] made it so,
+    /// otherwise a copy.
+    pub fn visible(&self) -> std::borrow::Cow<'_, Report> {
+        if self.visible {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        std::borrow::Cow::Owned(self.clone().into_visible())
+    }
+
+    /// The report for people to read, made in place: no copy of a large report.
+    pub fn into_visible(mut self) -> Report {
+        let r = &mut self;
+        if r.visible {
+            return self;
+        }
+        r.visible = true;
         show_path(&mut r.corpus);
         for s in &mut r.sources {
             show(&mut s.id);
@@ -65,7 +78,7 @@ impl Report {
                 show(h);
             }
         }
-        r
+        self
     }
 }
 

@@ -102,27 +102,6 @@ impl Offsets {
     }
 }
 
-/// JSON text with every hidden character written as a `\\u` escape: the same strings to a
-/// parser, but nothing in the file can reorder or hide what a person reads in it. Outside
-/// strings JSON is ASCII, so only string contents change.
-pub fn escape_json(json: String) -> String {
-    if !json.chars().any(is_hidden) {
-        return json;
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if is_hidden(c) && !c.is_ascii() {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,14 +122,6 @@ mod tests {
         }
         assert!(is_hidden('\u{202E}') && is_hidden('\u{061C}') && is_hidden('\u{0007}'));
         assert!(!is_hidden('\n') && !is_hidden('ع') && !is_hidden('\u{200D}'));
-    }
-
-    #[test]
-    fn json_keeps_its_strings_but_shows_hidden_characters_as_escapes() {
-        let value = serde_json::json!({"quote": "عدد \u{202E}2500\u{202C}", "tag": "\u{E0041}", "line": "a\nb"});
-        let json = escape_json(serde_json::to_string(&value).unwrap());
-        assert_eq!(json, r#"{"line":"a\nb","quote":"عدد \u202e2500\u202c","tag":"\udb40\udc41"}"#);
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&json).unwrap(), value);
     }
 
     #[test]
