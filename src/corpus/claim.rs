@@ -99,8 +99,9 @@ impl ClaimContext<'_> {
             value = self.value(i, raw, &self.registry.properties[p], diags);
         }
         let location = self.locate_quote(i, raw, diags);
+        let mut value_in_passage = Vec::new();
         if let (Some(loc), Value::Reading(reading)) = (&location, &value) {
-            self.check_support(i, raw, loc, reading, diags);
+            value_in_passage = self.check_support(i, raw, loc, reading, diags);
         }
         // Compared as the property compares: in its dimension's base unit.
         let mut measure = Measure::default();
@@ -125,6 +126,7 @@ impl ClaimContext<'_> {
             quote: raw.quote.clone(),
             note: raw.note.clone(),
             location,
+            value_in_passage,
             position,
         }
     }
@@ -314,7 +316,8 @@ impl ClaimContext<'_> {
         None
     }
 
-    /// The claim's figure must be stated in its quote.
+    /// The claim's figure must be stated in its quote; where it is, the ranges of the
+    /// passage that state it.
     fn check_support(
         &self,
         i: usize,
@@ -322,10 +325,10 @@ impl ClaimContext<'_> {
         loc: &QuoteLocation,
         reading: &Reading,
         diags: &mut Vec<Diagnostic>,
-    ) {
+    ) -> Vec<std::ops::Range<usize>> {
         let passage = &self.source.text[loc.start..loc.end];
         let figures = match quote_states(passage, &self.source.glyphs, &self.source.reading, reading) {
-            Ok(()) => {
+            Ok(stating) => {
                 if raw.stated_as.is_some() {
                     diags.push(
                         Diagnostic::warning(
@@ -336,7 +339,7 @@ impl ClaimContext<'_> {
                         .help("remove `stated_as` from this claim"),
                     );
                 }
-                return;
+                return stating;
             }
             Err(figures) => figures,
         };
@@ -352,11 +355,11 @@ impl ClaimContext<'_> {
                             .into(),
                     ));
                 }
-                return;
+                return Vec::new();
             }
             let help = "`stated_as` must repeat the words of the quote that state the value".to_string();
             diags.push(self.error(i, "stated_as", format!("`{stated_as}` is not in the quote"), help));
-            return;
+            return Vec::new();
         }
         let found = figures;
         let help = if found.is_empty() {
@@ -366,6 +369,7 @@ impl ClaimContext<'_> {
         };
         let help = format!("{help} (if the quote states it in words the reader cannot read, name them in `stated_as`)");
         diags.push(self.error(i, "value", format!("the quote does not state the value `{}`", raw.value), help));
+        Vec::new()
     }
 }
 

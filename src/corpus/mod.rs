@@ -97,6 +97,9 @@ pub struct Claim {
     pub note: Option<String>,
     /// Where the quote stands in the original text.
     pub location: Option<QuoteLocation>,
+    /// Byte ranges of the quote's passage in the text (`location`) that state the value, as
+    /// the loader found them checking the quote.
+    pub value_in_passage: Vec<std::ops::Range<usize>>,
     /// Line and column of the claim object in its claims file.
     pub position: (usize, usize),
 }

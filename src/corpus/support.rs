@@ -2,6 +2,7 @@
 
 use crate::text::{Folded, GlyphMap, Mode};
 use crate::value::{self, Hedge, ReadOptions, Reading, ValueKind};
+use std::ops::Range;
 
 /// The year a `published` date expression names.
 pub fn published_year(published: &str) -> Option<i32> {
@@ -29,20 +30,29 @@ pub fn year_of(days: f64) -> i32 {
     sign * digits.split('-').next().and_then(|y| y.parse::<i32>().ok()).unwrap_or(0)
 }
 
-/// Whether a passage of a source states a claim's value; if not, the figures it does state,
-/// each with why it does not state the claim's value when it is the same figure. A figure
-/// counts when the value reader finds it, when a year stands as its own run of digits, or
-/// when it reads from the passage's words in reverse order (PDF extraction reverses some
-/// lines).
-pub fn quote_states(passage: &str, glyphs: &GlyphMap, opts: &ReadOptions, claim: &Reading) -> Result<(), Vec<String>> {
+/// Whether a passage of a source states a claim's value: if so, the byte ranges of the
+/// passage that state it (empty when only a bare year's digits or reversed words do),
+/// which reports highlight without reading the quote again; if not, the figures it does
+/// state, each with why it does not state the claim's value when it is the same figure. A
+/// figure counts when the value reader finds it, when a year stands as its own run of
+/// digits, or when it reads from the passage's words in reverse order (PDF extraction
+/// reverses some lines).
+pub fn quote_states(
+    passage: &str,
+    glyphs: &GlyphMap,
+    opts: &ReadOptions,
+    claim: &Reading,
+) -> Result<Vec<Range<usize>>, Vec<String>> {
     let folded = Folded::new(passage, glyphs, Mode::Read);
     let mentions = value::mentions(&folded.text, opts);
+    let stating: Vec<Range<usize>> =
+        mentions.iter().filter(|m| states(&m.reading, claim)).map(|m| folded.original_range(m.start, m.end)).collect();
     let reversed = || folded.text.split(' ').rev().collect::<Vec<_>>().join(" ");
-    if mentions.iter().any(|m| states(&m.reading, claim))
+    if !stating.is_empty()
         || states_year_digits(&folded.text, claim)
         || value::mentions(&reversed(), opts).iter().any(|m| states(&m.reading, claim))
     {
-        return Ok(());
+        return Ok(stating);
     }
     Err(mentions
         .iter()

@@ -12,6 +12,13 @@ use crate::value;
 pub fn value_in_quote(corpus: &Corpus, claim: &Claim, quote: &str) -> Vec<Span> {
     let source = &corpus.sources[claim.source];
     match &claim.value {
+        // The loader read the passage the quote stands at: when the quote shows as that
+        // passage, verbatim, its ranges are the quote's.
+        Value::Reading(_)
+            if claim.location.as_ref().is_some_and(|l| source.text.get(l.start..l.end) == Some(quote)) =>
+        {
+            claim.value_in_passage.iter().map(|r| whole(quote, Span::from(r.clone()))).collect()
+        }
         Value::Reading(reading) => {
             // The same reading of the quote as the loader's check that the quote states the value.
             let folded = Folded::new(quote, &source.glyphs, Mode::Read);
