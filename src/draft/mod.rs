@@ -53,6 +53,9 @@ pub struct DraftClaim {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attributed_to: Option<String>,
     pub quote: String,
+    /// Where the quote stands in the text (bytes): how a draft is compared with claims.
+    #[serde(skip)]
+    pub quote_range: (usize, usize),
     /// Field → the guess behind it (the loader ignores this object).
     pub draft: BTreeMap<String, Guess>,
 }
@@ -69,6 +72,9 @@ pub struct Drafted {
 /// A figure the drafter left out, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct Unplaced {
+    /// The mention's byte range in the text.
+    #[serde(skip)]
+    pub range: (usize, usize),
     pub line: usize,
     pub column: usize,
     pub mention: String,
@@ -93,9 +99,19 @@ pub struct Priors {
 
 impl Priors {
     pub fn of(corpus: &Corpus) -> Priors {
+        Priors::learned(corpus, |_| true)
+    }
+
+    /// What the claims of every source but `source` (an index of `corpus.sources`) say: a
+    /// text of the corpus drafted afresh learns nothing from its own claims.
+    pub fn without_source(corpus: &Corpus, source: usize) -> Priors {
+        Priors::learned(corpus, |c| c.source != source)
+    }
+
+    fn learned(corpus: &Corpus, keep: impl Fn(&crate::corpus::Claim) -> bool) -> Priors {
         let mut p =
             Priors { subjects: HashMap::new(), qualifier_kinds: HashMap::new(), subject_weight: HashMap::new() };
-        for c in &corpus.claims {
+        for c in corpus.claims.iter().filter(|c| keep(c)) {
             *p.subjects.entry(c.property).or_default().entry(c.subject).or_default() += 1;
             *p.subject_weight.entry(c.subject).or_default() += 1;
             for (key, value) in &c.qualifiers {
@@ -229,6 +245,7 @@ impl<'a> Drafter<'a> {
                     }
                 }
                 Err(reason) => out.unplaced.push(Unplaced {
+                    range: (m.start, m.end),
                     line: m.line,
                     column: m.column,
                     mention: m.text.clone(),
@@ -268,6 +285,7 @@ impl<'a> Drafter<'a> {
             as_of: None,
             attributed_to: speaker.as_ref().map(|(e, _)| self.corpus.registry.entities[*e].id.clone()),
             quote: String::new(),
+            quote_range: (0, 0),
             draft: BTreeMap::new(),
         };
         base.draft.insert("property".into(), property_guess);
@@ -356,6 +374,7 @@ impl<'a> Drafter<'a> {
         }
         let (a, b) = clause::trim(&self.source.text, quote.0, quote.1);
         claim.quote = self.source.text[a..b].to_string();
+        claim.quote_range = (a, b);
         let want = if prop.kind == PropertyKind::Date { ValueKind::Date } else { reading.kind };
         let read = value::read_as(&claim.value, &self.source.reading, want)
             .map_err(|e| format!("its compact value `{}` does not read: {}", claim.value, e.message))?;
@@ -627,11 +646,15 @@ pub fn new_source(text: String, info: &TextInfo) -> Source {
 /// Drafts the source file of a text not yet in the corpus: a claim for each figure and date
 /// coverage would count, ids unique in the corpus.
 pub fn draft_text(corpus: &Corpus, config: &crate::coverage::Config, text: String, info: &TextInfo) -> SourceFile {
-    let source = new_source(text, info);
+    draft_source(corpus, &Priors::of(corpus), config, new_source(text, info))
+}
+
+/// [`draft_text`] for a source already made (a text with its glyph map), with the priors
+/// given (those of the other sources, when a corpus text is drafted afresh).
+pub fn draft_source(corpus: &Corpus, priors: &Priors, config: &crate::coverage::Config, source: Source) -> SourceFile {
     let mentions = crate::coverage::mentions_of(corpus, &source, config);
     let mut taken: HashSet<String> = corpus.claims.iter().map(|c| c.id.clone()).collect();
-    let priors = Priors::of(corpus);
-    let drafted = draft(corpus, &priors, &source, &mentions, info.language.as_deref(), &mut taken);
+    let drafted = draft(corpus, priors, &source, &mentions, source.meta.language.as_deref(), &mut taken);
     SourceFile {
         source: source.meta,
         claims: drafted.claims.into_iter().map(|d| d.claim).collect(),
