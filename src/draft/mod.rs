@@ -13,6 +13,7 @@
 
 pub mod clause;
 pub mod cues;
+pub mod declared;
 
 use crate::corpus::{Corpus, PropertyKind, Source, kind_fits, quote_states};
 use crate::coverage::{Mention, Status, suggest::Compactor};
@@ -95,6 +96,11 @@ pub struct Priors {
     qualifier_kinds: HashMap<usize, BTreeMap<String, HashSet<String>>>,
     /// Claims per subject over the whole corpus: the tie-break between subjects.
     subject_weight: HashMap<usize, usize>,
+    /// What each property's description declares, by property index.
+    declared: Vec<declared::Declared>,
+    /// The kinds of entity each qualifier key names over all properties: the kinds of a
+    /// key no claim of the property uses yet.
+    key_kinds: HashMap<String, HashSet<String>>,
 }
 
 impl Priors {
@@ -109,8 +115,13 @@ impl Priors {
     }
 
     fn learned(corpus: &Corpus, keep: impl Fn(&crate::corpus::Claim) -> bool) -> Priors {
-        let mut p =
-            Priors { subjects: HashMap::new(), qualifier_kinds: HashMap::new(), subject_weight: HashMap::new() };
+        let mut p = Priors {
+            subjects: HashMap::new(),
+            qualifier_kinds: HashMap::new(),
+            subject_weight: HashMap::new(),
+            declared: declared::of(&corpus.registry),
+            key_kinds: HashMap::new(),
+        };
         for c in corpus.claims.iter().filter(|c| keep(c)) {
             *p.subjects.entry(c.property).or_default().entry(c.subject).or_default() += 1;
             *p.subject_weight.entry(c.subject).or_default() += 1;
@@ -118,19 +129,44 @@ impl Priors {
                 let kinds = p.qualifier_kinds.entry(c.property).or_default().entry(key.clone()).or_default();
                 if let Some(e) = corpus.registry.find_entity(value) {
                     kinds.insert(corpus.registry.entities[e].kind.clone());
+                    p.key_kinds.entry(key.clone()).or_default().insert(corpus.registry.entities[e].kind.clone());
                 }
             }
         }
         p
     }
 
+    /// The qualifier keys a property's claims use or its description declares, each with
+    /// the kinds of entity its values are (those of the key over all properties when the
+    /// property's own claims show none).
+    fn qualifier_keys(&self, property: usize) -> BTreeMap<String, HashSet<String>> {
+        let mut keys = self.qualifier_kinds.get(&property).cloned().unwrap_or_default();
+        if let Some(d) = self.declared.get(property) {
+            for key in &d.keys {
+                keys.entry(key.clone()).or_default();
+            }
+        }
+        for (key, kinds) in keys.iter_mut() {
+            if kinds.is_empty() {
+                kinds.extend(self.key_kinds.get(key).into_iter().flatten().cloned());
+            }
+        }
+        keys
+    }
+
+    /// The one subject the property's description names, if any.
+    fn declared_subject(&self, property: usize) -> Option<usize> {
+        self.declared.get(property).and_then(|d| d.subject)
+    }
+
     /// The kinds of entity the property's claims are about (none known: any).
-    fn subject_kinds<'c>(&self, corpus: &'c Corpus, property: usize) -> HashSet<&'c str> {
+    fn subject_kinds<'c>(&'c self, corpus: &'c Corpus, property: usize) -> HashSet<&'c str> {
         self.subjects
             .get(&property)
             .into_iter()
             .flat_map(|s| s.keys())
             .map(|&e| corpus.registry.entities[e].kind.as_str())
+            .chain(self.declared.get(property).into_iter().flat_map(|d| d.kinds.iter().map(String::as_str)))
             .collect()
     }
 
@@ -448,7 +484,10 @@ impl<'a> Drafter<'a> {
     ) -> (BTreeMap<String, String>, BTreeMap<String, Guess>, HashSet<usize>) {
         let registry = &self.corpus.registry;
         let (mut values, mut guesses, mut used) = (BTreeMap::new(), BTreeMap::new(), HashSet::new());
-        let Some(keys) = self.priors.qualifier_kinds.get(&property) else { return (values, guesses, used) };
+        let keys = self.priors.qualifier_keys(property);
+        let keys = &keys;
+        // The subject the property declares is no qualifier of it.
+        used.extend(self.priors.declared_subject(property));
         let text = &self.source.text;
         for hit in self.lexicon.qualifiers(&around.words) {
             let (key, value) = &hit.what;
@@ -495,12 +534,25 @@ impl<'a> Drafter<'a> {
         let registry = &self.corpus.registry;
         let kinds = self.priors.subject_kinds(self.corpus, property);
         let fits = |e: usize| kinds.is_empty() || kinds.contains(registry.entities[e].kind.as_str());
-        let near = self
-            .lexicon
-            .entities(&around.words)
-            .into_iter()
+        let hits = self.lexicon.entities(&around.words);
+        let near = hits
+            .iter()
             .filter(|h| fits(h.what) && !used.contains(&h.what) && Some(h.what) != speaker)
             .min_by_key(|h| (!around.in_clause(h.first), around.distance(h.first)));
+        // An entity the clause names comes first; then the one subject the registry declares
+        // for the property (the border's «subject: kazakhstan», whoever the clause names).
+        let declared = self.priors.declared_subject(property);
+        if let Some(e) = declared
+            && near.is_none_or(|h| !around.in_clause(h.first))
+        {
+            let named = hits.iter().any(|h| h.what == e);
+            let confidence = if named { Confidence::High } else { Confidence::Medium };
+            let from = format!(
+                "the registry declares {} the subject of {}",
+                registry.entities[e].id, registry.properties[property].id
+            );
+            return Ok((e, Guess { confidence, from }));
+        }
         if let Some(h) = near {
             let confidence = if around.in_clause(h.first) { Confidence::High } else { Confidence::Medium };
             return Ok((h.what, Guess { confidence, from: around.text(&self.source.text, h.first, h.last) }));
