@@ -322,5 +322,5 @@ fn the_shipped_texts_drafted_afresh_match_their_encoded_figures() {
         println!("  {n:4}  {reason}");
     }
     assert!(figures >= 350, "the shipped corpus has its figures: {figures}");
-    assert!(share >= 0.11, "the drafter fell below its measured share on the shipped texts: {right}/{figures}");
+    assert!(share >= 0.19, "the drafter fell below its measured share on the shipped texts: {right}/{figures}");
 }

@@ -309,7 +309,27 @@ impl<'a> Drafter<'a> {
         let (property, property_guess) = self.property(&reading, ordinal, &around)?;
         let prop = &self.corpus.registry.properties[property];
         let speaker = self.speaker(&around);
-        let (qualifiers, qualifier_guesses, used) = self.qualifiers(property, &around, speaker.as_ref().map(|s| s.0));
+        let (mut qualifiers, mut qualifier_guesses, used, more) =
+            self.qualifiers(property, &around, speaker.as_ref().map(|s| s.0));
+        // A figure of a year («في عام 2020 بلغت التجارة …») when the property's claims
+        // say which year they belong to (a date figure: its own year).
+        if self.priors.qualifier_keys(property).contains_key("year") && !qualifiers.contains_key("year") {
+            let dated = if m.reading.kind == ValueKind::Date { Some(m) } else { self.nearest_date(m, (sa, sb)) };
+            // A year written alone («عام 2020»); a day («حتى 15 يناير») dates it (as_of).
+            if let Some(d) = dated.filter(|d| d.reading.year_known && d.reading.precision == value::Precision::Year)
+                && let Some(lo) = d.reading.interval.lo
+                && let Some(hi) = d.reading.interval.hi
+            {
+                let (a, b) = (value::iso_date(lo.round() as i64), value::iso_date(hi.round() as i64));
+                if a[..4] == b[..4] {
+                    qualifiers.insert("year".into(), a[..4].to_string());
+                    qualifier_guesses.insert(
+                        "qualifiers.year".into(),
+                        Guess { confidence: Confidence::Medium, from: d.text.clone() },
+                    );
+                }
+            }
+        }
         let (subject, subject_guess) = self.subject(property, &around, &used, speaker.as_ref().map(|s| s.0))?;
         let mut base = DraftClaim {
             id: String::new(),
@@ -380,7 +400,17 @@ impl<'a> Drafter<'a> {
         }
         let mut claim = base;
         self.finish(&mut claim, &reading, &m.text, quote, prop.id.clone())?;
-        Ok(vec![claim])
+        let mut out = vec![claim.clone()];
+        for (key, value) in more {
+            let mut other = claim.clone();
+            other.qualifiers.insert(key.clone(), value);
+            other.draft.insert(
+                format!("qualifiers.{key}"),
+                Guess { confidence: Confidence::Low, from: "a list the figure holds for".into() },
+            );
+            out.push(other);
+        }
+        Ok(out)
     }
 
     /// Value, unit and quote; then the check the loader makes: the quote states the value.
@@ -481,15 +511,17 @@ impl<'a> Drafter<'a> {
         property: usize,
         around: &Around,
         speaker: Option<usize>,
-    ) -> (BTreeMap<String, String>, BTreeMap<String, Guess>, HashSet<usize>) {
+    ) -> (BTreeMap<String, String>, BTreeMap<String, Guess>, HashSet<usize>, Vec<(String, String)>) {
         let registry = &self.corpus.registry;
         let (mut values, mut guesses, mut used) = (BTreeMap::new(), BTreeMap::new(), HashSet::new());
+        let mut more = Vec::new();
         let keys = self.priors.qualifier_keys(property);
         let keys = &keys;
         // The subject the property declares is no qualifier of it.
         used.extend(self.priors.declared_subject(property));
         let text = &self.source.text;
-        for hit in self.lexicon.qualifiers(&around.words) {
+        let hits = self.lexicon.qualifiers(&around.words);
+        for (k, hit) in hits.iter().enumerate() {
             let (key, value) = &hit.what;
             if keys.contains_key(key) && around.in_clause(hit.first) && !values.contains_key(key) {
                 values.insert(key.clone(), value.clone());
@@ -497,6 +529,21 @@ impl<'a> Drafter<'a> {
                     format!("qualifiers.{key}"),
                     Guess { confidence: Confidence::Medium, from: around.text(text, hit.first, hit.last) },
                 );
+                // «اليورانيوم، والكروم، والرصاص»: the figure holds for each value of the list,
+                // commas or not, as long as each next one follows with «و».
+                if more.is_empty() {
+                    let mut last = hit.last;
+                    for next in &hits[k + 1..] {
+                        let joined = next.first == last + 1 && around.words[next.first].folded.starts_with('و');
+                        if !joined || next.what.0 != *key {
+                            break;
+                        }
+                        if next.what.1 != *value && !more.iter().any(|(_, v)| *v == next.what.1) {
+                            more.push((key.clone(), next.what.1.clone()));
+                        }
+                        last = next.last;
+                    }
+                }
             }
         }
         let entities = self.lexicon.entities(&around.words);
@@ -519,7 +566,7 @@ impl<'a> Drafter<'a> {
                 );
             }
         }
-        (values, guesses, used)
+        (values, guesses, used, more)
     }
 
     /// The nearest entity in the sentence of a kind the property's claims are about, else
