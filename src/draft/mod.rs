@@ -203,6 +203,9 @@ struct Drafter<'a> {
     paragraphs: Paragraphs<'a>,
     /// How often the text names each entity: its main subject of a kind is the most named.
     named: HashMap<usize, usize>,
+    /// Where the text names an entity (byte ranges, in order): a date inside a name
+    /// («January 2022 unrest») belongs to the name, not to a figure.
+    names: Vec<(usize, usize)>,
     compactor: Compactor,
 }
 
@@ -247,8 +250,11 @@ impl<'a> Drafter<'a> {
         mentions: &'a [Mention],
     ) -> Self {
         let mut named = HashMap::new();
-        for hit in lexicon.entities(&cues::words(&source.text, 0, source.text.len())) {
+        let words = cues::words(&source.text, 0, source.text.len());
+        let mut names = Vec::new();
+        for hit in lexicon.entities(&words) {
             *named.entry(hit.what).or_default() += 1;
+            names.push((words[hit.first].start, words[hit.last].end));
         }
         Drafter {
             corpus,
@@ -258,6 +264,7 @@ impl<'a> Drafter<'a> {
             mentions,
             paragraphs: Paragraphs::new(&source.text, &source.lines),
             named,
+            names,
             compactor: Compactor::default(),
         }
     }
@@ -271,6 +278,19 @@ impl<'a> Drafter<'a> {
             uncovered.into_iter().partition(|m| m.reading.kind == ValueKind::Date);
         for m in figures.into_iter().chain(dates) {
             if m.reading.kind == ValueKind::Date && dating.contains(&m.start) {
+                continue;
+            }
+            if m.reading.kind == ValueKind::Date
+                && let Some(name) = self.name_around(m.start, m.end)
+            {
+                out.unplaced.push(Unplaced {
+                    range: (m.start, m.end),
+                    line: m.line,
+                    column: m.column,
+                    mention: m.text.clone(),
+                    value: m.value.clone(),
+                    reason: format!("part of the name «{name}», not a date of a figure"),
+                });
                 continue;
             }
             match self.figure(m, &mut dating) {
@@ -307,6 +327,7 @@ impl<'a> Drafter<'a> {
         }
         let ordinal = value::is_ordinal(&crate::text::fold(&text[m.start..m.end], crate::text::Mode::Read));
         let (property, property_guess) = self.property(&reading, ordinal, &around)?;
+        let property = self.start_or_end(property, m, &around);
         let prop = &self.corpus.registry.properties[property];
         let speaker = self.speaker(&around);
         let (mut qualifiers, mut qualifier_guesses, used, more) =
@@ -473,6 +494,30 @@ impl<'a> Drafter<'a> {
             _ => Confidence::Low,
         };
         Ok((hit.what, Guess { confidence, from: around.text(&self.source.text, hit.first, hit.last) }))
+    }
+
+    /// A date after «حتى»/«إلى»/"until" ends what a start property begins, and one after
+    /// «منذ»/"since" starts what an end property ends: `term_start` becomes `term_end` (and
+    /// back) when the registry has both.
+    fn start_or_end(&self, property: usize, m: &Mention, around: &Around) -> usize {
+        let registry = &self.corpus.registry;
+        let prop = &registry.properties[property];
+        if prop.kind != PropertyKind::Date {
+            return property;
+        }
+        let mention = crate::text::fold(&m.text, crate::text::Mode::Read).to_lowercase();
+        let before = around.words.iter().rev().find(|w| w.end <= m.start).map(|w| w.folded.as_str());
+        let before = before.filter(|w| w.len() > 2 || *w == "من").unwrap_or_default();
+        let first = mention.split_whitespace().next().unwrap_or_default();
+        let said = |words: &[&str]| words.iter().any(|w| *w == before || *w == first);
+        let swap = if said(&["حتي", "وحتي", "الي", "والي", "until", "till", "to"]) {
+            prop.id.replace("start", "end")
+        } else if said(&["منذ", "ومنذ", "since"]) {
+            prop.id.replace("end", "start")
+        } else {
+            return property;
+        };
+        registry.property(&swap).ok().filter(|&p| registry.properties[p].kind == PropertyKind::Date).unwrap_or(property)
     }
 
     /// The claim's unit: the one read after the figure if the property's dimension has it
@@ -644,12 +689,19 @@ impl<'a> Drafter<'a> {
     }
 
     /// The substantive date nearest the figure within its sentence.
+    /// The entity name `start..end` stands in, if any.
+    fn name_around(&self, start: usize, end: usize) -> Option<&'a str> {
+        let k = self.names.partition_point(|&(a, _)| a <= start);
+        let &(a, b) = self.names[..k].last()?;
+        (end <= b).then(|| &self.source.text[a..b])
+    }
+
     fn nearest_date(&self, m: &Mention, (sa, sb): (usize, usize)) -> Option<&'a Mention> {
         let distance = |d: &Mention| if d.end <= m.start { m.start - d.end } else { d.start.saturating_sub(m.end) };
         self.mentions
             .iter()
             .filter(|d| d.reading.kind == ValueKind::Date && d.is_substantive() && d.start != m.start)
-            .filter(|d| d.start >= sa && d.end <= sb)
+            .filter(|d| d.start >= sa && d.end <= sb && self.name_around(d.start, d.end).is_none())
             .min_by_key(|d| distance(d))
     }
 }
