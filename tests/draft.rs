@@ -324,3 +324,46 @@ fn the_shipped_texts_drafted_afresh_match_their_encoded_figures() {
     assert!(figures >= 350, "the shipped corpus has its figures: {figures}");
     assert!(share >= 0.19, "the drafter fell below its measured share on the shipped texts: {right}/{figures}");
 }
+
+/// Drafts one short text with the shipped registry.
+fn draft_one(text: &str, language: &str) -> SourceFile {
+    let root = Path::new("claims");
+    let corpus = corpus::load(root);
+    let ids: Vec<&str> = corpus.sources.iter().map(|s| s.meta.id.as_str()).collect();
+    let config = Config::load(root, &ids, &mut Vec::new());
+    let info = TextInfo {
+        source_id: "draft-one".into(),
+        path: "texts/one.txt".into(),
+        published: Some("2022-02-01".into()),
+        language: Some(language.into()),
+    };
+    draft::draft_text(&corpus, &config, text.to_string(), &info)
+}
+
+#[test]
+fn a_date_in_a_name_dates_nothing_and_until_ends_a_term() {
+    // «احتجاجات عام 2019» is a name of the registry: its year is neither a claim nor as_of.
+    let drafted = draft_one("اعتقلت السلطات 500 شخص خلال احتجاجات عام 2019.", "ar");
+    let arrests: Vec<_> = drafted.claims.iter().filter(|c| c.property == "arrests").collect();
+    assert_eq!(arrests.len(), 1, "{:#?}", drafted.claims);
+    assert_eq!(arrests[0].as_of, None);
+    assert!(drafted.claims.iter().all(|c| c.value != "2019"), "{:#?}", drafted.claims);
+    assert!(drafted.draft.unplaced.iter().any(|u| u.reason.contains("part of the name")));
+    // «منذ … حتى …»: the first year starts the term, the second ends it.
+    let drafted = draft_one("تولى نزارباييف الحكم منذ عام 1989 حتى عام 2019.", "ar");
+    let got: Vec<(&str, &str)> = drafted.claims.iter().map(|c| (c.property.as_str(), c.value.as_str())).collect();
+    assert!(got.contains(&("term_start", "1989")) && got.contains(&("term_end", "2019")), "{got:?}");
+}
+
+#[test]
+fn a_figure_holds_for_each_value_of_a_list() {
+    let drafted = draft_one("تمتلك كازاخستان ثاني أكبر احتياطي من اليورانيوم، والكروم، والزنك.", "ar");
+    let mut resources: Vec<&str> = drafted
+        .claims
+        .iter()
+        .filter(|c| c.property == "world_rank")
+        .filter_map(|c| c.qualifiers.get("resource").map(String::as_str))
+        .collect();
+    resources.sort();
+    assert_eq!(resources, ["chromium", "uranium", "zinc"], "{:#?}", drafted.claims);
+}
