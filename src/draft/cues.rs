@@ -89,24 +89,44 @@ impl<T: Clone> Patterns<T> {
         Patterns { list, stems }
     }
 
+    fn matches_at(&self, pattern: &[String], words: &[Word], i: usize) -> bool {
+        i + pattern.len() <= words.len()
+            && pattern.iter().enumerate().all(|(k, p)| {
+                let w = &words[i + k].folded;
+                if k == 0 {
+                    word_matches(w, p, self.stems)
+                } else if self.stems {
+                    w.starts_with(p.as_str())
+                } else {
+                    w == p
+                }
+            })
+    }
+
+    /// Every find, overlapping ones too: the longest pattern of each thing named at each
+    /// word (one word may be the cue of several properties: «اعتقلت» arrests and when).
+    fn find_all(&self, words: &[Word]) -> Vec<Hit<T>>
+    where
+        T: PartialEq,
+    {
+        let mut out: Vec<Hit<T>> = Vec::new();
+        for i in 0..words.len() {
+            let start = out.len();
+            for (pattern, what) in &self.list {
+                if self.matches_at(pattern, words, i) && !out[start..].iter().any(|h| h.what == *what) {
+                    out.push(Hit { what: what.clone(), first: i, last: i + pattern.len() - 1 });
+                }
+            }
+        }
+        out
+    }
+
     /// Every non-overlapping find, in order.
     fn find(&self, words: &[Word]) -> Vec<Hit<T>> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let found = self.list.iter().find(|(pattern, _)| {
-                i + pattern.len() <= words.len()
-                    && pattern.iter().enumerate().all(|(k, p)| {
-                        let w = &words[i + k].folded;
-                        if k == 0 {
-                            word_matches(w, p, self.stems)
-                        } else if self.stems {
-                            w.starts_with(p.as_str())
-                        } else {
-                            w == p
-                        }
-                    })
-            });
+            let found = self.list.iter().find(|(pattern, _)| self.matches_at(pattern, words, i));
             match found {
                 Some((pattern, what)) => {
                     out.push(Hit { what: what.clone(), first: i, last: i + pattern.len() - 1 });
@@ -222,7 +242,7 @@ impl Lexicon {
     }
 
     pub fn properties(&self, words: &[Word]) -> Vec<Hit<usize>> {
-        self.properties.find(words)
+        self.properties.find_all(words)
     }
 
     pub fn qualifiers(&self, words: &[Word]) -> Vec<Hit<(String, String)>> {

@@ -13,6 +13,7 @@
 
 pub mod clause;
 pub mod cues;
+pub mod declared;
 
 use crate::corpus::{Corpus, PropertyKind, Source, kind_fits, quote_states};
 use crate::coverage::{Mention, Status, suggest::Compactor};
@@ -53,6 +54,9 @@ pub struct DraftClaim {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attributed_to: Option<String>,
     pub quote: String,
+    /// Where the quote stands in the text (bytes): how a draft is compared with claims.
+    #[serde(skip)]
+    pub quote_range: (usize, usize),
     /// Field → the guess behind it (the loader ignores this object).
     pub draft: BTreeMap<String, Guess>,
 }
@@ -69,6 +73,9 @@ pub struct Drafted {
 /// A figure the drafter left out, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct Unplaced {
+    /// The mention's byte range in the text.
+    #[serde(skip)]
+    pub range: (usize, usize),
     pub line: usize,
     pub column: usize,
     pub mention: String,
@@ -89,32 +96,77 @@ pub struct Priors {
     qualifier_kinds: HashMap<usize, BTreeMap<String, HashSet<String>>>,
     /// Claims per subject over the whole corpus: the tie-break between subjects.
     subject_weight: HashMap<usize, usize>,
+    /// What each property's description declares, by property index.
+    declared: Vec<declared::Declared>,
+    /// The kinds of entity each qualifier key names over all properties: the kinds of a
+    /// key no claim of the property uses yet.
+    key_kinds: HashMap<String, HashSet<String>>,
 }
 
 impl Priors {
     pub fn of(corpus: &Corpus) -> Priors {
-        let mut p =
-            Priors { subjects: HashMap::new(), qualifier_kinds: HashMap::new(), subject_weight: HashMap::new() };
-        for c in &corpus.claims {
+        Priors::learned(corpus, |_| true)
+    }
+
+    /// What the claims of every source but `source` (an index of `corpus.sources`) say: a
+    /// text of the corpus drafted afresh learns nothing from its own claims.
+    pub fn without_source(corpus: &Corpus, source: usize) -> Priors {
+        Priors::learned(corpus, |c| c.source != source)
+    }
+
+    fn learned(corpus: &Corpus, keep: impl Fn(&crate::corpus::Claim) -> bool) -> Priors {
+        let mut p = Priors {
+            subjects: HashMap::new(),
+            qualifier_kinds: HashMap::new(),
+            subject_weight: HashMap::new(),
+            declared: declared::of(&corpus.registry),
+            key_kinds: HashMap::new(),
+        };
+        for c in corpus.claims.iter().filter(|c| keep(c)) {
             *p.subjects.entry(c.property).or_default().entry(c.subject).or_default() += 1;
             *p.subject_weight.entry(c.subject).or_default() += 1;
             for (key, value) in &c.qualifiers {
                 let kinds = p.qualifier_kinds.entry(c.property).or_default().entry(key.clone()).or_default();
                 if let Some(e) = corpus.registry.find_entity(value) {
                     kinds.insert(corpus.registry.entities[e].kind.clone());
+                    p.key_kinds.entry(key.clone()).or_default().insert(corpus.registry.entities[e].kind.clone());
                 }
             }
         }
         p
     }
 
+    /// The qualifier keys a property's claims use or its description declares, each with
+    /// the kinds of entity its values are (those of the key over all properties when the
+    /// property's own claims show none).
+    fn qualifier_keys(&self, property: usize) -> BTreeMap<String, HashSet<String>> {
+        let mut keys = self.qualifier_kinds.get(&property).cloned().unwrap_or_default();
+        if let Some(d) = self.declared.get(property) {
+            for key in &d.keys {
+                keys.entry(key.clone()).or_default();
+            }
+        }
+        for (key, kinds) in keys.iter_mut() {
+            if kinds.is_empty() {
+                kinds.extend(self.key_kinds.get(key).into_iter().flatten().cloned());
+            }
+        }
+        keys
+    }
+
+    /// The one subject the property's description names, if any.
+    fn declared_subject(&self, property: usize) -> Option<usize> {
+        self.declared.get(property).and_then(|d| d.subject)
+    }
+
     /// The kinds of entity the property's claims are about (none known: any).
-    fn subject_kinds<'c>(&self, corpus: &'c Corpus, property: usize) -> HashSet<&'c str> {
+    fn subject_kinds<'c>(&'c self, corpus: &'c Corpus, property: usize) -> HashSet<&'c str> {
         self.subjects
             .get(&property)
             .into_iter()
             .flat_map(|s| s.keys())
             .map(|&e| corpus.registry.entities[e].kind.as_str())
+            .chain(self.declared.get(property).into_iter().flat_map(|d| d.kinds.iter().map(String::as_str)))
             .collect()
     }
 
@@ -151,6 +203,9 @@ struct Drafter<'a> {
     paragraphs: Paragraphs<'a>,
     /// How often the text names each entity: its main subject of a kind is the most named.
     named: HashMap<usize, usize>,
+    /// Where the text names an entity (byte ranges, in order): a date inside a name
+    /// («January 2022 unrest») belongs to the name, not to a figure.
+    names: Vec<(usize, usize)>,
     compactor: Compactor,
 }
 
@@ -195,8 +250,11 @@ impl<'a> Drafter<'a> {
         mentions: &'a [Mention],
     ) -> Self {
         let mut named = HashMap::new();
-        for hit in lexicon.entities(&cues::words(&source.text, 0, source.text.len())) {
+        let words = cues::words(&source.text, 0, source.text.len());
+        let mut names = Vec::new();
+        for hit in lexicon.entities(&words) {
             *named.entry(hit.what).or_default() += 1;
+            names.push((words[hit.first].start, words[hit.last].end));
         }
         Drafter {
             corpus,
@@ -206,6 +264,7 @@ impl<'a> Drafter<'a> {
             mentions,
             paragraphs: Paragraphs::new(&source.text, &source.lines),
             named,
+            names,
             compactor: Compactor::default(),
         }
     }
@@ -221,6 +280,19 @@ impl<'a> Drafter<'a> {
             if m.reading.kind == ValueKind::Date && dating.contains(&m.start) {
                 continue;
             }
+            if m.reading.kind == ValueKind::Date
+                && let Some(name) = self.name_around(m.start, m.end)
+            {
+                out.unplaced.push(Unplaced {
+                    range: (m.start, m.end),
+                    line: m.line,
+                    column: m.column,
+                    mention: m.text.clone(),
+                    value: m.value.clone(),
+                    reason: format!("part of the name «{name}», not a date of a figure"),
+                });
+                continue;
+            }
             match self.figure(m, &mut dating) {
                 Ok(claims) => {
                     for mut claim in claims {
@@ -229,6 +301,7 @@ impl<'a> Drafter<'a> {
                     }
                 }
                 Err(reason) => out.unplaced.push(Unplaced {
+                    range: (m.start, m.end),
                     line: m.line,
                     column: m.column,
                     mention: m.text.clone(),
@@ -254,9 +327,30 @@ impl<'a> Drafter<'a> {
         }
         let ordinal = value::is_ordinal(&crate::text::fold(&text[m.start..m.end], crate::text::Mode::Read));
         let (property, property_guess) = self.property(&reading, ordinal, &around)?;
+        let property = self.start_or_end(property, m, &around);
         let prop = &self.corpus.registry.properties[property];
         let speaker = self.speaker(&around);
-        let (qualifiers, qualifier_guesses, used) = self.qualifiers(property, &around, speaker.as_ref().map(|s| s.0));
+        let (mut qualifiers, mut qualifier_guesses, used, more) =
+            self.qualifiers(property, &around, speaker.as_ref().map(|s| s.0));
+        // A figure of a year («في عام 2020 بلغت التجارة …») when the property's claims
+        // say which year they belong to (a date figure: its own year).
+        if self.priors.qualifier_keys(property).contains_key("year") && !qualifiers.contains_key("year") {
+            let dated = if m.reading.kind == ValueKind::Date { Some(m) } else { self.nearest_date(m, (sa, sb)) };
+            // A year written alone («عام 2020»); a day («حتى 15 يناير») dates it (as_of).
+            if let Some(d) = dated.filter(|d| d.reading.year_known && d.reading.precision == value::Precision::Year)
+                && let Some(lo) = d.reading.interval.lo
+                && let Some(hi) = d.reading.interval.hi
+            {
+                let (a, b) = (value::iso_date(lo.round() as i64), value::iso_date(hi.round() as i64));
+                if a[..4] == b[..4] {
+                    qualifiers.insert("year".into(), a[..4].to_string());
+                    qualifier_guesses.insert(
+                        "qualifiers.year".into(),
+                        Guess { confidence: Confidence::Medium, from: d.text.clone() },
+                    );
+                }
+            }
+        }
         let (subject, subject_guess) = self.subject(property, &around, &used, speaker.as_ref().map(|s| s.0))?;
         let mut base = DraftClaim {
             id: String::new(),
@@ -268,6 +362,7 @@ impl<'a> Drafter<'a> {
             as_of: None,
             attributed_to: speaker.as_ref().map(|(e, _)| self.corpus.registry.entities[*e].id.clone()),
             quote: String::new(),
+            quote_range: (0, 0),
             draft: BTreeMap::new(),
         };
         base.draft.insert("property".into(), property_guess);
@@ -326,7 +421,17 @@ impl<'a> Drafter<'a> {
         }
         let mut claim = base;
         self.finish(&mut claim, &reading, &m.text, quote, prop.id.clone())?;
-        Ok(vec![claim])
+        let mut out = vec![claim.clone()];
+        for (key, value) in more {
+            let mut other = claim.clone();
+            other.qualifiers.insert(key.clone(), value);
+            other.draft.insert(
+                format!("qualifiers.{key}"),
+                Guess { confidence: Confidence::Low, from: "a list the figure holds for".into() },
+            );
+            out.push(other);
+        }
+        Ok(out)
     }
 
     /// Value, unit and quote; then the check the loader makes: the quote states the value.
@@ -356,6 +461,7 @@ impl<'a> Drafter<'a> {
         }
         let (a, b) = clause::trim(&self.source.text, quote.0, quote.1);
         claim.quote = self.source.text[a..b].to_string();
+        claim.quote_range = (a, b);
         let want = if prop.kind == PropertyKind::Date { ValueKind::Date } else { reading.kind };
         let read = value::read_as(&claim.value, &self.source.reading, want)
             .map_err(|e| format!("its compact value `{}` does not read: {}", claim.value, e.message))?;
@@ -388,6 +494,30 @@ impl<'a> Drafter<'a> {
             _ => Confidence::Low,
         };
         Ok((hit.what, Guess { confidence, from: around.text(&self.source.text, hit.first, hit.last) }))
+    }
+
+    /// A date after «حتى»/«إلى»/"until" ends what a start property begins, and one after
+    /// «منذ»/"since" starts what an end property ends: `term_start` becomes `term_end` (and
+    /// back) when the registry has both.
+    fn start_or_end(&self, property: usize, m: &Mention, around: &Around) -> usize {
+        let registry = &self.corpus.registry;
+        let prop = &registry.properties[property];
+        if prop.kind != PropertyKind::Date {
+            return property;
+        }
+        let mention = crate::text::fold(&m.text, crate::text::Mode::Read).to_lowercase();
+        let before = around.words.iter().rev().find(|w| w.end <= m.start).map(|w| w.folded.as_str());
+        let before = before.filter(|w| w.len() > 2 || *w == "من").unwrap_or_default();
+        let first = mention.split_whitespace().next().unwrap_or_default();
+        let said = |words: &[&str]| words.iter().any(|w| *w == before || *w == first);
+        let swap = if said(&["حتي", "وحتي", "الي", "والي", "until", "till", "to"]) {
+            prop.id.replace("start", "end")
+        } else if said(&["منذ", "ومنذ", "since"]) {
+            prop.id.replace("end", "start")
+        } else {
+            return property;
+        };
+        registry.property(&swap).ok().filter(|&p| registry.properties[p].kind == PropertyKind::Date).unwrap_or(property)
     }
 
     /// The claim's unit: the one read after the figure if the property's dimension has it
@@ -426,12 +556,17 @@ impl<'a> Drafter<'a> {
         property: usize,
         around: &Around,
         speaker: Option<usize>,
-    ) -> (BTreeMap<String, String>, BTreeMap<String, Guess>, HashSet<usize>) {
+    ) -> (BTreeMap<String, String>, BTreeMap<String, Guess>, HashSet<usize>, Vec<(String, String)>) {
         let registry = &self.corpus.registry;
         let (mut values, mut guesses, mut used) = (BTreeMap::new(), BTreeMap::new(), HashSet::new());
-        let Some(keys) = self.priors.qualifier_kinds.get(&property) else { return (values, guesses, used) };
+        let mut more = Vec::new();
+        let keys = self.priors.qualifier_keys(property);
+        let keys = &keys;
+        // The subject the property declares is no qualifier of it.
+        used.extend(self.priors.declared_subject(property));
         let text = &self.source.text;
-        for hit in self.lexicon.qualifiers(&around.words) {
+        let hits = self.lexicon.qualifiers(&around.words);
+        for (k, hit) in hits.iter().enumerate() {
             let (key, value) = &hit.what;
             if keys.contains_key(key) && around.in_clause(hit.first) && !values.contains_key(key) {
                 values.insert(key.clone(), value.clone());
@@ -439,6 +574,21 @@ impl<'a> Drafter<'a> {
                     format!("qualifiers.{key}"),
                     Guess { confidence: Confidence::Medium, from: around.text(text, hit.first, hit.last) },
                 );
+                // «اليورانيوم، والكروم، والرصاص»: the figure holds for each value of the list,
+                // commas or not, as long as each next one follows with «و».
+                if more.is_empty() {
+                    let mut last = hit.last;
+                    for next in &hits[k + 1..] {
+                        let joined = next.first == last + 1 && around.words[next.first].folded.starts_with('و');
+                        if !joined || next.what.0 != *key {
+                            break;
+                        }
+                        if next.what.1 != *value && !more.iter().any(|(_, v)| *v == next.what.1) {
+                            more.push((key.clone(), next.what.1.clone()));
+                        }
+                        last = next.last;
+                    }
+                }
             }
         }
         let entities = self.lexicon.entities(&around.words);
@@ -461,7 +611,7 @@ impl<'a> Drafter<'a> {
                 );
             }
         }
-        (values, guesses, used)
+        (values, guesses, used, more)
     }
 
     /// The nearest entity in the sentence of a kind the property's claims are about, else
@@ -476,12 +626,25 @@ impl<'a> Drafter<'a> {
         let registry = &self.corpus.registry;
         let kinds = self.priors.subject_kinds(self.corpus, property);
         let fits = |e: usize| kinds.is_empty() || kinds.contains(registry.entities[e].kind.as_str());
-        let near = self
-            .lexicon
-            .entities(&around.words)
-            .into_iter()
+        let hits = self.lexicon.entities(&around.words);
+        let near = hits
+            .iter()
             .filter(|h| fits(h.what) && !used.contains(&h.what) && Some(h.what) != speaker)
             .min_by_key(|h| (!around.in_clause(h.first), around.distance(h.first)));
+        // An entity the clause names comes first; then the one subject the registry declares
+        // for the property (the border's «subject: kazakhstan», whoever the clause names).
+        let declared = self.priors.declared_subject(property);
+        if let Some(e) = declared
+            && near.is_none_or(|h| !around.in_clause(h.first))
+        {
+            let named = hits.iter().any(|h| h.what == e);
+            let confidence = if named { Confidence::High } else { Confidence::Medium };
+            let from = format!(
+                "the registry declares {} the subject of {}",
+                registry.entities[e].id, registry.properties[property].id
+            );
+            return Ok((e, Guess { confidence, from }));
+        }
         if let Some(h) = near {
             let confidence = if around.in_clause(h.first) { Confidence::High } else { Confidence::Medium };
             return Ok((h.what, Guess { confidence, from: around.text(&self.source.text, h.first, h.last) }));
@@ -526,12 +689,19 @@ impl<'a> Drafter<'a> {
     }
 
     /// The substantive date nearest the figure within its sentence.
+    /// The entity name `start..end` stands in, if any.
+    fn name_around(&self, start: usize, end: usize) -> Option<&'a str> {
+        let k = self.names.partition_point(|&(a, _)| a <= start);
+        let &(a, b) = self.names[..k].last()?;
+        (end <= b).then(|| &self.source.text[a..b])
+    }
+
     fn nearest_date(&self, m: &Mention, (sa, sb): (usize, usize)) -> Option<&'a Mention> {
         let distance = |d: &Mention| if d.end <= m.start { m.start - d.end } else { d.start.saturating_sub(m.end) };
         self.mentions
             .iter()
             .filter(|d| d.reading.kind == ValueKind::Date && d.is_substantive() && d.start != m.start)
-            .filter(|d| d.start >= sa && d.end <= sb)
+            .filter(|d| d.start >= sa && d.end <= sb && self.name_around(d.start, d.end).is_none())
             .min_by_key(|d| distance(d))
     }
 }
@@ -627,11 +797,15 @@ pub fn new_source(text: String, info: &TextInfo) -> Source {
 /// Drafts the source file of a text not yet in the corpus: a claim for each figure and date
 /// coverage would count, ids unique in the corpus.
 pub fn draft_text(corpus: &Corpus, config: &crate::coverage::Config, text: String, info: &TextInfo) -> SourceFile {
-    let source = new_source(text, info);
+    draft_source(corpus, &Priors::of(corpus), config, new_source(text, info))
+}
+
+/// [`draft_text`] for a source already made (a text with its glyph map), with the priors
+/// given (those of the other sources, when a corpus text is drafted afresh).
+pub fn draft_source(corpus: &Corpus, priors: &Priors, config: &crate::coverage::Config, source: Source) -> SourceFile {
     let mentions = crate::coverage::mentions_of(corpus, &source, config);
     let mut taken: HashSet<String> = corpus.claims.iter().map(|c| c.id.clone()).collect();
-    let priors = Priors::of(corpus);
-    let drafted = draft(corpus, &priors, &source, &mentions, info.language.as_deref(), &mut taken);
+    let drafted = draft(corpus, priors, &source, &mentions, source.meta.language.as_deref(), &mut taken);
     SourceFile {
         source: source.meta,
         claims: drafted.claims.into_iter().map(|d| d.claim).collect(),
