@@ -172,13 +172,18 @@ pub fn check(corpus: &Corpus, graph: &ClaimGraph, ledger: &Ledger) -> Outcome {
 /// A fact contradicts when any two comparable claims do, agrees when any two agree, and is
 /// otherwise not comparable (every pair differs in scope, time or speaker).
 pub fn fact_verdict(pairs: &[Pair]) -> Verdict {
-    let has = |v: Verdict| pairs.iter().any(|p| p.relation.verdict() == v);
-    if has(Verdict::Contradict) {
-        Verdict::Contradict
-    } else if has(Verdict::Agree) {
-        Verdict::Agree
-    } else {
-        Verdict::NotComparable
+    pairs.iter().fold(Verdict::NotComparable, |v, p| v.with(p.relation))
+}
+
+impl Verdict {
+    /// The verdict once one more pair's relation is known: a contradiction outweighs an
+    /// agreement, which outweighs pairs that cannot be compared.
+    pub fn with(self, relation: Relation) -> Verdict {
+        match (self, relation.verdict()) {
+            (Verdict::Contradict, _) | (_, Verdict::Contradict) => Verdict::Contradict,
+            (Verdict::Agree, _) | (_, Verdict::Agree) => Verdict::Agree,
+            _ => Verdict::NotComparable,
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! The source × source agreement matrix: for each pair of sources, on how many facts their
 //! claims agree, contradict, or cannot be compared.
 
-use crate::check::{Outcome, Pair, Verdict, fact_verdict};
+use crate::check::{Outcome, Verdict};
 use crate::corpus::Corpus;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -25,26 +25,24 @@ pub const MATRIX_SOURCES: usize = 200;
 /// Every pair of sources, those with no fact in common included up to [`MATRIX_SOURCES`]
 /// sources; sources in `order`, as the report lists them.
 pub fn source_pairs(corpus: &Corpus, outcome: &Outcome, order: &[usize]) -> Vec<SourcePair> {
-    // (source a, source b) → fact → the pairs of their claims compared on it.
-    let mut compared: BTreeMap<(usize, usize), BTreeMap<usize, Vec<Pair>>> = BTreeMap::new();
+    // Between two sources, a fact is judged as the checker judges it, on their claims
+    // alone: (source a, source b) → fact → the verdict of the pairs of their claims so far.
+    let mut judged: BTreeMap<(usize, usize), BTreeMap<usize, Verdict>> = BTreeMap::new();
     for finding in &outcome.findings {
         for pair in &finding.pairs {
             let (sa, sb) = (corpus.claims[pair.a].source, corpus.claims[pair.b].source);
             if sa != sb {
-                compared
+                let verdict = judged
                     .entry((sa.min(sb), sa.max(sb)))
                     .or_default()
                     .entry(finding.fact)
-                    .or_default()
-                    .push(pair.clone());
+                    .or_insert(Verdict::NotComparable);
+                *verdict = verdict.with(pair.relation);
             }
         }
     }
-    // Between two sources, a fact is judged as the checker judges it, on their claims alone.
-    let facts: BTreeMap<(usize, usize), Vec<Verdict>> = compared
-        .into_iter()
-        .map(|(sources, by_fact)| (sources, by_fact.values().map(|pairs| fact_verdict(pairs)).collect()))
-        .collect();
+    let facts: BTreeMap<(usize, usize), Vec<Verdict>> =
+        judged.into_iter().map(|(sources, by_fact)| (sources, by_fact.into_values().collect())).collect();
     let complete = order.len() <= MATRIX_SOURCES;
     let mut rank = vec![0; corpus.sources.len()];
     for (r, &s) in order.iter().enumerate() {
