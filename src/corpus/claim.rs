@@ -49,7 +49,9 @@ impl ClaimContext<'_> {
         }
     }
 
-    pub(super) fn claim(&self, i: usize, raw: &raw::Claim, source: usize, diags: &mut Vec<Diagnostic>) -> Claim {
+    /// The claim, pointing at source 0: the loader sets its source once the file has its
+    /// place in the corpus.
+    pub(super) fn claim(&self, i: usize, raw: &raw::Claim, diags: &mut Vec<Diagnostic>) -> Claim {
         let position = self.positions.at(&[Step::Key("claims"), Step::Index(i)]);
         let subject = self.entity(i, "subject", &raw.subject, diags);
         let property = match self.registry.property(&raw.property) {
@@ -111,7 +113,7 @@ impl ClaimContext<'_> {
         }
         Claim {
             id: raw.id.clone(),
-            source,
+            source: 0,
             subject: subject.unwrap_or(usize::MAX),
             property: property.unwrap_or(usize::MAX),
             qualifiers,

@@ -88,7 +88,7 @@ impl fmt::Display for FileError {
 }
 
 /// The files of one corpus.
-pub trait CorpusFiles {
+pub trait CorpusFiles: Sync {
     /// The corpus folder, as messages name it; paths below are relative to it.
     fn root(&self) -> &Path;
 

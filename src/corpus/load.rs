@@ -10,6 +10,7 @@ use super::support::source_read_options;
 use super::{Corpus, Source};
 use crate::diagnostic::{self, Diagnostic};
 use crate::text::QuoteIndex;
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -63,48 +64,34 @@ pub fn load_from(files: &dyn CorpusFiles, limits: &Limits) -> Corpus {
         );
     }
 
+    // Each source file is read, its text indexed and its claims checked on its own, across
+    // cores; ids are then checked against the other files', in file order.
+    let registry = &corpus.registry;
+    let loaded: Vec<LoadedSource> = reader
+        .folder("sources", diags)
+        .into_par_iter()
+        .map(|(file, json)| load_source(&reader, registry, file, &json))
+        .collect();
     let mut claim_ids: HashMap<String, (PathBuf, (usize, usize))> = HashMap::new();
     let mut source_ids: HashMap<String, PathBuf> = HashMap::new();
-    for (file, json) in reader.folder("sources", diags) {
-        let Some(source_file) = parse::<raw::SourceFile>(&file, &json, diags) else { continue };
-        let positions = JsonPositions::new(&json);
-        let meta = &source_file.source;
-        if let Some(first) = source_ids.insert(meta.id.clone(), file.clone()) {
-            diags.push(
-                Diagnostic::error(
-                    &file,
-                    positions.at(&[Step::Key("source"), Step::Key("id")]),
-                    format!("source id `{}` is used twice", meta.id),
-                )
-                .help(format!("it is also the id of {}; give each source its own id", first.display())),
+    for loaded in loaded {
+        let file = loaded.file;
+        if let Some((id, at)) = &loaded.id
+            && let Some(first) = source_ids.insert(id.clone(), file.clone())
+        {
+            corpus.diagnostics.push(
+                Diagnostic::error(&file, *at, format!("source id `{id}` is used twice"))
+                    .help(format!("it is also the id of {}; give each source its own id", first.display())),
             );
             continue;
         }
-        let Some(source) = reader.source(&file, &positions, meta, diags) else { continue };
+        corpus.diagnostics.extend(loaded.diags);
+        let Some(source) = loaded.source else { continue };
         let source_index = corpus.sources.len();
-        let index = QuoteIndex::new(&source.text, &source.glyphs);
-        let text_path = root.join(&source.text_file);
-        let quotes: Vec<&str> = source_file.claims.iter().map(|c| c.quote.as_str()).collect();
-        let ctx = ClaimContext {
-            registry: &corpus.registry,
-            file: &file,
-            positions: &positions,
-            source: &source,
-            text_path: &text_path,
-            lines: source.lines.clone(),
-            found: index.find_each(&quotes),
-            index: &index,
-        };
-        for (i, raw_claim) in source_file.claims.iter().enumerate() {
-            let claim = ctx.claim(i, raw_claim, source_index, diags);
+        for (mut claim, id_at) in loaded.claims {
             match claim_ids.get(&claim.id) {
-                Some((first_file, first_pos)) => diags.push(
-                    Diagnostic::error(
-                        &file,
-                        positions.at(&[Step::Key("claims"), Step::Index(i), Step::Key("id")]),
-                        format!("claim id `{}` is used twice", claim.id),
-                    )
-                    .help(format!(
+                Some((first_file, first_pos)) => corpus.diagnostics.push(
+                    Diagnostic::error(&file, id_at, format!("claim id `{}` is used twice", claim.id)).help(format!(
                         "first used at {}:{}:{}; claim ids must be unique in the corpus",
                         first_file.display(),
                         first_pos.0,
@@ -113,11 +100,11 @@ pub fn load_from(files: &dyn CorpusFiles, limits: &Limits) -> Corpus {
                 ),
                 None => {
                     claim_ids.insert(claim.id.clone(), (file.clone(), claim.position));
+                    claim.source = source_index;
                     corpus.claims.push(claim);
                 }
             }
         }
-        drop(index);
         corpus.sources.push(source);
     }
     if corpus.sources.is_empty() && !corpus.has_errors() {
@@ -128,6 +115,59 @@ pub fn load_from(files: &dyn CorpusFiles, limits: &Limits) -> Corpus {
     }
     diagnostic::sort(&mut corpus.diagnostics);
     corpus
+}
+
+/// A source file loaded on its own: its id and where it is written (unless the file is not
+/// valid), its source (unless its text could not be read), its claims with where each one's
+/// id is written, and what was wrong.
+struct LoadedSource {
+    file: PathBuf,
+    id: Option<(String, (usize, usize))>,
+    source: Option<Source>,
+    claims: Vec<(super::Claim, (usize, usize))>,
+    diags: Vec<Diagnostic>,
+}
+
+fn load_source(reader: &Reader, registry: &Registry, file: PathBuf, json: &str) -> LoadedSource {
+    let mut diags = Vec::new();
+    let mut loaded = LoadedSource { id: None, file, source: None, claims: Vec::new(), diags: Vec::new() };
+    let Some(source_file) = parse::<raw::SourceFile>(&loaded.file, json, &mut diags) else {
+        loaded.diags = diags;
+        return loaded;
+    };
+    let positions = JsonPositions::new(json);
+    let meta = &source_file.source;
+    loaded.id = Some((meta.id.clone(), positions.at(&[Step::Key("source"), Step::Key("id")])));
+    let Some(source) = reader.source(&loaded.file, &positions, meta, &mut diags) else {
+        loaded.diags = diags;
+        return loaded;
+    };
+    let index = QuoteIndex::new(&source.text, &source.glyphs);
+    let text_path = reader.files.root().join(&source.text_file);
+    let quotes: Vec<&str> = source_file.claims.iter().map(|c| c.quote.as_str()).collect();
+    let ctx = ClaimContext {
+        registry,
+        file: &loaded.file,
+        positions: &positions,
+        source: &source,
+        text_path: &text_path,
+        lines: source.lines.clone(),
+        found: index.find_each(&quotes),
+        index: &index,
+    };
+    loaded.claims = source_file
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, raw_claim)| {
+            let claim = ctx.claim(i, raw_claim, &mut diags);
+            (claim, positions.at(&[Step::Key("claims"), Step::Index(i), Step::Key("id")]))
+        })
+        .collect();
+    drop(index);
+    loaded.diags = diags;
+    loaded.source = Some(source);
+    loaded
 }
 
 /// Parses JSON, turning a serde error into a diagnostic at its line and column.
