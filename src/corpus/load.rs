@@ -164,7 +164,6 @@ fn load_source(reader: &Reader, registry: &Registry, file: PathBuf, json: &str) 
             (claim, positions.at(&[Step::Key("claims"), Step::Index(i), Step::Key("id")]))
         })
         .collect();
-    drop(index);
     loaded.diags = diags;
     loaded.source = Some(source);
     loaded
