@@ -244,6 +244,7 @@ impl Format {
         claimcheck::report::Contents {
             links: self == Format::Json,
             texts: self == Format::Html,
+            pair_explanations: matches!(self, Format::Json | Format::Html | Format::Dot),
             visible: !matches!(self, Format::Json | Format::Html),
         }
     }

@@ -58,7 +58,18 @@ pub struct Pair {
     pub b: usize,
     pub relation: Relation,
     pub reason: &'static str,
-    pub explanation: String,
+    /// What the rule that made the pair said of it (part and whole); `None` for the
+    /// checker's own pairs, whose words [`explanation`] makes again when a report shows
+    /// them: a fact cited ten times has 45 pairs, and most are never read.
+    pub explanation: Option<String>,
+}
+
+/// Why two claims relate as they do, in words.
+pub fn explanation(corpus: &Corpus, pair: &Pair) -> String {
+    match &pair.explanation {
+        Some(words) => words.clone(),
+        None => relate(corpus, pair.a, pair.b, true).explanation.unwrap_or_default(),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -139,11 +150,11 @@ pub fn check(corpus: &Corpus, graph: &ClaimGraph, ledger: &Ledger) -> Outcome {
         // Within one fact only: the groups are small, so every pair is compared.
         for (i, &a) in valued.iter().enumerate() {
             for &b in &valued[i + 1..] {
-                pairs.push(relate(corpus, a, b));
+                pairs.push(relate(corpus, a, b, false));
             }
         }
         let verdict = fact_verdict(&pairs);
-        let (reason, explanation) = summarize(&pairs, verdict);
+        let (reason, explanation) = summarize(corpus, &pairs, verdict);
         let key = fact.key.to_string();
         let mut finding = Finding {
             fingerprint: fingerprint(&key),
@@ -198,8 +209,9 @@ pub fn fingerprint(fact_key: &str) -> String {
 /// How two claims relate. Who said each never hides a conflict: a contradiction between
 /// speakers, or between a source and a speaker, says so in its reason, and editors may still
 /// resolve it as `attributed`.
-fn relate(corpus: &Corpus, a: usize, b: usize) -> Pair {
-    let mut pair = relate_values(corpus, a, b);
+/// With `explain`, the pair says why in words; without, only its relation and reason.
+fn relate(corpus: &Corpus, a: usize, b: usize, explain: bool) -> Pair {
+    let mut pair = relate_values(corpus, a, b, explain);
     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
     if pair.relation == Relation::Contradict && ca.attributed_to != cb.attributed_to {
         let who =
@@ -208,21 +220,27 @@ fn relate(corpus: &Corpus, a: usize, b: usize) -> Pair {
             (Some(_), Some(_)) => "speakers-disagree",
             _ => "source-vs-speaker",
         };
-        pair.explanation = format!("{} per {}, {} per {}: {}", ca.id, who(ca), cb.id, who(cb), pair.explanation);
+        pair.explanation =
+            pair.explanation.map(|words| format!("{} per {}, {} per {}: {words}", ca.id, who(ca), cb.id, who(cb)));
     }
     pair
 }
 
-fn relate_values(corpus: &Corpus, a: usize, b: usize) -> Pair {
+fn relate_values(corpus: &Corpus, a: usize, b: usize, explain: bool) -> Pair {
     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
     let property = &corpus.registry.properties[ca.property];
-    let pair = |relation, reason, explanation: String| Pair { a, b, relation, reason, explanation };
+    // The words are made only when asked for.
+    macro_rules! pair {
+        ($relation:expr, $reason:expr, $explanation:expr $(,)?) => {
+            Pair { a, b, relation: $relation, reason: $reason, explanation: explain.then(|| $explanation) }
+        };
+    }
     let (ida, idb) = (&ca.id, &cb.id);
 
     let (sa, sb) = (ca.qualifiers.get(SCOPE), cb.qualifiers.get(SCOPE));
     if sa != sb {
         let show = |s: Option<&String>| s.map_or("no scope".to_string(), |s| format!("scope `{s}`"));
-        return pair(
+        return pair!(
             Relation::ScopeDiffers,
             "scope-differs",
             format!("{ida} has {}, {idb} has {}", show(sa), show(sb)),
@@ -231,7 +249,7 @@ fn relate_values(corpus: &Corpus, a: usize, b: usize) -> Pair {
     if let (Some(x), Some(y)) = (&ca.currency, &cb.currency)
         && x != y
     {
-        return pair(
+        return pair!(
             Relation::DifferentCurrencies,
             "different-currencies",
             format!("{ida} is in {x}, {idb} in {y}: currencies are not converted"),
@@ -241,78 +259,83 @@ fn relate_values(corpus: &Corpus, a: usize, b: usize) -> Pair {
         && !ta.interval.overlaps(&tb.interval)
     {
         let (early, late) = if ta.nominal <= tb.nominal { (ca, cb) } else { (cb, ca) };
-        let dates = format!("{} as of {}, {} as of {}", early.id, show_as_of(early), late.id, show_as_of(late));
+        let dates = || format!("{} as of {}, {} as of {}", early.id, show_as_of(early), late.id, show_as_of(late));
         if property.cumulative {
             if let (Value::Reading(e), Value::Reading(l)) = (&early.value, &late.value)
                 && matches!((l.interval.hi, e.interval.lo), (Some(hi), Some(lo)) if hi < lo)
             {
-                return pair(
+                return pair!(
                     Relation::Contradict,
                     "cumulative-decreased",
                     format!(
-                        "{dates}: a running total fell from {} to {}",
+                        "{}: a running total fell from {} to {}",
+                        dates(),
                         show_value(corpus, early),
                         show_value(corpus, late)
                     ),
                 );
             }
-            return pair(Relation::OverTime, "grows-over-time", format!("{dates}: a running total may grow"));
+            return pair!(Relation::OverTime, "grows-over-time", format!("{}: a running total may grow", dates()));
         }
-        return pair(Relation::TimeDiffers, "different-as-of", dates);
+        return pair!(Relation::TimeDiffers, "different-as-of", dates());
     }
-    let (va, vb) = (show_value(corpus, ca), show_value(corpus, cb));
+    let (va, vb) = (|| show_value(corpus, ca), || show_value(corpus, cb));
     match (&ca.value, &cb.value) {
         (Value::Reading(ra), Value::Reading(rb)) => {
             let overlap = ra.interval.overlaps(&rb.interval);
-            let detail = format!("{ida} {va} = {}, {idb} {vb} = {}", compared(ca, ra), compared(cb, rb));
+            let detail = || format!("{ida} {} = {}, {idb} {} = {}", va(), compared(ca, ra), vb(), compared(cb, rb));
             match (overlap, property.single_valued) {
-                (true, _) => pair(Relation::Agree, "intervals-overlap", detail),
-                (false, true) => pair(Relation::Contradict, "disjoint-intervals", detail),
-                (false, false) => pair(Relation::MultiValued, "multi-valued-property", detail),
+                (true, _) => pair!(Relation::Agree, "intervals-overlap", detail()),
+                (false, true) => pair!(Relation::Contradict, "disjoint-intervals", detail()),
+                (false, false) => pair!(Relation::MultiValued, "multi-valued-property", detail()),
             }
         }
         (Value::Entity(ea), Value::Entity(eb)) => match (ea == eb, property.single_valued) {
-            (true, _) => pair(Relation::Agree, "same-entity", format!("both name {va}")),
+            (true, _) => pair!(Relation::Agree, "same-entity", format!("both name {}", va())),
             (false, _) if corpus.registry.contains(*ea, *eb) || corpus.registry.contains(*eb, *ea) => {
-                pair(Relation::Agree, "less-specific", format!("{va} and {vb}: one lies in the other"))
+                pair!(Relation::Agree, "less-specific", format!("{} and {}: one lies in the other", va(), vb()))
             }
             (false, true) => {
-                pair(Relation::Contradict, "different-entity", format!("{ida} names {va}, {idb} names {vb}"))
+                pair!(Relation::Contradict, "different-entity", format!("{ida} names {}, {idb} names {}", va(), vb()))
             }
             (false, false) => {
-                pair(Relation::MultiValued, "multi-valued-property", format!("{ida} names {va}, {idb} names {vb}"))
+                pair!(
+                    Relation::MultiValued,
+                    "multi-valued-property",
+                    format!("{ida} names {}, {idb} names {}", va(), vb())
+                )
             }
         },
         (Value::Set(xa), Value::Set(xb)) => {
             if xa == xb {
-                return pair(Relation::Agree, "same-set", format!("both list {va}"));
+                return pair!(Relation::Agree, "same-set", format!("both list {}", va()));
             }
             if same_at_coarser_level(corpus, xa, xb) {
-                return pair(
+                return pair!(
                     Relation::Agree,
                     "less-specific",
-                    format!("{ida} {va} and {idb} {vb} name the same places at two levels of detail"),
+                    format!("{ida} {} and {idb} {} name the same places at two levels of detail", va(), vb()),
                 );
             }
             let only = |x: &[usize], y: &[usize]| -> Vec<&str> {
                 x.iter().filter(|e| !y.contains(e)).map(|&e| corpus.registry.entities[e].id.as_str()).collect()
             };
             let detail =
-                format!("only {ida}: [{}]; only {idb}: [{}]", only(xa, xb).join(", "), only(xb, xa).join(", "));
+                || format!("only {ida}: [{}]; only {idb}: [{}]", only(xa, xb).join(", "), only(xb, xa).join(", "));
             if property.single_valued {
-                pair(Relation::Contradict, "set-mismatch", detail)
+                pair!(Relation::Contradict, "set-mismatch", detail())
             } else {
-                pair(Relation::MultiValued, "multi-valued-property", detail)
+                pair!(Relation::MultiValued, "multi-valued-property", detail())
             }
         }
-        _ => pair(Relation::MultiValued, "different-value-kinds", format!("{ida} {va}, {idb} {vb}")),
+        _ => pair!(Relation::MultiValued, "different-value-kinds", format!("{ida} {}, {idb} {}", va(), vb())),
     }
 }
 
-fn summarize(pairs: &[Pair], verdict: Verdict) -> (&'static str, String) {
+fn summarize(corpus: &Corpus, pairs: &[Pair], verdict: Verdict) -> (&'static str, String) {
     let matching: Vec<&Pair> = pairs.iter().filter(|p| p.relation.verdict() == verdict).collect();
     let reason = matching.first().map_or("none", |p| p.reason);
-    let mut explanation = matching.iter().take(3).map(|p| p.explanation.as_str()).collect::<Vec<_>>().join("; ");
+    let mut explanation = matching.iter().take(3).map(|p| explanation(corpus, p)).collect::<Vec<_>>().join("; ");
     if matching.len() > 3 {
         explanation.push_str(&format!("; and {} more pair(s)", matching.len() - 3));
     }

@@ -73,7 +73,7 @@ fn part_exceeds_whole(corpus: &Corpus, graph: &ClaimGraph, part: usize, whole: u
                     b: w,
                     relation: Relation::Contradict,
                     reason: "part-exceeds-whole",
-                    explanation,
+                    explanation: Some(explanation),
                 });
             }
         }
@@ -124,7 +124,7 @@ fn shares_exceed_whole(
                 b: w[1].0,
                 relation: Relation::Contradict,
                 reason: "shares-exceed-whole",
-                explanation: explanation.clone(),
+                explanation: Some(explanation.clone()),
             })
             .collect();
         let key = format!("{whole} · shares by {qualifier} of [{}]", set.join(", "));
@@ -141,7 +141,7 @@ fn finding(corpus: &Corpus, key: String, fact: usize, reason: &'static str, pair
     let mut claims: Vec<usize> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
     claims.sort_by(|&a, &b| corpus.claims[a].id.cmp(&corpus.claims[b].id));
     claims.dedup();
-    let explanation = pairs.iter().take(3).map(|p| p.explanation.as_str()).collect::<Vec<_>>().join("; ");
+    let explanation = pairs.iter().take(3).map(|p| super::explanation(corpus, p)).collect::<Vec<_>>().join("; ");
     Some(Finding {
         fingerprint: fingerprint(&key),
         key,

@@ -250,6 +250,9 @@ pub struct Contents {
     pub links: bool,
     /// Each source's whole text (the HTML page's text view).
     pub texts: bool,
+    /// Why each pair of claims relates as it does, in words (JSON, HTML, DOT); the others
+    /// show each finding's summary.
+    pub pair_explanations: bool,
     /// Hidden characters shown as their code points, in place (text, Markdown, SARIF,
     /// GitHub, DOT: see [`Report::visible`]); JSON and HTML keep the text as written.
     pub visible: bool,
@@ -257,7 +260,7 @@ pub struct Contents {
 
 impl Contents {
     /// Everything, as written.
-    pub const ALL: Contents = Contents { links: true, texts: true, visible: false };
+    pub const ALL: Contents = Contents { links: true, texts: true, pair_explanations: true, visible: false };
 }
 
 impl Report {
@@ -342,7 +345,11 @@ impl Report {
                         b: id(p.b),
                         relation: p.relation,
                         reason: p.reason,
-                        explanation: p.explanation.clone(),
+                        explanation: if contents.pair_explanations {
+                            check::explanation(corpus, p)
+                        } else {
+                            String::new()
+                        },
                     })
                     .collect(),
             })

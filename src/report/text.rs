@@ -231,7 +231,7 @@ fn folded_line(out: &mut String, f: &FindingOut, by_id: &std::collections::HashM
     // An agreement shows the values that agree; claims of another scope, time or currency
     // are counted, not shown as if they agreed.
     if f.verdict == Verdict::Agree {
-        let agreeing: Vec<&str> = f
+        let agreeing: std::collections::HashSet<&str> = f
             .pairs
             .iter()
             .filter(|p| p.relation == crate::check::Relation::Agree)
