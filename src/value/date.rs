@@ -194,7 +194,7 @@ phrases!(past_words, PAST_WORDS);
 phrases!(day_to, DAY_TO);
 
 /// "التسعينات", "تسعينيات": the decade's first year within its century.
-fn decade(w: &str) -> Option<i32> {
+pub(super) fn decade(w: &str) -> Option<i32> {
     const TENS: &[(&str, i32)] = &[
         ("عشرين", 20),
         ("ثلاثين", 30),
@@ -220,6 +220,17 @@ pub(super) fn vocabulary() -> impl Iterator<Item = &'static str> {
         .chain(GREGORIAN_ERA.iter().copied())
         .chain(HIJRI_ERA.iter().copied())
         .chain(YEAR_WORDS.iter().copied())
+}
+
+/// The phrases a date may start with, for [`super::start`]: months, eras, year words, the
+/// words for today, weekdays.
+pub(super) fn start_phrases() -> Vec<Vec<String>> {
+    let mut phrases: Vec<Vec<String>> = months().iter().map(|m| m.words.clone()).collect();
+    for table in [gregorian_era(), hijri_era(), year_words(), today_words()] {
+        phrases.extend(table.iter().cloned());
+    }
+    phrases.extend(weekdays().iter().map(|w| vec![w.clone()]));
+    phrases
 }
 
 /// The first word of a month name.

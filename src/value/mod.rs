@@ -16,6 +16,7 @@ mod lex;
 mod number;
 mod parse;
 mod period;
+mod start;
 pub mod unit;
 mod words;
 
@@ -316,12 +317,21 @@ fn read_with(expr: &str, opts: &ReadOptions, years: Years) -> Result<Reading, Va
 /// Every value mention in already-folded (Read mode) text: byte ranges into `folded`, in
 /// order, non-overlapping, each as long as possible (with its hedge, scale, % or month).
 pub fn mentions(folded: &str, opts: &ReadOptions) -> Vec<Mention> {
+    let found = scan(folded, opts, true);
+    // The start words must be every word the grammar starts a value with.
+    debug_assert_eq!(found, scan(folded, opts, false), "the start words missed a value in «{folded}»");
+    found
+}
+
+/// The mentions of a folded text, trying the grammar only where a value may start
+/// (`start::may_start`) when `fast`, at every token otherwise.
+fn scan(folded: &str, opts: &ReadOptions, fast: bool) -> Vec<Mention> {
     let toks = lex::lex_with(folded, lex::LexOptions { commas: opts.commas, whole: false });
     let p = Parser::new(toks, opts, false);
     let mut out = Vec::new();
     let mut i = 0;
     while i < p.toks.len() {
-        if is_markup_number(&p, i) {
+        if is_markup_number(&p, i) || (fast && !start::may_start(&p.toks[i])) {
             i += 1;
         } else if let Some((item, end)) = p.value(i).filter(|(_, e)| *e > i) {
             out.push(Mention { start: p.toks[i].start, end: p.toks[end - 1].end, reading: item.r });

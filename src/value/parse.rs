@@ -89,15 +89,15 @@ phrases!(range_and, RANGE_AND);
 phrases!(range_from, RANGE_FROM);
 phrases!(range_to, RANGE_TO);
 
-struct FoldedHedge {
-    words: Vec<String>,
+pub(super) struct FoldedHedge {
+    pub(super) words: Vec<String>,
     hedge: Hedge,
     gap: Option<usize>,
     dates: bool,
     whole: bool,
 }
 
-fn hedges() -> &'static [FoldedHedge] {
+pub(super) fn hedges() -> &'static [FoldedHedge] {
     static C: OnceLock<Vec<FoldedHedge>> = OnceLock::new();
     C.get_or_init(|| {
         HEDGES

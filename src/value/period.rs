@@ -73,6 +73,11 @@ const PARTS: &[(&str, Part)] = &[
     ("late", Late),
     ("end", Late),
 ];
+/// The phrases a part of a period may start with, for [`super::start`].
+pub(super) fn start_phrases() -> Vec<Vec<String>> {
+    part_words().iter().chain(this_year()).chain(weekdays()).cloned().collect()
+}
+
 fn part_words() -> &'static [Vec<String>] {
     static C: OnceLock<Vec<Vec<String>>> = OnceLock::new();
     C.get_or_init(|| PARTS.iter().map(|p| split_folded(p.0)).collect())
