@@ -66,21 +66,69 @@ struct Folding {
 impl Folding {
     /// Folds one character of the original (or of what its glyph decodes to) at `at`.
     fn push(&mut self, c: char, at: usize) {
-        for f in fold_char(c, self.mode) {
-            if f == ' ' {
-                // Matching ignores spacing altogether: PDF text splits and joins words.
-                if self.mode == Mode::Read && !self.text.is_empty() && self.pending_space.is_none() {
-                    self.pending_space = Some(at);
+        match Small::of(c, self.mode) {
+            Small::Nothing => {}
+            Small::Space => self.space(at),
+            Small::One(f) => self.put(f, at),
+            Small::Other => {
+                for f in fold_char(c, self.mode) {
+                    if f == ' ' { self.space(at) } else { self.put(f, at) }
                 }
-                continue;
             }
-            if let Some(space_at) = self.pending_space.take() {
-                self.text.push(' ');
-                self.origin.push(space_at as u32);
-            }
-            let len = f.len_utf8();
-            self.text.push(f);
-            self.origin.extend(std::iter::repeat_n(at as u32, len));
+        }
+    }
+
+    fn space(&mut self, at: usize) {
+        // Matching ignores spacing altogether: PDF text splits and joins words.
+        if self.mode == Mode::Read && !self.text.is_empty() && self.pending_space.is_none() {
+            self.pending_space = Some(at);
+        }
+    }
+
+    fn put(&mut self, f: char, at: usize) {
+        if let Some(space_at) = self.pending_space.take() {
+            self.text.push(' ');
+            self.origin.push(space_at as u32);
+        }
+        let len = f.len_utf8();
+        self.text.push(f);
+        self.origin.extend(std::iter::repeat_n(at as u32, len));
+    }
+}
+
+/// [`fold_char`] worked out once for the characters below U+0700 (ASCII, Latin, Greek,
+/// Cyrillic, Hebrew, Arabic: nearly every character of the texts), so that folding a long
+/// text looks each one up instead of going through the rules and the Unicode tables.
+#[derive(Clone, Copy)]
+enum Small {
+    Nothing,
+    Space,
+    One(char),
+    /// Above the table, or more than one character: the rules themselves.
+    Other,
+}
+
+const TABLED: usize = 0x700;
+
+impl Small {
+    fn of(c: char, mode: Mode) -> Small {
+        static TABLES: std::sync::OnceLock<[Vec<Small>; 2]> = std::sync::OnceLock::new();
+        let tables = TABLES.get_or_init(|| {
+            let table = |mode| {
+                (0..TABLED as u32)
+                    .map(|c| match char::from_u32(c).map(|c| fold_char(c, mode)) {
+                        Some(FoldChars::Nothing) => Small::Nothing,
+                        Some(FoldChars::Space) => Small::Space,
+                        Some(FoldChars::One(f)) => Small::One(f),
+                        _ => Small::Other,
+                    })
+                    .collect()
+            };
+            [table(Mode::Match), table(Mode::Read)]
+        });
+        match tables[mode as usize].get(c as usize) {
+            Some(&small) => small,
+            None => Small::Other,
         }
     }
 }
