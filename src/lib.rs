@@ -51,22 +51,34 @@ impl Run {
     }
 
     /// [`Run::with_progress`] with size limits other than the defaults.
-    pub fn with_limits(root: &Path, limits: &corpus::Limits, mut progress: impl FnMut(Stage)) -> Run {
+    pub fn with_limits(root: &Path, limits: &corpus::Limits, progress: impl FnMut(Stage)) -> Run {
+        Run::with_detail(root, limits, coverage::Detail::Mentions, progress)
+    }
+
+    /// [`Run::with_limits`], keeping of coverage what `detail` asks for (the figures are
+    /// all a report of findings shows).
+    pub fn with_detail(
+        root: &Path,
+        limits: &corpus::Limits,
+        detail: coverage::Detail,
+        mut progress: impl FnMut(Stage),
+    ) -> Run {
         progress(Stage::Loading);
         let corpus = corpus::load_with(root, limits);
-        Run::finish(corpus, &corpus::DiskFiles::new(root), limits, progress)
+        Run::finish(corpus, &corpus::DiskFiles::new(root), limits, detail, progress)
     }
 
     /// A run over files held in memory (tests, fuzzing), ledger files included.
     pub fn from_files(files: &dyn corpus::CorpusFiles, limits: &corpus::Limits) -> Run {
         let corpus = corpus::load_from(files, limits);
-        Run::finish(corpus, files, limits, |_| {})
+        Run::finish(corpus, files, limits, coverage::Detail::Mentions, |_| {})
     }
 
     fn finish(
         mut corpus: corpus::Corpus,
         files: &dyn corpus::CorpusFiles,
         limits: &corpus::Limits,
+        detail: coverage::Detail,
         mut progress: impl FnMut(Stage),
     ) -> Run {
         let mut ledger_diagnostics = Vec::new();
@@ -80,7 +92,7 @@ impl Run {
         progress(Stage::Checking { facts: graph.facts.len() });
         let outcome = check::check(&corpus, &graph, &ledger);
         progress(Stage::Covering { sources: corpus.sources.len() });
-        let coverage = coverage::measure(&corpus, &coverage_config);
+        let coverage = coverage::measure_with(&corpus, &coverage_config, detail);
         Run { corpus, graph, outcome, ledger, coverage }
     }
 

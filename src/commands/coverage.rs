@@ -6,7 +6,7 @@ use claimcheck::coverage;
 use std::io::Write;
 
 pub fn run(args: CoverageArgs) -> u8 {
-    let run = match super::load(&args.path, "coverage was not measured") {
+    let run = match super::load_with_mentions(&args.path, "coverage was not measured") {
         Ok(run) => run,
         Err(code) => return code,
     };

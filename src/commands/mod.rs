@@ -20,6 +20,7 @@ use claimcheck::Run;
 use claimcheck::check::Finding;
 use claimcheck::check::lookup::{self, LookupError};
 use claimcheck::corpus::Limits;
+use claimcheck::coverage::Detail;
 use std::io::Write;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -41,14 +42,24 @@ pub fn limits() -> Limits {
 
 /// The pipeline again, without progress or printing (after a command rewrote the ledger).
 pub fn rerun(root: &Path) -> Run {
-    Run::with_limits(root, &limits(), |_| {})
+    Run::with_detail(root, &limits(), Detail::Figures, |_| {})
 }
 
 /// Runs the pipeline on a corpus (with a progress line on a terminal) and prints its
-/// diagnostics; on input errors says what was not done and gives the exit code.
+/// diagnostics; on input errors says what was not done and gives the exit code. Coverage
+/// is measured to its figures: [`load_with_mentions`] keeps every mention.
 pub fn load(root: &Path, not_done: &str) -> Result<Run, u8> {
+    load_keeping(root, Detail::Figures, not_done)
+}
+
+/// [`load`], keeping every mention of coverage (`claimcheck coverage`).
+pub fn load_with_mentions(root: &Path, not_done: &str) -> Result<Run, u8> {
+    load_keeping(root, Detail::Mentions, not_done)
+}
+
+fn load_keeping(root: &Path, detail: Detail, not_done: &str) -> Result<Run, u8> {
     let mut progress = progress::Progress::new(root);
-    let run = Run::with_limits(root, &limits(), |stage| progress.show(stage));
+    let run = Run::with_detail(root, &limits(), detail, |stage| progress.show(stage));
     progress.clear();
     let mut err = anstream::stderr();
     for d in &run.corpus.diagnostics {

@@ -66,12 +66,19 @@ pub struct Mention {
 impl Mention {
     /// An assertion: neither skipped by a rule nor ignored by the editors.
     pub fn is_substantive(&self) -> bool {
-        matches!(self.status, Status::Covered { .. } | Status::Uncovered)
+        self.status.is_substantive()
+    }
+}
+
+impl Status {
+    /// An assertion: neither skipped by a rule nor ignored by the editors.
+    pub fn is_substantive(&self) -> bool {
+        matches!(self, Status::Covered { .. } | Status::Uncovered)
     }
 }
 
 /// Covered over substantive mentions.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Figure {
     pub covered: usize,
     pub substantive: usize,
@@ -81,10 +88,21 @@ pub struct Figure {
 
 impl Figure {
     pub fn of(mentions: &[Mention]) -> Figure {
-        let substantive = mentions.iter().filter(|m| m.is_substantive()).count();
-        let covered = mentions.iter().filter(|m| matches!(m.status, Status::Covered { .. })).count();
-        let ratio = (substantive > 0).then(|| covered as f64 / substantive as f64);
-        Figure { covered, substantive, ratio }
+        let mut figure = Figure::default();
+        for m in mentions {
+            figure.count(&m.status);
+        }
+        figure.with_ratio()
+    }
+
+    /// Counts one more mention.
+    fn count(&mut self, status: &Status) {
+        self.covered += usize::from(matches!(status, Status::Covered { .. }));
+        self.substantive += usize::from(status.is_substantive());
+    }
+
+    fn with_ratio(self) -> Figure {
+        Figure { ratio: (self.substantive > 0).then(|| self.covered as f64 / self.substantive as f64), ..self }
     }
 }
 
@@ -110,11 +128,32 @@ impl Coverage {
     }
 }
 
+/// What a measure keeps of each source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// The figure only (what `check` and the reports show): mentions are counted, and none
+    /// is kept with its line and reading.
+    Figures,
+    /// Every mention, for `claimcheck coverage` and suggestions.
+    Mentions,
+}
+
 /// Finds, classifies and counts the mentions of every source of the corpus.
 pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
+    measure_with(corpus, config, Detail::Mentions)
+}
+
+/// [`measure`], keeping what `detail` asks for.
+pub fn measure_with(corpus: &Corpus, config: &Config, detail: Detail) -> Coverage {
     // Sources by claims file, the order they load in, whatever order the corpus holds them in.
     let mut order: Vec<usize> = (0..corpus.sources.len()).collect();
     order.sort_by(|&a, &b| corpus.sources[a].file.cmp(&corpus.sources[b].file));
+    let mut claims_of: Vec<Vec<usize>> = vec![Vec::new(); corpus.sources.len()];
+    for (c, claim) in corpus.claims.iter().enumerate() {
+        if let Some(mine) = claims_of.get_mut(claim.source) {
+            mine.push(c);
+        }
+    }
     // A source's mentions are scanned on their own, sources across the cores; the results
     // come back in `order`, so nothing depends on the number of threads.
     let scanned: Vec<(SourceCoverage, Vec<bool>, Option<Diagnostic>)> = order
@@ -122,7 +161,8 @@ pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
         .map(|index| {
             let source = &corpus.sources[index];
             let mut used = vec![false; config.ignore.len()];
-            let (mentions, stopped_at) = classify(corpus, index, source, config, &mut used);
+            let keep = detail == Detail::Mentions;
+            let (mentions, figure, stopped_at) = classify(corpus, &claims_of[index], source, config, keep, &mut used);
             let stopped = stopped_at.map(|at| {
                 Diagnostic::warning(
                     corpus.root.join(&source.text_file),
@@ -134,7 +174,7 @@ pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
             let coverage = SourceCoverage {
                 id: source.meta.id.clone(),
                 text: corpus.root.join(&source.text_file),
-                coverage: Figure::of(&mentions),
+                coverage: figure,
                 mentions,
             };
             (coverage, used, stopped)
@@ -172,23 +212,24 @@ pub fn measure(corpus: &Corpus, config: &Config) -> Coverage {
 /// covers any of them, so each is uncovered unless a rule skips it.
 pub fn mentions_of(corpus: &Corpus, source: &Source, config: &Config) -> Vec<Mention> {
     let mut used = vec![false; config.ignore.len()];
-    classify(corpus, usize::MAX, source, config, &mut used).0
+    classify(corpus, &[], source, config, true, &mut used).0
 }
 
-/// The mentions of one source, and where its scan stopped if it held too many.
+/// The mentions of one source (kept when `keep`), its figure, and where its scan stopped
+/// if it held too many. `claims` are the source's claims.
 fn classify(
     corpus: &Corpus,
-    index: usize,
+    claims: &[usize],
     source: &Source,
     config: &Config,
+    keep: bool,
     used: &mut [bool],
-) -> (Vec<Mention>, Option<usize>) {
+) -> (Vec<Mention>, Figure, Option<usize>) {
     let text = &source.text;
     // Claims of this source with a located quote, by where the quote starts.
-    let mut quotes: Vec<(usize, usize, &str)> = corpus
-        .claims
+    let mut quotes: Vec<(usize, usize, &str)> = claims
         .iter()
-        .filter(|c| c.source == index)
+        .map(|&c| &corpus.claims[c])
         .filter_map(|c| c.location.as_ref().map(|l| (widen(text, l.start, l.end), c.id.as_str())))
         .map(|((start, end), id)| (start, end, id))
         .collect();
@@ -202,59 +243,61 @@ fn classify(
     let mut folded_line: Option<(std::ops::Range<usize>, String)> = None;
     let scan = scan::find(source);
     let stopped_at = scan.stopped_at;
-    let mentions = scan
-        .found
-        .into_iter()
-        .map(|found| {
-            // The line (or lines: a mention may run over a line break) the mention stands on.
-            let line = source.lines.line_bounds(text, found.start).start..source.lines.line_bounds(text, found.end).end;
-            if line_facts.as_ref().is_none_or(|(at, _)| *at != line) {
-                line_facts = Some((line.clone(), rules::LineFacts::of(text, line.clone(), config, latin_is_foreign)));
-            }
-            let facts = &line_facts.as_ref().expect("set just above").1;
-            let place = rules::Place {
-                text,
-                start: found.start,
-                end: found.end,
-                reading: &found.reading,
-                line: line.clone(),
-                facts,
-            };
-            let mention_text = &text[found.start..found.end];
-            // A claim's quote outranks the ignore list: an entry naming a repeated mention by
-            // its line sets aside only the copy no claim covers.
-            let status = if let Some(rule) = rules::skip(&place, config) {
-                Status::Skipped { rule }
-            } else if let Some(claim) = covering.at(found.start, found.end) {
-                Status::Covered { claim: claim.to_string() }
-            } else if let Some(k) = ignore.find(mention_text, |entry| {
-                entry.line.is_none_or(|l| l == found.line)
-                    && entry.context_folded.as_ref().is_none_or(|c| {
-                        if folded_line.as_ref().is_none_or(|(at, _)| *at != line) {
-                            folded_line = Some((line.clone(), fold(&text[line.clone()], Mode::Match)));
-                        }
-                        folded_line.as_ref().is_some_and(|(_, f)| f.contains(c.as_str()))
-                    })
-            }) {
-                used[k] = true;
-                Status::Ignored { reason: config.ignore[k].reason.clone() }
-            } else {
-                Status::Uncovered
-            };
-            Mention {
-                context: scan::context(text, line, found.start, found.end),
-                text: one_line(mention_text),
-                value: compactor.compact(&found.reading, mention_text),
-                start: found.start,
-                end: found.end,
-                line: found.line,
-                column: found.column,
-                reading: found.reading,
-                status,
-            }
-        })
-        .collect();
-    (mentions, stopped_at)
+    let mut figure = Figure::default();
+    let mut mentions = Vec::new();
+    for found in scan.found {
+        // The line (or lines: a mention may run over a line break) the mention stands on.
+        let line = source.lines.line_bounds(text, found.start).start..source.lines.line_bounds(text, found.end).end;
+        if line_facts.as_ref().is_none_or(|(at, _)| *at != line) {
+            line_facts = Some((line.clone(), rules::LineFacts::of(text, line.clone(), config, latin_is_foreign)));
+        }
+        let facts = &line_facts.as_ref().expect("set just above").1;
+        let place = rules::Place {
+            text,
+            start: found.start,
+            end: found.end,
+            reading: &found.reading,
+            line: line.clone(),
+            facts,
+        };
+        let mention_text = &text[found.start..found.end];
+        // A claim's quote outranks the ignore list: an entry naming a repeated mention by
+        // its line sets aside only the copy no claim covers.
+        let status = if let Some(rule) = rules::skip(&place, config) {
+            Status::Skipped { rule }
+        } else if let Some(claim) = covering.at(found.start, found.end) {
+            Status::Covered { claim: claim.to_string() }
+        } else if let Some(k) = ignore.find(mention_text, |entry| {
+            entry.line.is_none_or(|l| l == found.line)
+                && entry.context_folded.as_ref().is_none_or(|c| {
+                    if folded_line.as_ref().is_none_or(|(at, _)| *at != line) {
+                        folded_line = Some((line.clone(), fold(&text[line.clone()], Mode::Match)));
+                    }
+                    folded_line.as_ref().is_some_and(|(_, f)| f.contains(c.as_str()))
+                })
+        }) {
+            used[k] = true;
+            Status::Ignored { reason: config.ignore[k].reason.clone() }
+        } else {
+            Status::Uncovered
+        };
+        figure.count(&status);
+        if !keep {
+            continue;
+        }
+        mentions.push(Mention {
+            context: scan::context(text, line, found.start, found.end),
+            text: one_line(mention_text),
+            value: compactor.compact(&found.reading, mention_text),
+            start: found.start,
+            end: found.end,
+            line: found.line,
+            column: found.column,
+            reading: found.reading,
+            status,
+        });
+    }
+    (mentions, figure.with_ratio(), stopped_at)
 }
 
 /// Which quote covers a mention, for mentions met in text order: quotes open as the
