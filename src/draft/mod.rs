@@ -614,8 +614,13 @@ impl<'a> Drafter<'a> {
         (values, guesses, used, more)
     }
 
-    /// The nearest entity in the sentence of a kind the property's claims are about, else
-    /// the text's most named one of such a kind, else the property's usual subject.
+    /// The subject, from what the clause names and what the property's claims and
+    /// description say, in this order: an entity the clause names that claims of the
+    /// property are about; the one subject the description declares; any entity of a
+    /// fitting kind the clause names; one the sentence names that the property's claims are
+    /// about; the subject most of them are about; any of a fitting kind the sentence names;
+    /// the text's most named one of a fitting kind. A text's main subject never overrides
+    /// what the property's claims say (a death toll is the unrest's, not the mission's).
     fn subject(
         &self,
         property: usize,
@@ -626,47 +631,60 @@ impl<'a> Drafter<'a> {
         let registry = &self.corpus.registry;
         let kinds = self.priors.subject_kinds(self.corpus, property);
         let fits = |e: usize| kinds.is_empty() || kinds.contains(registry.entities[e].kind.as_str());
+        let known = |e: usize| self.priors.subjects.get(&property).is_some_and(|s| s.contains_key(&e));
         let hits = self.lexicon.entities(&around.words);
-        let near = hits
-            .iter()
-            .filter(|h| fits(h.what) && !used.contains(&h.what) && Some(h.what) != speaker)
-            .min_by_key(|h| (!around.in_clause(h.first), around.distance(h.first)));
-        // An entity the clause names comes first; then the one subject the registry declares
-        // for the property (the border's «subject: kazakhstan», whoever the clause names).
-        let declared = self.priors.declared_subject(property);
-        if let Some(e) = declared
-            && near.is_none_or(|h| !around.in_clause(h.first))
-        {
-            let named = hits.iter().any(|h| h.what == e);
-            let confidence = if named { Confidence::High } else { Confidence::Medium };
+        let nearest = |in_clause: bool, known_only: bool| {
+            hits.iter()
+                .filter(|h| fits(h.what) && !used.contains(&h.what) && Some(h.what) != speaker)
+                .filter(|h| !in_clause || around.in_clause(h.first))
+                .filter(|h| !known_only || known(h.what))
+                .min_by_key(|h| (!around.in_clause(h.first), around.distance(h.first)))
+        };
+        let named = |h: &cues::Hit<usize>, confidence| {
+            Ok((h.what, Guess { confidence, from: around.text(&self.source.text, h.first, h.last) }))
+        };
+        if let Some(h) = nearest(true, true) {
+            return named(h, Confidence::High);
+        }
+        // The one subject the registry declares for the property (the border's «subject:
+        // kazakhstan», whoever the clause names).
+        if let Some(e) = self.priors.declared_subject(property) {
+            let said = hits.iter().any(|h| h.what == e);
+            let confidence = if said { Confidence::High } else { Confidence::Medium };
             let from = format!(
                 "the registry declares {} the subject of {}",
                 registry.entities[e].id, registry.properties[property].id
             );
             return Ok((e, Guess { confidence, from }));
         }
-        if let Some(h) = near {
-            let confidence = if around.in_clause(h.first) { Confidence::High } else { Confidence::Medium };
-            return Ok((h.what, Guess { confidence, from: around.text(&self.source.text, h.first, h.last) }));
+        if let Some(h) = nearest(true, false) {
+            return named(h, Confidence::High);
+        }
+        if let Some(h) = nearest(false, true) {
+            return named(h, Confidence::Medium);
         }
         let usual = self.priors.usual_subject(property);
+        if let Some(e) = usual {
+            let from = format!("most claims of {} are about it", registry.properties[property].id);
+            let confidence = if self.named.contains_key(&e) { Confidence::Medium } else { Confidence::Low };
+            return Ok((e, Guess { confidence, from }));
+        }
+        if let Some(h) = nearest(false, false) {
+            return named(h, Confidence::Medium);
+        }
         let main = self
             .named
             .iter()
             .filter(|&(&e, _)| fits(e))
-            .max_by_key(|&(&e, &n)| (n, Some(e) == usual, std::cmp::Reverse(e)))
+            .max_by_key(|&(&e, &n)| (n, std::cmp::Reverse(e)))
             .map(|(&e, _)| e);
-        if let Some(e) = main {
-            // With no claims of the property to learn from, any entity is a weak guess.
-            let (confidence, of) =
-                if kinds.is_empty() { (Confidence::Low, "of all") } else { (Confidence::Medium, "of its kind") };
-            let from = format!("the text names {} most {of}", registry.entities[e].id);
-            return Ok((e, Guess { confidence, from }));
-        }
-        match usual {
+        match main {
             Some(e) => {
-                let from = format!("most claims of {} are about it", registry.properties[property].id);
-                Ok((e, Guess { confidence: Confidence::Low, from }))
+                // With no claims of the property to learn from, any entity is a weak guess.
+                let (confidence, of) =
+                    if kinds.is_empty() { (Confidence::Low, "of all") } else { (Confidence::Medium, "of its kind") };
+                let from = format!("the text names {} most {of}", registry.entities[e].id);
+                Ok((e, Guess { confidence, from }))
             }
             None => Err("no entity of the registry is named near it".into()),
         }
@@ -677,7 +695,9 @@ impl<'a> Drafter<'a> {
     fn speaker(&self, around: &Around) -> Option<(usize, Guess)> {
         let entities = self.lexicon.entities(&around.words);
         for verb in self.lexicon.speech(&around.words) {
-            let after = entities.iter().find(|h| h.first > verb.last && h.first <= verb.last + 4);
+            // «قال إنهم هاجموا ألماتي», "said that …": what follows is what was said.
+            let content = around.words.get(verb.last + 1).is_some_and(|w| CONTENT.contains(&w.folded.as_str()));
+            let after = entities.iter().find(|h| !content && h.first > verb.last && h.first <= verb.last + 4);
             let before = entities.iter().rev().find(|h| h.last < verb.first && h.last + 3 >= verb.first);
             if let Some(h) = after.or(before) {
                 let (a, b) = (h.first.min(verb.first), h.last.max(verb.last));
@@ -705,6 +725,9 @@ impl<'a> Drafter<'a> {
             .min_by_key(|d| distance(d))
     }
 }
+
+/// Words (folded) that open what a speech verb reports, not who spoke.
+const CONTENT: &[&str] = &["ان", "انه", "انها", "انهم", "بان", "بانه", "that"];
 
 /// The unit named by the words right after a figure, as the reader knows units.
 fn unit_after(text: &str, at: usize) -> Option<&'static str> {
