@@ -106,7 +106,8 @@ pub fn english_stem(w: &str) -> &str {
     {
         s = &s[..s.len() - 1];
     }
-    if s.len() > 3 && s.ends_with('e') {
+    // "injuries", "injury" and "injured" share «injur»; "price" and "priced" «pric».
+    if (s.len() > 3 && s.ends_with('e')) || (s.len() > 4 && (s.ends_with('i') || s.ends_with('y'))) {
         s = &s[..s.len() - 1];
     }
     s
@@ -199,9 +200,35 @@ fn split(s: &str) -> Vec<String> {
     folded(s).split(|c: char| !word_char(c)).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
+/// The adjectives of a one-word country name, folded: the Arabic nisba, masculine and
+/// feminine («روسيا» → «روسي», «روسيه»; «كازاخستان» → «كازاخستاني»), and the English "-ian"
+/// of a name in "-ia" ("Russia" → "russian").
+fn adjective_forms(name: &str) -> Vec<String> {
+    let name = folded(name);
+    if name.split_whitespace().count() != 1 {
+        return Vec::new();
+    }
+    if is_latin(&name) {
+        return if name.ends_with("ia") { vec![format!("{name}n")] } else { Vec::new() };
+    }
+    let bare = name.strip_prefix("ال").unwrap_or(&name);
+    let base = if let Some(stem) = bare.strip_suffix("يا") {
+        format!("{stem}ي")
+    } else if let Some(stem) = bare.strip_suffix('ا') {
+        format!("{stem}ي")
+    } else {
+        format!("{bare}ي")
+    };
+    // The feminine ending as the text folds it.
+    let feminine = folded(&format!("{base}ة"));
+    vec![base, feminine]
+}
+
 /// What the drafter looks for, built once per registry.
 pub struct Lexicon {
     entities: Patterns<usize>,
+    /// Countries by their adjectives («روسية», "Russian").
+    adjectives: Patterns<usize>,
     properties: Patterns<usize>,
     /// (qualifier key, value).
     qualifiers: Patterns<(String, String)>,
@@ -262,6 +289,13 @@ impl Lexicon {
             .enumerate()
             .flat_map(|(i, e)| e.names.iter().chain([&e.id]).map(move |n| (split(n), i)))
             .collect();
+        let adjectives = registry
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == "country")
+            .flat_map(|(i, e)| e.names.iter().flat_map(|n| adjective_forms(n)).map(move |a| (vec![a], i)))
+            .collect();
         let pick = |cues: &std::collections::BTreeMap<String, Vec<String>>| -> Vec<String> {
             match language.and_then(|l| cues.get(l)) {
                 Some(words) => words.clone(),
@@ -286,6 +320,7 @@ impl Lexicon {
         let fixed = |list: &[&str]| list.iter().map(|w| (split(w), ())).collect();
         Lexicon {
             entities: Patterns::new(entities, Match::Whole),
+            adjectives: Patterns::new(adjectives, Match::Whole),
             properties: Patterns::new(properties, Match::Cue),
             qualifiers: Patterns::new(qualifiers, Match::Whole),
             speech: Patterns::new(fixed(SPEECH), Match::Prefix),
@@ -295,6 +330,10 @@ impl Lexicon {
 
     pub fn entities(&self, words: &[Word]) -> Vec<Hit<usize>> {
         self.entities.find(words)
+    }
+
+    pub fn adjectives(&self, words: &[Word]) -> Vec<Hit<usize>> {
+        self.adjectives.find(words)
     }
 
     pub fn properties(&self, words: &[Word]) -> Vec<Hit<usize>> {
@@ -335,6 +374,14 @@ mod tests {
         assert!(!word_matches("روسيات", "روسيا", false));
         // A verb's imperfect and future prefixes: «يتنحى», «سيبدأ».
         assert!(cue_matches("يتنحى", "تنحى", true) && cue_matches("سيبدأ", "بدأ", true));
+    }
+
+    #[test]
+    fn countries_have_adjectives() {
+        assert_eq!(adjective_forms("روسيا"), ["روسي".to_string(), folded("روسية")]);
+        assert_eq!(adjective_forms("كازاخستان")[0], "كازاخستاني");
+        assert_eq!(adjective_forms("Armenia"), ["armenian"]);
+        assert!(adjective_forms("روسيا الاتحادية").is_empty());
     }
 
     #[test]

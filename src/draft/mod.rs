@@ -206,6 +206,12 @@ struct Drafter<'a> {
     /// Where the text names an entity (byte ranges, in order): a date inside a name
     /// («January 2022 unrest») belongs to the name, not to a figure.
     names: Vec<(usize, usize)>,
+    /// The figures (no dates) the text states, by byte range, in order: a qualifier named
+    /// past another figure is that figure's.
+    figures: Vec<(usize, usize)>,
+    /// The property each figure drafted so far was given, by its start: «منهم 103» counts
+    /// what the figure before it counts.
+    placed: Vec<(usize, usize)>,
     compactor: Compactor,
 }
 
@@ -214,6 +220,10 @@ struct Around {
     words: Vec<Word>,
     /// The clause's byte range.
     clause: (usize, usize),
+    /// Passages outside the clause whose entities may qualify the figure: a place that
+    /// fronts the sentence («وفي ألماتي، …», "In Mangystau, …") and the clause a relative
+    /// clause («التي …», "which …") is about.
+    reach: Vec<(usize, usize)>,
     start: usize,
     end: usize,
 }
@@ -234,6 +244,22 @@ impl Around {
 
     fn in_clause(&self, i: usize) -> bool {
         self.words[i].start >= self.clause.0 && self.words[i].end <= self.clause.1
+    }
+
+    /// In the clause or a passage that reaches into it.
+    fn in_reach(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        self.in_clause(i) || self.reach.iter().any(|&(a, b)| w.start >= a && w.end <= b)
+    }
+
+    /// The index of the figure's first word, or of the word after it.
+    fn first(&self) -> usize {
+        self.words.partition_point(|w| w.start < self.start)
+    }
+
+    /// The word before the figure, folded.
+    fn word_before(&self) -> Option<&str> {
+        self.first().checked_sub(1).map(|i| self.words[i].folded.as_str())
     }
 
     fn text(&self, text: &str, first: usize, last: usize) -> String {
@@ -265,6 +291,16 @@ impl<'a> Drafter<'a> {
             paragraphs: Paragraphs::new(&source.text, &source.lines),
             named,
             names,
+            figures: {
+                let mut f: Vec<(usize, usize)> = mentions
+                    .iter()
+                    .filter(|m| m.is_substantive() && m.reading.kind != ValueKind::Date)
+                    .map(|m| (m.start, m.end))
+                    .collect();
+                f.sort_unstable();
+                f
+            },
+            placed: Vec::new(),
             compactor: Compactor::default(),
         }
     }
@@ -295,6 +331,12 @@ impl<'a> Drafter<'a> {
             }
             match self.figure(m, &mut dating) {
                 Ok(claims) => {
+                    if m.reading.kind != ValueKind::Date
+                        && let Some(first) = claims.first()
+                        && let Ok(p) = self.corpus.registry.property(&first.property)
+                    {
+                        self.placed.push((m.start, p));
+                    }
                     for mut claim in claims {
                         claim.id = unique_id(&self.source.meta.id, &claim.property, taken);
                         out.claims.push(Drafted { line: m.line, column: m.column, mention: m.text.clone(), claim });
@@ -319,14 +361,19 @@ impl<'a> Drafter<'a> {
         let text = &self.source.text;
         let (sa, sb) = clause::sentence(text, &self.paragraphs, m.start, m.end);
         let clause = clause::clause_range(text, &self.paragraphs, m.start, m.end);
-        let around = Around { words: cues::words(text, sa, sb), clause, start: m.start, end: m.end };
+        let words = cues::words(text, sa, sb);
+        let reach = self.reach(&words, clause);
+        let around = Around { words, clause, reach, start: m.start, end: m.end };
         // A unit the reader did not take with the figure ("120 تنغي للتر" in running text).
         let mut reading = m.reading.clone();
         if reading.unit.is_none() && reading.kind == ValueKind::Number {
             reading.unit = unit_after(text, m.end);
         }
         let ordinal = value::is_ordinal(&crate::text::fold(&text[m.start..m.end], crate::text::Mode::Read));
-        let (property, property_guess) = self.property(&reading, ordinal, &around)?;
+        let (property, property_guess) = match self.partitive(&reading, &around) {
+            Some(found) => found,
+            None => self.property(&reading, ordinal, &around)?,
+        };
         let property = self.start_or_end(property, m, &around);
         let prop = &self.corpus.registry.properties[property];
         let speaker = self.speaker(&around);
@@ -419,7 +466,21 @@ impl<'a> Drafter<'a> {
             }
             return Ok(out);
         }
+        // Two figures «من 60 تنغي إلى 120 تنغي», "from 60 tenge to 120 tenge", or one after a
+        // cut or rise «إلى 50 تنغي»: a before and an after, each quoted apart.
         let mut claim = base;
+        if m.reading.kind != ValueKind::Date
+            && let Some((side, range)) = self.side(m, &around, quote)
+        {
+            quote = range;
+            if let Some(scope) = self.side_scope(&prop.id, side, &around) {
+                claim.qualifiers.insert(crate::graph::SCOPE.into(), scope);
+                claim.draft.insert(
+                    "qualifiers.scope".into(),
+                    Guess { confidence: Confidence::Medium, from: text[quote.0..quote.1].to_string() },
+                );
+            }
+        }
         self.finish(&mut claim, &reading, &m.text, quote, prop.id.clone())?;
         let mut out = vec![claim.clone()];
         for (key, value) in more {
@@ -496,6 +557,100 @@ impl<'a> Drafter<'a> {
         Ok((hit.what, Guess { confidence, from: around.text(&self.source.text, hit.first, hit.last) }))
     }
 
+    /// «بينهم 19», «منهم 103», "including 19": a part of what the figure before it in the
+    /// sentence counts, so the same property (the part's group or place are qualifiers).
+    fn partitive(&self, reading: &value::Reading, around: &Around) -> Option<(usize, Guess)> {
+        let before = around.word_before()?;
+        if !PARTITIVE.contains(&before) {
+            return None;
+        }
+        let sentence = around.words.first()?.start;
+        let k = self.placed.partition_point(|&(s, _)| s < around.start);
+        let &(at, property) = self.placed[..k].last().filter(|&&(s, _)| s >= sentence)?;
+        let p = &self.corpus.registry.properties[property];
+        if !kind_fits(p.kind, reading.kind) || self.unit(p, reading).is_err() {
+            return None;
+        }
+        let figure = self.mentions.iter().find(|m| m.start == at).map_or("", |m| m.text.as_str());
+        let from = format!("«{}» after {figure}, a figure of {}", around.words[around.first() - 1].folded, p.id);
+        Some((property, Guess { confidence: Confidence::Medium, from }))
+    }
+
+    /// Passages of the sentence outside the clause that may qualify its figures: a place
+    /// fronting the sentence, and the clause before a relative clause.
+    fn reach(&self, words: &[Word], clause: (usize, usize)) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        // «وفي ألماتي، قدرت …», "In the western Mangystau region, …": the first words.
+        if let Some(first) = words.first()
+            && matches!(first.folded.as_str(), "في" | "وفي" | "in")
+        {
+            let last = words[..words.len().min(5)].last().map_or(first.end, |w| w.end);
+            out.push((first.start, last));
+        }
+        // «المنظمة، التي تأسست …», "Oil, which accounts for …", "the field, in which …".
+        let k = words.partition_point(|w| w.start < clause.0);
+        let opens = |i: usize| words.get(i).is_some_and(|w| RELATIVE.contains(&w.folded.as_str()));
+        if k > 0 && (opens(k) || (opens(k + 1) && matches!(words[k].folded.as_str(), "in" | "of" | "for"))) {
+            let prev = words[k - 1].start;
+            let (a, b) = clause::clause_range(&self.source.text, &self.paragraphs, prev, words[k - 1].end);
+            out.push((a, b));
+        }
+        out
+    }
+
+    /// Whether the figure is the before or the after of a change its clause states (a word
+    /// of change in the sentence; «من»/"from" before the first, «إلى»/"to" before the
+    /// second), and the part of `quote` that states it alone.
+    fn side(&self, m: &Mention, around: &Around, quote: (usize, usize)) -> Option<(&'static str, (usize, usize))> {
+        if !self.lexicon.change(&around.words) {
+            return None;
+        }
+        let first = around.first();
+        let from = |w: &Word| matches!(w.folded.as_str(), "من" | "from");
+        let to = |w: &Word| matches!(w.folded.as_str(), "الي" | "والي" | "حتي" | "to");
+        let before = first.checked_sub(1).map(|i| &around.words[i])?;
+        let in_clause = |&&(s, e): &&(usize, usize)| s >= around.clause.0 && e <= around.clause.1;
+        let k = self.figures.partition_point(|&(s, _)| s < m.start);
+        if from(before) {
+            // The next figure of the clause, with «إلى»/"to" right before it.
+            let &(next, _) = self.figures.get(k + 1).filter(|f| in_clause(f))?;
+            let i = around.words.partition_point(|w| w.start < next);
+            let connector = around.words.get(i.checked_sub(1)?).filter(|w| to(w))?;
+            return Some(("before", clause::trim(&self.source.text, quote.0.min(m.start), connector.start)));
+        }
+        if to(before) {
+            // After «من X» in the clause, or after a word of change alone («بخفض السعر إلى 50»).
+            let a = self.figures[..k]
+                .last()
+                .filter(|f| in_clause(f))
+                .map_or(quote.0, |_| before.start)
+                .max(quote.0.min(before.start));
+            return Some(("after", clause::trim(&self.source.text, a, quote.1.max(m.end))));
+        }
+        None
+    }
+
+    /// The scope of the property a side of a change takes: "before-…" or "after-…", the
+    /// one of a fall («خفض», "cut") when the clause says the figure fell.
+    fn side_scope(&self, property: &str, side: &str, around: &Around) -> Option<String> {
+        let scopes: Vec<&str> = self.corpus.registry.scopes_of(property).map(|s| s.id.as_str()).collect();
+        let fell = around
+            .words
+            .iter()
+            .any(|w| FALL.iter().any(|f| w.folded.trim_start_matches(['و', 'ب', 'ل']).starts_with(f)));
+        let is_fall = |s: &str| ["cut", "fall", "drop", "reduc", "lower"].iter().any(|f| s.contains(f));
+        let sided = scopes.iter().filter(|s| s.starts_with(&format!("{side}-")));
+        let mut fitting = sided.clone().filter(|s| is_fall(s) == fell);
+        fitting.next().or_else(|| sided.clone().next()).map(|s| s.to_string())
+    }
+
+    /// Whether a figure other than `m` stands between byte offsets `a` and `b`.
+    fn figure_between(&self, m: (usize, usize), a: usize, b: usize) -> bool {
+        let (a, b) = (a.min(b), a.max(b));
+        let k = self.figures.partition_point(|&(s, _)| s < a);
+        self.figures[k..].iter().take_while(|&&(s, _)| s < b).any(|&(s, e)| e <= b && (s, e) != m && s >= a)
+    }
+
     /// A date after «حتى»/«إلى»/"until" ends what a start property begins, and one after
     /// «منذ»/"since" starts what an end property ends: `term_start` becomes `term_end` (and
     /// back) when the registry has both.
@@ -565,10 +720,20 @@ impl<'a> Drafter<'a> {
         // The subject the property declares is no qualifier of it.
         used.extend(self.priors.declared_subject(property));
         let text = &self.source.text;
+        // A word past another figure qualifies that figure: «225 قتيلا بينهم 19 من رجال الأمن».
+        let own = |i: usize| {
+            let w = &around.words[i];
+            let m = (around.start, around.end);
+            if w.end <= around.start {
+                !self.figure_between(m, w.end, around.start)
+            } else {
+                !self.figure_between(m, around.end, w.start)
+            }
+        };
         let hits = self.lexicon.qualifiers(&around.words);
         for (k, hit) in hits.iter().enumerate() {
             let (key, value) = &hit.what;
-            if keys.contains_key(key) && around.in_clause(hit.first) && !values.contains_key(key) {
+            if keys.contains_key(key) && around.in_reach(hit.first) && own(hit.first) && !values.contains_key(key) {
                 values.insert(key.clone(), value.clone());
                 guesses.insert(
                     format!("qualifiers.{key}"),
@@ -592,15 +757,36 @@ impl<'a> Drafter<'a> {
             }
         }
         let entities = self.lexicon.entities(&around.words);
-        for (key, kinds) in keys {
+        // «طائرة عسكرية روسية»: a country's adjective names it as a contributor or partner.
+        let adjectives = self.lexicon.adjectives(&around.words);
+        // Any figure or date may be placed: «103 في مدينة ألماتي», "cut … in Mangystau to 50".
+        let declared_keys = keys;
+        let mut keys = keys.clone();
+        if let Some(kinds) = self.priors.key_kinds.get(PLACE)
+            && !keys.contains_key(PLACE)
+            && registry.qualifiers.contains_key(PLACE)
+        {
+            keys.insert(PLACE.to_string(), kinds.clone());
+        }
+        for (key, kinds) in &keys {
             let declared = registry.qualifiers.get(key).is_some_and(|(q, _)| q.entity);
             if values.contains_key(key) || !declared || kinds.is_empty() {
                 continue;
             }
+            // A place the property's claims do not use must be said to be where: «في», "in".
+            let said_in = |h: &cues::Hit<usize>| {
+                declared_keys.contains_key(key)
+                    || (h.first.saturating_sub(3)..h.first)
+                        .any(|i| matches!(around.words[i].folded.as_str(), "في" | "وفي" | "in"))
+            };
+            let with_adjectives = key != PLACE;
             let near = entities
                 .iter()
-                .filter(|h| around.in_clause(h.first) && Some(h.what) != speaker && !used.contains(&h.what))
-                .filter(|h| kinds.contains(&registry.entities[h.what].kind))
+                .chain(adjectives.iter().filter(|_| with_adjectives))
+                .filter(|h| {
+                    around.in_reach(h.first) && own(h.first) && Some(h.what) != speaker && !used.contains(&h.what)
+                })
+                .filter(|h| kinds.contains(&registry.entities[h.what].kind) && said_in(h))
                 .min_by_key(|h| around.distance(h.first));
             if let Some(h) = near {
                 used.insert(h.what);
@@ -725,6 +911,18 @@ impl<'a> Drafter<'a> {
             .min_by_key(|d| distance(d))
     }
 }
+
+/// Words (folded, stems) that say a figure fell: its after is the after of a cut.
+const FALL: &[&str] = &["خفض", "تخفيض", "انخفض", "تراجع", "cut", "fell", "lower", "reduc", "drop"];
+
+/// The qualifier key of where a figure holds.
+const PLACE: &str = "place";
+
+/// Words (folded) right before a figure that make it a part of the one before it.
+const PARTITIVE: &[&str] = &["منهم", "بينهم", "ومنهم", "منها", "بينها", "including", "among"];
+
+/// Words (folded) that open a relative clause.
+const RELATIVE: &[&str] = &["التي", "الذي", "الذين", "والتي", "والذي", "which", "where", "who", "whose"];
 
 /// Words (folded) that open what a speech verb reports, not who spoke.
 const CONTENT: &[&str] = &["ان", "انه", "انها", "انهم", "بان", "بانه", "that"];
