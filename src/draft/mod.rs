@@ -215,6 +215,13 @@ struct Drafter<'a> {
     compactor: Compactor,
 }
 
+/// An event a date dates in another clause of its sentence: its property and clause.
+struct Event {
+    property: usize,
+    clause: (usize, usize),
+    guess: Guess,
+}
+
 /// A figure's sentence: its words and where the figure stands among them.
 struct Around {
     words: Vec<Word>,
@@ -313,7 +320,9 @@ impl<'a> Drafter<'a> {
         let (dates, figures): (Vec<&Mention>, Vec<&Mention>) =
             uncovered.into_iter().partition(|m| m.reading.kind == ValueKind::Date);
         for m in figures.into_iter().chain(dates) {
-            if m.reading.kind == ValueKind::Date && dating.contains(&m.start) {
+            // A date that only dates a figure is that claim's as_of; one with an event of
+            // its own in its clause («انطلقت في 2 كانون الثاني») is a claim too.
+            if m.reading.kind == ValueKind::Date && dating.contains(&m.start) && !self.own_event(m) {
                 continue;
             }
             if m.reading.kind == ValueKind::Date
@@ -329,7 +338,24 @@ impl<'a> Drafter<'a> {
                 });
                 continue;
             }
-            match self.figure(m, &mut dating) {
+            let mut drafted = self.figure(m, &mut dating, None);
+            // One date may head several events: «استقالة الحكومة في الخامس من يناير، وفرض حالة
+            // الطوارئ», "January 19 - The last units leave, and the state of emergency ends".
+            if m.reading.kind == ValueKind::Date
+                && let Ok(claims) = &mut drafted
+            {
+                let mut have: HashSet<String> = claims.iter().map(|c| c.property.clone()).collect();
+                for event in self.events(m) {
+                    if let Ok(more) = self.figure(m, &mut dating, Some(&event)) {
+                        for claim in more {
+                            if have.insert(claim.property.clone()) {
+                                claims.push(claim);
+                            }
+                        }
+                    }
+                }
+            }
+            match drafted {
                 Ok(claims) => {
                     if m.reading.kind != ValueKind::Date
                         && let Some(first) = claims.first()
@@ -357,22 +383,41 @@ impl<'a> Drafter<'a> {
     }
 
     /// The claims for one figure (two for a before and after), or why there is none.
-    fn figure(&mut self, m: &Mention, dating: &mut HashSet<usize>) -> Result<Vec<DraftClaim>, String> {
+    fn figure(
+        &mut self,
+        m: &Mention,
+        dating: &mut HashSet<usize>,
+        event: Option<&Event>,
+    ) -> Result<Vec<DraftClaim>, String> {
         let text = &self.source.text;
-        let (sa, sb) = clause::sentence(text, &self.paragraphs, m.start, m.end);
-        let clause = clause::clause_range(text, &self.paragraphs, m.start, m.end);
+        let (sa, sb) = self.sentence(m);
+        let mut clause = clause::clause_range(text, &self.paragraphs, m.start, m.end);
+        // Another event the date dates: its clause joins the date's.
+        if let Some(e) = event {
+            clause = (clause.0.min(e.clause.0), clause.1.max(e.clause.1));
+        }
         let words = cues::words(text, sa, sb);
         let reach = self.reach(&words, clause);
-        let around = Around { words, clause, reach, start: m.start, end: m.end };
+        let mut around = Around { words, clause, reach, start: m.start, end: m.end };
         // A unit the reader did not take with the figure ("120 تنغي للتر" in running text).
         let mut reading = m.reading.clone();
         if reading.unit.is_none() && reading.kind == ValueKind::Number {
             reading.unit = unit_after(text, m.end);
         }
         let ordinal = value::is_ordinal(&crate::text::fold(&text[m.start..m.end], crate::text::Mode::Read));
-        let (property, property_guess) = match self.partitive(&reading, &around) {
-            Some(found) => found,
-            None => self.property(&reading, ordinal, &around)?,
+        let (property, property_guess) = match (event, self.partitive(&reading, &around)) {
+            (Some(e), _) => (e.property, e.guess.clone()),
+            (None, Some(found)) => found,
+            (None, None) => {
+                let (p, guess, at) = self.property(&reading, ordinal, &around)?;
+                // A date's event named in another clause: the date and that clause are its quote.
+                if m.reading.kind == ValueKind::Date && !around.in_clause(at) {
+                    let w = &around.words[at];
+                    let c = clause::clause_range(text, &self.paragraphs, w.start, w.end);
+                    around.clause = (around.clause.0.min(c.0), around.clause.1.max(c.1));
+                }
+                (p, guess)
+            }
         };
         let property = self.start_or_end(property, m, &around);
         let prop = &self.corpus.registry.properties[property];
@@ -532,7 +577,12 @@ impl<'a> Drafter<'a> {
     }
 
     /// The property whose cue stands nearest the figure and fits its kind and unit.
-    fn property(&self, reading: &value::Reading, ordinal: bool, around: &Around) -> Result<(usize, Guess), String> {
+    fn property(
+        &self,
+        reading: &value::Reading,
+        ordinal: bool,
+        around: &Around,
+    ) -> Result<(usize, Guess, usize), String> {
         let registry = &self.corpus.registry;
         let best = self
             .lexicon
@@ -554,7 +604,86 @@ impl<'a> Drafter<'a> {
             (true, _) => Confidence::Medium,
             _ => Confidence::Low,
         };
-        Ok((hit.what, Guess { confidence, from: around.text(&self.source.text, hit.first, hit.last) }))
+        Ok((hit.what, Guess { confidence, from: around.text(&self.source.text, hit.first, hit.last) }, hit.first))
+    }
+
+    /// The figure's sentence; a date heading a line ("January 5 - …", «5 يناير: …») heads the
+    /// whole line, all its sentences.
+    fn sentence(&self, m: &Mention) -> (usize, usize) {
+        let text = &self.source.text;
+        let line = self.source.lines.line_bounds(text, m.start);
+        let heads = m.reading.kind == ValueKind::Date
+            && text[line.start..m.start].trim().is_empty()
+            && ["-", "–", "—", ":"].iter().any(|d| text[m.end..line.end].trim_start().starts_with(d));
+        if heads { (m.start, line.end) } else { clause::sentence(text, &self.paragraphs, m.start, m.end) }
+    }
+
+    /// Whether a date property's cue stands in the date's own clause.
+    fn own_event(&self, m: &Mention) -> bool {
+        let text = &self.source.text;
+        let (a, b) = clause::clause_range(text, &self.paragraphs, m.start, m.end);
+        let registry = &self.corpus.registry;
+        // A cue in a clause with a figure is the figure's («توقيف نحو 5800 شخص»).
+        if self.figure_between((m.start, m.end), a, b) {
+            return false;
+        }
+        self.lexicon
+            .properties(&cues::words(text, a, b))
+            .iter()
+            .any(|h| registry.properties[h.what].kind == PropertyKind::Date)
+    }
+
+    /// The events a date dates besides the one its own clause names: the date properties
+    /// whose cues stand in other clauses of its sentence that state no date of their own
+    /// (each property once, nearest first).
+    fn events(&self, m: &Mention) -> Vec<Event> {
+        if m.reading.kind != ValueKind::Date {
+            return Vec::new();
+        }
+        let text = &self.source.text;
+        let registry = &self.corpus.registry;
+        let (sa, sb) = self.sentence(m);
+        let own = clause::clause_range(text, &self.paragraphs, m.start, m.end);
+        let words = cues::words(text, sa, sb);
+        let dates: Vec<(usize, usize)> = self
+            .mentions
+            .iter()
+            .filter(|d| d.reading.kind == ValueKind::Date && d.start != m.start && d.start >= sa && d.end <= sb)
+            .map(|d| (d.start, d.end))
+            .collect();
+        let mut out: Vec<Event> = Vec::new();
+        let hits: Vec<_> = self
+            .lexicon
+            .properties(&words)
+            .into_iter()
+            .filter(|h| registry.properties[h.what].kind == PropertyKind::Date)
+            .map(|h| {
+                let clause = clause::clause_range(text, &self.paragraphs, words[h.first].start, words[h.last].end);
+                (h, clause)
+            })
+            .collect();
+        // Beginning and ending are said of the event a more specific cue names beside them.
+        let generic: Vec<usize> =
+            ["start_date", "end_date"].iter().filter_map(|id| registry.property(id).ok()).collect();
+        for (hit, clause) in &hits {
+            let clause = *clause;
+            if out.iter().any(|e| e.property == hit.what)
+                || (generic.contains(&hit.what) && hits.iter().any(|(h, c)| *c == clause && !generic.contains(&h.what)))
+            {
+                continue;
+            }
+            let w = &words[hit.first];
+            let other = clause.0 >= own.1 || clause.1 <= own.0;
+            // Nothing dated or counted stands between the date and the event, nor in its clause.
+            let (lo, hi) = (m.start.min(clause.0), m.end.max(clause.1));
+            let between =
+                dates.iter().any(|&(a, b)| a >= lo && b <= hi) || self.figure_between((m.start, m.end), lo, hi);
+            if other && !between {
+                let from = text[w.start..words[hit.last].end].to_string();
+                out.push(Event { property: hit.what, clause, guess: Guess { confidence: Confidence::Low, from } });
+            }
+        }
+        out
     }
 
     /// «بينهم 19», «منهم 103», "including 19": a part of what the figure before it in the
@@ -665,7 +794,15 @@ impl<'a> Drafter<'a> {
         let before = before.filter(|w| w.len() > 2 || *w == "من").unwrap_or_default();
         let first = mention.split_whitespace().next().unwrap_or_default();
         let said = |words: &[&str]| words.iter().any(|w| *w == before || *w == first);
-        let swap = if said(&["حتي", "وحتي", "الي", "والي", "until", "till", "to"]) {
+        // A clause that says it ended («تنتهي فيه حالة الطوارئ», "the state of emergency ends"),
+        // in the words of the registry's `end_date` cues.
+        let ends = registry.property("end_date").ok().filter(|&e| e != property).is_some_and(|e| {
+            self.lexicon.properties(&around.words).iter().any(|h| h.what == e && around.in_clause(h.first))
+        });
+        let swap = if ends && !prop.id.contains("end") {
+            let end = prop.id.replace("start", "end");
+            if end != prop.id { end } else { prop.id.replace("_date", "_end") }
+        } else if said(&["حتي", "وحتي", "الي", "والي", "until", "till", "to"]) {
             prop.id.replace("start", "end")
         } else if said(&["منذ", "ومنذ", "since"]) {
             prop.id.replace("end", "start")
@@ -766,7 +903,11 @@ impl<'a> Drafter<'a> {
             && !keys.contains_key(PLACE)
             && registry.qualifiers.contains_key(PLACE)
         {
-            keys.insert(PLACE.to_string(), kinds.clone());
+            // A city or region within what the figure counts, not a country (a country's
+            // figure «في كازاخستان» is the country's own).
+            let within: HashSet<String> =
+                kinds.iter().filter(|k| matches!(k.as_str(), "city" | "region")).cloned().collect();
+            keys.insert(PLACE.to_string(), within);
         }
         for (key, kinds) in &keys {
             let declared = registry.qualifiers.get(key).is_some_and(|(q, _)| q.entity);
@@ -774,17 +915,26 @@ impl<'a> Drafter<'a> {
                 continue;
             }
             // A place the property's claims do not use must be said to be where: «في», "in".
-            let said_in = |h: &cues::Hit<usize>| {
-                declared_keys.contains_key(key)
-                    || (h.first.saturating_sub(3)..h.first)
-                        .any(|i| matches!(around.words[i].folded.as_str(), "في" | "وفي" | "in"))
+            // «من مدينة جاناوزين», "from Zhanaozen": where it came from, not where it holds.
+            let preposition = |h: &cues::Hit<usize>| {
+                (h.first.saturating_sub(3)..h.first)
+                    .rev()
+                    .map(|i| around.words[i].folded.as_str())
+                    .find(|w| matches!(*w, "في" | "وفي" | "in" | "الي" | "to" | "من" | "from"))
+            };
+            let said_in = |h: &cues::Hit<usize>| match preposition(h) {
+                Some("من" | "from") => key != PLACE,
+                Some("في" | "وفي" | "in") => true,
+                _ => declared_keys.contains_key(key),
             };
             let with_adjectives = key != PLACE;
             let near = entities
                 .iter()
                 .chain(adjectives.iter().filter(|_| with_adjectives))
                 .filter(|h| {
-                    around.in_reach(h.first) && own(h.first) && Some(h.what) != speaker && !used.contains(&h.what)
+                    (if around.in_clause(h.first) { own(h.first) } else { around.in_reach(h.first) })
+                        && Some(h.what) != speaker
+                        && !used.contains(&h.what)
                 })
                 .filter(|h| kinds.contains(&registry.entities[h.what].kind) && said_in(h))
                 .min_by_key(|h| around.distance(h.first));
