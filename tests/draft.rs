@@ -322,7 +322,7 @@ fn the_shipped_texts_drafted_afresh_match_their_encoded_figures() {
         println!("  {n:4}  {reason}");
     }
     assert!(figures >= 350, "the shipped corpus has its figures: {figures}");
-    assert!(share >= 0.19, "the drafter fell below its measured share on the shipped texts: {right}/{figures}");
+    assert!(share >= 0.22, "the drafter fell below its measured share on the shipped texts: {right}/{figures}");
 }
 
 /// Drafts one short text with the shipped registry.
@@ -366,6 +366,48 @@ fn a_figure_holds_for_each_value_of_a_list() {
         .collect();
     resources.sort();
     assert_eq!(resources, ["chromium", "uranium", "zinc"], "{:#?}", drafted.claims);
+}
+
+#[test]
+fn parts_pairs_and_the_events_one_date_heads() {
+    // «منهم 103»: a part of the toll before it, in the place it names; the group past the
+    // second figure is not the first's.
+    let drafted = draft_one("قتل 164 شخصا، منهم 103 في مدينة ألماتي. قتل 225 شخصا بينهم 19 من رجال الأمن.", "ar");
+    let got: Vec<(&str, String, &str)> =
+        drafted.claims.iter().map(|c| (c.property.as_str(), format!("{:?}", c.qualifiers), c.value.as_str())).collect();
+    for want in [
+        ("deaths", r#"{"place": "almaty"}"#, "103"),
+        ("deaths", "{}", "225"),
+        ("deaths", r#"{"group": "security-forces"}"#, "19"),
+    ] {
+        assert!(got.contains(&(want.0, want.1.to_string(), want.2)), "{want:?} in {got:?}");
+    }
+    // Two figures of a rise, and a cut's after, each quoted apart.
+    let drafted = draft_one(
+        "In Mangystau, the price of a litre jumped from 60 tenge to 120 tenge. They cut the price to 50 tenge.",
+        "en",
+    );
+    let scopes: Vec<(&str, Option<&str>, Option<&str>)> = drafted
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                c.value.as_str(),
+                c.qualifiers.get("scope").map(String::as_str),
+                c.qualifiers.get("place").map(String::as_str),
+            )
+        })
+        .collect();
+    assert!(scopes.contains(&("60", Some("before-the-rise"), Some("mangystau"))), "{scopes:?}");
+    assert!(scopes.contains(&("120", Some("after-the-rise"), Some("mangystau"))), "{scopes:?}");
+    assert!(scopes.contains(&("50", Some("after-the-cut"), None)), "{scopes:?}");
+    assert!(drafted.claims.iter().all(|c| !(c.quote.contains("60") && c.quote.contains("120"))));
+    // One date, two events: the government's resignation and the state of emergency.
+    let drafted =
+        draft_one("قبل الرئيس استقالة الحكومة في الخامس من يناير 2022، وفرض حالة الطوارئ في عموم البلاد.", "ar");
+    let mut got: Vec<&str> = drafted.claims.iter().map(|c| c.property.as_str()).collect();
+    got.sort();
+    assert_eq!(got, ["government_resignation_date", "state_of_emergency_date"], "{:#?}", drafted.claims);
 }
 
 /// A held-out set: news texts written and encoded by someone who never ran the drafter nor
@@ -448,22 +490,25 @@ fn held_out(folder: &str) -> (usize, usize) {
     (right, figures)
 }
 
-/// The first held-out set, measured once at 31/84 and a development set since.
+/// The first held-out set: 31/84 at first sight, a development set since (58/84).
 #[test]
 fn held_out_texts_drafted_against_a_careful_encoder() {
     let (right, figures) = held_out("heldout");
     assert!(figures >= 70, "the measurement needs enough figures");
     assert!(
-        right as f64 / figures as f64 >= 0.35,
-        "the drafter fell below its first held-out measurement (31/84): {right}/{figures}"
+        right as f64 / figures as f64 >= 0.68,
+        "the drafter fell below its measured share on held-out set 1 (58/84): {right}/{figures}"
     );
 }
 
 /// The second held-out set, written while the drafter was worked on a second time: 13/55
-/// with the drafter of before that work.
+/// with the drafter of before that work, 17/55 after it (measured once).
 #[test]
 fn second_held_out_texts_drafted_against_a_careful_encoder() {
     let (right, figures) = held_out("heldout2");
     assert!(figures >= 40, "the measurement needs enough figures");
-    assert!(right as f64 / figures as f64 >= 0.2, "the drafter fell below its measured share: {right}/{figures}");
+    assert!(
+        right as f64 / figures as f64 >= 0.29,
+        "the drafter fell below its measured share (17/55): {right}/{figures}"
+    );
 }

@@ -59,11 +59,69 @@ fn folded(s: &str) -> String {
     fold(s, Mode::Read).to_lowercase()
 }
 
+/// Prefixes of the Arabic imperfect and future a verb cue may carry besides its clitics
+/// («تنحى» in «يتنحى», «بدأ» in «سيبدأ»).
+const IMPERFECT: &[&str] = &["ي", "وي", "في", "سي", "ت", "وت", "ست"];
+
 /// Whether `word` is `stem` (or begins with it, when `prefix`) after a clitic.
 fn word_matches(word: &str, stem: &str, prefix: bool) -> bool {
     CLITICS
         .iter()
         .any(|c| word.strip_prefix(c).is_some_and(|rest| if prefix { rest.starts_with(stem) } else { rest == stem }))
+}
+
+/// How the words of a pattern are compared with the words of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Match {
+    /// Whole words (an Arabic first word may carry clitics).
+    Whole,
+    /// Words that begin with the pattern's.
+    Prefix,
+    /// A property's cue: an Arabic word begins with it (after clitics or a verb's prefix),
+    /// a Latin one has its stem ("erupted" is "erupts", "deadly" is not "dead").
+    Cue,
+}
+
+fn is_latin(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// A light English stem: the endings of plurals, past tenses and gerunds, and a final «e»,
+/// cut from words long enough to keep a stem ("injuries" and "injured" share «injur»).
+pub fn english_stem(w: &str) -> &str {
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    let n = w.len();
+    let mut s = if n > 5 && w.ends_with("ing") {
+        &w[..n - 3]
+    } else if n > 4 && (w.ends_with("ed") || w.ends_with("es")) {
+        &w[..n - 2]
+    } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        &w[..n - 1]
+    } else {
+        w
+    };
+    // "stepped" → «step»; "killed" keeps its «ll».
+    let b = s.as_bytes();
+    if s.len() != n && s.len() > 3 && b[s.len() - 1] == b[s.len() - 2] && !matches!(b[s.len() - 1], b'l' | b's' | b'z')
+    {
+        s = &s[..s.len() - 1];
+    }
+    // "injuries", "injury" and "injured" share «injur»; "price" and "priced" «pric».
+    if (s.len() > 3 && s.ends_with('e')) || (s.len() > 4 && (s.ends_with('i') || s.ends_with('y'))) {
+        s = &s[..s.len() - 1];
+    }
+    s
+}
+
+fn cue_matches(word: &str, cue: &str, first: bool) -> bool {
+    if is_latin(cue) {
+        return english_stem(word) == english_stem(cue);
+    }
+    if !first {
+        return word.starts_with(cue);
+    }
+    word_matches(word, cue, true)
+        || IMPERFECT.iter().any(|p| word.strip_prefix(p).is_some_and(|rest| rest.starts_with(cue)))
 }
 
 /// A pattern found in a passage: what it names and the words (indexes) it spans.
@@ -74,31 +132,30 @@ pub struct Hit<T> {
     pub last: usize,
 }
 
-/// Patterns of words: the first word may carry clitics; the words are whole words, or
-/// stems when `stems`.
+/// Patterns of words: the first word may carry clitics; the words compare as `how` says.
 struct Patterns<T> {
     list: Vec<(Vec<String>, T)>,
-    stems: bool,
+    how: Match,
 }
 
 impl<T: Clone> Patterns<T> {
-    fn new(mut list: Vec<(Vec<String>, T)>, stems: bool) -> Self {
+    fn new(mut list: Vec<(Vec<String>, T)>, how: Match) -> Self {
         list.retain(|(w, _)| !w.is_empty() && w.iter().map(|w| w.chars().count()).sum::<usize>() >= 3);
         // Longest first: «روسيا البيضاء» before «روسيا».
         list.sort_by_key(|(w, _)| std::cmp::Reverse(w.iter().map(String::len).sum::<usize>()));
-        Patterns { list, stems }
+        Patterns { list, how }
     }
 
     fn matches_at(&self, pattern: &[String], words: &[Word], i: usize) -> bool {
         i + pattern.len() <= words.len()
             && pattern.iter().enumerate().all(|(k, p)| {
                 let w = &words[i + k].folded;
-                if k == 0 {
-                    word_matches(w, p, self.stems)
-                } else if self.stems {
-                    w.starts_with(p.as_str())
-                } else {
-                    w == p
+                match self.how {
+                    Match::Cue => cue_matches(w, p, k == 0),
+                    Match::Prefix if k == 0 => word_matches(w, p, true),
+                    Match::Prefix => w.starts_with(p.as_str()),
+                    Match::Whole if k == 0 => word_matches(w, p, false),
+                    Match::Whole => w == p,
                 }
             })
     }
@@ -143,9 +200,35 @@ fn split(s: &str) -> Vec<String> {
     folded(s).split(|c: char| !word_char(c)).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
+/// The adjectives of a one-word country name, folded: the Arabic nisba, masculine and
+/// feminine («روسيا» → «روسي», «روسيه»; «كازاخستان» → «كازاخستاني»), and the English "-ian"
+/// of a name in "-ia" ("Russia" → "russian").
+fn adjective_forms(name: &str) -> Vec<String> {
+    let name = folded(name);
+    if name.split_whitespace().count() != 1 {
+        return Vec::new();
+    }
+    if is_latin(&name) {
+        return if name.ends_with("ia") { vec![format!("{name}n")] } else { Vec::new() };
+    }
+    let bare = name.strip_prefix("ال").unwrap_or(&name);
+    let base = if let Some(stem) = bare.strip_suffix("يا") {
+        format!("{stem}ي")
+    } else if let Some(stem) = bare.strip_suffix('ا') {
+        format!("{stem}ي")
+    } else {
+        format!("{bare}ي")
+    };
+    // The feminine ending as the text folds it.
+    let feminine = folded(&format!("{base}ة"));
+    vec![base, feminine]
+}
+
 /// What the drafter looks for, built once per registry.
 pub struct Lexicon {
     entities: Patterns<usize>,
+    /// Countries by their adjectives («روسية», "Russian").
+    adjectives: Patterns<usize>,
     properties: Patterns<usize>,
     /// (qualifier key, value).
     qualifiers: Patterns<(String, String)>,
@@ -206,6 +289,13 @@ impl Lexicon {
             .enumerate()
             .flat_map(|(i, e)| e.names.iter().chain([&e.id]).map(move |n| (split(n), i)))
             .collect();
+        let adjectives = registry
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == "country")
+            .flat_map(|(i, e)| e.names.iter().flat_map(|n| adjective_forms(n)).map(move |a| (vec![a], i)))
+            .collect();
         let pick = |cues: &std::collections::BTreeMap<String, Vec<String>>| -> Vec<String> {
             match language.and_then(|l| cues.get(l)) {
                 Some(words) => words.clone(),
@@ -229,16 +319,21 @@ impl Lexicon {
             .collect();
         let fixed = |list: &[&str]| list.iter().map(|w| (split(w), ())).collect();
         Lexicon {
-            entities: Patterns::new(entities, false),
-            properties: Patterns::new(properties, true),
-            qualifiers: Patterns::new(qualifiers, false),
-            speech: Patterns::new(fixed(SPEECH), true),
-            change: Patterns::new(fixed(CHANGE), true),
+            entities: Patterns::new(entities, Match::Whole),
+            adjectives: Patterns::new(adjectives, Match::Whole),
+            properties: Patterns::new(properties, Match::Cue),
+            qualifiers: Patterns::new(qualifiers, Match::Whole),
+            speech: Patterns::new(fixed(SPEECH), Match::Prefix),
+            change: Patterns::new(fixed(CHANGE), Match::Prefix),
         }
     }
 
     pub fn entities(&self, words: &[Word]) -> Vec<Hit<usize>> {
         self.entities.find(words)
+    }
+
+    pub fn adjectives(&self, words: &[Word]) -> Vec<Hit<usize>> {
+        self.adjectives.find(words)
     }
 
     pub fn properties(&self, words: &[Word]) -> Vec<Hit<usize>> {
@@ -277,5 +372,25 @@ mod tests {
         assert!(word_matches("قتلى", "قتل", true));
         assert!(!word_matches("مقتل", "قتل", true));
         assert!(!word_matches("روسيات", "روسيا", false));
+        // A verb's imperfect and future prefixes: «يتنحى», «سيبدأ».
+        assert!(cue_matches("يتنحى", "تنحى", true) && cue_matches("سيبدأ", "بدأ", true));
+    }
+
+    #[test]
+    fn countries_have_adjectives() {
+        assert_eq!(adjective_forms("روسيا"), ["روسي".to_string(), folded("روسية")]);
+        assert_eq!(adjective_forms("كازاخستان")[0], "كازاخستاني");
+        assert_eq!(adjective_forms("Armenia"), ["armenian"]);
+        assert!(adjective_forms("روسيا الاتحادية").is_empty());
+    }
+
+    #[test]
+    fn english_cues_match_by_stem() {
+        for (word, cue) in [("erupt", "erupted"), ("injured", "injuries"), ("stepped", "steps"), ("prices", "price")] {
+            assert!(cue_matches(word, cue, true), "{word} ~ {cue}");
+        }
+        for (word, cue) in [("deadly", "dead"), ("traders", "trade"), ("killed", "kill")] {
+            assert_eq!(cue_matches(word, cue, true), word == "killed", "{word} ~ {cue}");
+        }
     }
 }

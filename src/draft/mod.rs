@@ -206,7 +206,20 @@ struct Drafter<'a> {
     /// Where the text names an entity (byte ranges, in order): a date inside a name
     /// («January 2022 unrest») belongs to the name, not to a figure.
     names: Vec<(usize, usize)>,
+    /// The figures (no dates) the text states, by byte range, in order: a qualifier named
+    /// past another figure is that figure's.
+    figures: Vec<(usize, usize)>,
+    /// The property each figure drafted so far was given, by its start: «منهم 103» counts
+    /// what the figure before it counts.
+    placed: Vec<(usize, usize)>,
     compactor: Compactor,
+}
+
+/// An event a date dates in another clause of its sentence: its property and clause.
+struct Event {
+    property: usize,
+    clause: (usize, usize),
+    guess: Guess,
 }
 
 /// A figure's sentence: its words and where the figure stands among them.
@@ -214,6 +227,10 @@ struct Around {
     words: Vec<Word>,
     /// The clause's byte range.
     clause: (usize, usize),
+    /// Passages outside the clause whose entities may qualify the figure: a place that
+    /// fronts the sentence («وفي ألماتي، …», "In Mangystau, …") and the clause a relative
+    /// clause («التي …», "which …") is about.
+    reach: Vec<(usize, usize)>,
     start: usize,
     end: usize,
 }
@@ -234,6 +251,22 @@ impl Around {
 
     fn in_clause(&self, i: usize) -> bool {
         self.words[i].start >= self.clause.0 && self.words[i].end <= self.clause.1
+    }
+
+    /// In the clause or a passage that reaches into it.
+    fn in_reach(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        self.in_clause(i) || self.reach.iter().any(|&(a, b)| w.start >= a && w.end <= b)
+    }
+
+    /// The index of the figure's first word, or of the word after it.
+    fn first(&self) -> usize {
+        self.words.partition_point(|w| w.start < self.start)
+    }
+
+    /// The word before the figure, folded.
+    fn word_before(&self) -> Option<&str> {
+        self.first().checked_sub(1).map(|i| self.words[i].folded.as_str())
     }
 
     fn text(&self, text: &str, first: usize, last: usize) -> String {
@@ -265,6 +298,16 @@ impl<'a> Drafter<'a> {
             paragraphs: Paragraphs::new(&source.text, &source.lines),
             named,
             names,
+            figures: {
+                let mut f: Vec<(usize, usize)> = mentions
+                    .iter()
+                    .filter(|m| m.is_substantive() && m.reading.kind != ValueKind::Date)
+                    .map(|m| (m.start, m.end))
+                    .collect();
+                f.sort_unstable();
+                f
+            },
+            placed: Vec::new(),
             compactor: Compactor::default(),
         }
     }
@@ -277,7 +320,9 @@ impl<'a> Drafter<'a> {
         let (dates, figures): (Vec<&Mention>, Vec<&Mention>) =
             uncovered.into_iter().partition(|m| m.reading.kind == ValueKind::Date);
         for m in figures.into_iter().chain(dates) {
-            if m.reading.kind == ValueKind::Date && dating.contains(&m.start) {
+            // A date that only dates a figure is that claim's as_of; one with an event of
+            // its own in its clause («انطلقت في 2 كانون الثاني») is a claim too.
+            if m.reading.kind == ValueKind::Date && dating.contains(&m.start) && !self.own_event(m) {
                 continue;
             }
             if m.reading.kind == ValueKind::Date
@@ -293,8 +338,31 @@ impl<'a> Drafter<'a> {
                 });
                 continue;
             }
-            match self.figure(m, &mut dating) {
+            let mut drafted = self.figure(m, &mut dating, None);
+            // One date may head several events: «استقالة الحكومة في الخامس من يناير، وفرض حالة
+            // الطوارئ», "January 19 - The last units leave, and the state of emergency ends".
+            if m.reading.kind == ValueKind::Date
+                && let Ok(claims) = &mut drafted
+            {
+                let mut have: HashSet<String> = claims.iter().map(|c| c.property.clone()).collect();
+                for event in self.events(m) {
+                    if let Ok(more) = self.figure(m, &mut dating, Some(&event)) {
+                        for claim in more {
+                            if have.insert(claim.property.clone()) {
+                                claims.push(claim);
+                            }
+                        }
+                    }
+                }
+            }
+            match drafted {
                 Ok(claims) => {
+                    if m.reading.kind != ValueKind::Date
+                        && let Some(first) = claims.first()
+                        && let Ok(p) = self.corpus.registry.property(&first.property)
+                    {
+                        self.placed.push((m.start, p));
+                    }
                     for mut claim in claims {
                         claim.id = unique_id(&self.source.meta.id, &claim.property, taken);
                         out.claims.push(Drafted { line: m.line, column: m.column, mention: m.text.clone(), claim });
@@ -315,18 +383,42 @@ impl<'a> Drafter<'a> {
     }
 
     /// The claims for one figure (two for a before and after), or why there is none.
-    fn figure(&mut self, m: &Mention, dating: &mut HashSet<usize>) -> Result<Vec<DraftClaim>, String> {
+    fn figure(
+        &mut self,
+        m: &Mention,
+        dating: &mut HashSet<usize>,
+        event: Option<&Event>,
+    ) -> Result<Vec<DraftClaim>, String> {
         let text = &self.source.text;
-        let (sa, sb) = clause::sentence(text, &self.paragraphs, m.start, m.end);
-        let clause = clause::clause_range(text, &self.paragraphs, m.start, m.end);
-        let around = Around { words: cues::words(text, sa, sb), clause, start: m.start, end: m.end };
+        let (sa, sb) = self.sentence(m);
+        let mut clause = clause::clause_range(text, &self.paragraphs, m.start, m.end);
+        // Another event the date dates: its clause joins the date's.
+        if let Some(e) = event {
+            clause = (clause.0.min(e.clause.0), clause.1.max(e.clause.1));
+        }
+        let words = cues::words(text, sa, sb);
+        let reach = self.reach(&words, clause);
+        let mut around = Around { words, clause, reach, start: m.start, end: m.end };
         // A unit the reader did not take with the figure ("120 تنغي للتر" in running text).
         let mut reading = m.reading.clone();
         if reading.unit.is_none() && reading.kind == ValueKind::Number {
             reading.unit = unit_after(text, m.end);
         }
         let ordinal = value::is_ordinal(&crate::text::fold(&text[m.start..m.end], crate::text::Mode::Read));
-        let (property, property_guess) = self.property(&reading, ordinal, &around)?;
+        let (property, property_guess) = match (event, self.partitive(&reading, &around)) {
+            (Some(e), _) => (e.property, e.guess.clone()),
+            (None, Some(found)) => found,
+            (None, None) => {
+                let (p, guess, at) = self.property(&reading, ordinal, &around)?;
+                // A date's event named in another clause: the date and that clause are its quote.
+                if m.reading.kind == ValueKind::Date && !around.in_clause(at) {
+                    let w = &around.words[at];
+                    let c = clause::clause_range(text, &self.paragraphs, w.start, w.end);
+                    around.clause = (around.clause.0.min(c.0), around.clause.1.max(c.1));
+                }
+                (p, guess)
+            }
+        };
         let property = self.start_or_end(property, m, &around);
         let prop = &self.corpus.registry.properties[property];
         let speaker = self.speaker(&around);
@@ -419,7 +511,21 @@ impl<'a> Drafter<'a> {
             }
             return Ok(out);
         }
+        // Two figures «من 60 تنغي إلى 120 تنغي», "from 60 tenge to 120 tenge", or one after a
+        // cut or rise «إلى 50 تنغي»: a before and an after, each quoted apart.
         let mut claim = base;
+        if m.reading.kind != ValueKind::Date
+            && let Some((side, range)) = self.side(m, &around, quote)
+        {
+            quote = range;
+            if let Some(scope) = self.side_scope(&prop.id, side, &around) {
+                claim.qualifiers.insert(crate::graph::SCOPE.into(), scope);
+                claim.draft.insert(
+                    "qualifiers.scope".into(),
+                    Guess { confidence: Confidence::Medium, from: text[quote.0..quote.1].to_string() },
+                );
+            }
+        }
         self.finish(&mut claim, &reading, &m.text, quote, prop.id.clone())?;
         let mut out = vec![claim.clone()];
         for (key, value) in more {
@@ -471,7 +577,12 @@ impl<'a> Drafter<'a> {
     }
 
     /// The property whose cue stands nearest the figure and fits its kind and unit.
-    fn property(&self, reading: &value::Reading, ordinal: bool, around: &Around) -> Result<(usize, Guess), String> {
+    fn property(
+        &self,
+        reading: &value::Reading,
+        ordinal: bool,
+        around: &Around,
+    ) -> Result<(usize, Guess, usize), String> {
         let registry = &self.corpus.registry;
         let best = self
             .lexicon
@@ -493,7 +604,180 @@ impl<'a> Drafter<'a> {
             (true, _) => Confidence::Medium,
             _ => Confidence::Low,
         };
-        Ok((hit.what, Guess { confidence, from: around.text(&self.source.text, hit.first, hit.last) }))
+        Ok((hit.what, Guess { confidence, from: around.text(&self.source.text, hit.first, hit.last) }, hit.first))
+    }
+
+    /// The figure's sentence; a date heading a line ("January 5 - …", «5 يناير: …») heads the
+    /// whole line, all its sentences.
+    fn sentence(&self, m: &Mention) -> (usize, usize) {
+        let text = &self.source.text;
+        let line = self.source.lines.line_bounds(text, m.start);
+        let heads = m.reading.kind == ValueKind::Date
+            && text[line.start..m.start].trim().is_empty()
+            && ["-", "–", "—", ":"].iter().any(|d| text[m.end..line.end].trim_start().starts_with(d));
+        if heads { (m.start, line.end) } else { clause::sentence(text, &self.paragraphs, m.start, m.end) }
+    }
+
+    /// Whether a date property's cue stands in the date's own clause.
+    fn own_event(&self, m: &Mention) -> bool {
+        let text = &self.source.text;
+        let (a, b) = clause::clause_range(text, &self.paragraphs, m.start, m.end);
+        let registry = &self.corpus.registry;
+        // A cue in a clause with a figure is the figure's («توقيف نحو 5800 شخص»).
+        if self.figure_between((m.start, m.end), a, b) {
+            return false;
+        }
+        self.lexicon
+            .properties(&cues::words(text, a, b))
+            .iter()
+            .any(|h| registry.properties[h.what].kind == PropertyKind::Date)
+    }
+
+    /// The events a date dates besides the one its own clause names: the date properties
+    /// whose cues stand in other clauses of its sentence that state no date of their own
+    /// (each property once, nearest first).
+    fn events(&self, m: &Mention) -> Vec<Event> {
+        if m.reading.kind != ValueKind::Date {
+            return Vec::new();
+        }
+        let text = &self.source.text;
+        let registry = &self.corpus.registry;
+        let (sa, sb) = self.sentence(m);
+        let own = clause::clause_range(text, &self.paragraphs, m.start, m.end);
+        let words = cues::words(text, sa, sb);
+        let dates: Vec<(usize, usize)> = self
+            .mentions
+            .iter()
+            .filter(|d| d.reading.kind == ValueKind::Date && d.start != m.start && d.start >= sa && d.end <= sb)
+            .map(|d| (d.start, d.end))
+            .collect();
+        let mut out: Vec<Event> = Vec::new();
+        let hits: Vec<_> = self
+            .lexicon
+            .properties(&words)
+            .into_iter()
+            .filter(|h| registry.properties[h.what].kind == PropertyKind::Date)
+            .map(|h| {
+                let clause = clause::clause_range(text, &self.paragraphs, words[h.first].start, words[h.last].end);
+                (h, clause)
+            })
+            .collect();
+        // Beginning and ending are said of the event a more specific cue names beside them.
+        let generic: Vec<usize> =
+            ["start_date", "end_date"].iter().filter_map(|id| registry.property(id).ok()).collect();
+        for (hit, clause) in &hits {
+            let clause = *clause;
+            if out.iter().any(|e| e.property == hit.what)
+                || (generic.contains(&hit.what) && hits.iter().any(|(h, c)| *c == clause && !generic.contains(&h.what)))
+            {
+                continue;
+            }
+            let w = &words[hit.first];
+            let other = clause.0 >= own.1 || clause.1 <= own.0;
+            // Nothing dated or counted stands between the date and the event, nor in its clause.
+            let (lo, hi) = (m.start.min(clause.0), m.end.max(clause.1));
+            let between =
+                dates.iter().any(|&(a, b)| a >= lo && b <= hi) || self.figure_between((m.start, m.end), lo, hi);
+            if other && !between {
+                let from = text[w.start..words[hit.last].end].to_string();
+                out.push(Event { property: hit.what, clause, guess: Guess { confidence: Confidence::Low, from } });
+            }
+        }
+        out
+    }
+
+    /// «بينهم 19», «منهم 103», "including 19": a part of what the figure before it in the
+    /// sentence counts, so the same property (the part's group or place are qualifiers).
+    fn partitive(&self, reading: &value::Reading, around: &Around) -> Option<(usize, Guess)> {
+        let before = around.word_before()?;
+        if !PARTITIVE.contains(&before) {
+            return None;
+        }
+        let sentence = around.words.first()?.start;
+        let k = self.placed.partition_point(|&(s, _)| s < around.start);
+        let &(at, property) = self.placed[..k].last().filter(|&&(s, _)| s >= sentence)?;
+        let p = &self.corpus.registry.properties[property];
+        if !kind_fits(p.kind, reading.kind) || self.unit(p, reading).is_err() {
+            return None;
+        }
+        let figure = self.mentions.iter().find(|m| m.start == at).map_or("", |m| m.text.as_str());
+        let from = format!("«{}» after {figure}, a figure of {}", around.words[around.first() - 1].folded, p.id);
+        Some((property, Guess { confidence: Confidence::Medium, from }))
+    }
+
+    /// Passages of the sentence outside the clause that may qualify its figures: a place
+    /// fronting the sentence, and the clause before a relative clause.
+    fn reach(&self, words: &[Word], clause: (usize, usize)) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        // «وفي ألماتي، قدرت …», "In the western Mangystau region, …": the first words.
+        if let Some(first) = words.first()
+            && matches!(first.folded.as_str(), "في" | "وفي" | "in")
+        {
+            let last = words[..words.len().min(5)].last().map_or(first.end, |w| w.end);
+            out.push((first.start, last));
+        }
+        // «المنظمة، التي تأسست …», "Oil, which accounts for …", "the field, in which …".
+        let k = words.partition_point(|w| w.start < clause.0);
+        let opens = |i: usize| words.get(i).is_some_and(|w| RELATIVE.contains(&w.folded.as_str()));
+        if k > 0 && (opens(k) || (opens(k + 1) && matches!(words[k].folded.as_str(), "in" | "of" | "for"))) {
+            let prev = words[k - 1].start;
+            let (a, b) = clause::clause_range(&self.source.text, &self.paragraphs, prev, words[k - 1].end);
+            out.push((a, b));
+        }
+        out
+    }
+
+    /// Whether the figure is the before or the after of a change its clause states (a word
+    /// of change in the sentence; «من»/"from" before the first, «إلى»/"to" before the
+    /// second), and the part of `quote` that states it alone.
+    fn side(&self, m: &Mention, around: &Around, quote: (usize, usize)) -> Option<(&'static str, (usize, usize))> {
+        if !self.lexicon.change(&around.words) {
+            return None;
+        }
+        let first = around.first();
+        let from = |w: &Word| matches!(w.folded.as_str(), "من" | "from");
+        let to = |w: &Word| matches!(w.folded.as_str(), "الي" | "والي" | "حتي" | "to");
+        let before = first.checked_sub(1).map(|i| &around.words[i])?;
+        let in_clause = |&&(s, e): &&(usize, usize)| s >= around.clause.0 && e <= around.clause.1;
+        let k = self.figures.partition_point(|&(s, _)| s < m.start);
+        if from(before) {
+            // The next figure of the clause, with «إلى»/"to" right before it.
+            let &(next, _) = self.figures.get(k + 1).filter(|f| in_clause(f))?;
+            let i = around.words.partition_point(|w| w.start < next);
+            let connector = around.words.get(i.checked_sub(1)?).filter(|w| to(w))?;
+            return Some(("before", clause::trim(&self.source.text, quote.0.min(m.start), connector.start)));
+        }
+        if to(before) {
+            // After «من X» in the clause, or after a word of change alone («بخفض السعر إلى 50»).
+            let a = self.figures[..k]
+                .last()
+                .filter(|f| in_clause(f))
+                .map_or(quote.0, |_| before.start)
+                .max(quote.0.min(before.start));
+            return Some(("after", clause::trim(&self.source.text, a, quote.1.max(m.end))));
+        }
+        None
+    }
+
+    /// The scope of the property a side of a change takes: "before-…" or "after-…", the
+    /// one of a fall («خفض», "cut") when the clause says the figure fell.
+    fn side_scope(&self, property: &str, side: &str, around: &Around) -> Option<String> {
+        let scopes: Vec<&str> = self.corpus.registry.scopes_of(property).map(|s| s.id.as_str()).collect();
+        let fell = around
+            .words
+            .iter()
+            .any(|w| FALL.iter().any(|f| w.folded.trim_start_matches(['و', 'ب', 'ل']).starts_with(f)));
+        let is_fall = |s: &str| ["cut", "fall", "drop", "reduc", "lower"].iter().any(|f| s.contains(f));
+        let sided = scopes.iter().filter(|s| s.starts_with(&format!("{side}-")));
+        let mut fitting = sided.clone().filter(|s| is_fall(s) == fell);
+        fitting.next().or_else(|| sided.clone().next()).map(|s| s.to_string())
+    }
+
+    /// Whether a figure other than `m` stands between byte offsets `a` and `b`.
+    fn figure_between(&self, m: (usize, usize), a: usize, b: usize) -> bool {
+        let (a, b) = (a.min(b), a.max(b));
+        let k = self.figures.partition_point(|&(s, _)| s < a);
+        self.figures[k..].iter().take_while(|&&(s, _)| s < b).any(|&(s, e)| e <= b && (s, e) != m && s >= a)
     }
 
     /// A date after «حتى»/«إلى»/"until" ends what a start property begins, and one after
@@ -510,7 +794,15 @@ impl<'a> Drafter<'a> {
         let before = before.filter(|w| w.len() > 2 || *w == "من").unwrap_or_default();
         let first = mention.split_whitespace().next().unwrap_or_default();
         let said = |words: &[&str]| words.iter().any(|w| *w == before || *w == first);
-        let swap = if said(&["حتي", "وحتي", "الي", "والي", "until", "till", "to"]) {
+        // A clause that says it ended («تنتهي فيه حالة الطوارئ», "the state of emergency ends"),
+        // in the words of the registry's `end_date` cues.
+        let ends = registry.property("end_date").ok().filter(|&e| e != property).is_some_and(|e| {
+            self.lexicon.properties(&around.words).iter().any(|h| h.what == e && around.in_clause(h.first))
+        });
+        let swap = if ends && !prop.id.contains("end") {
+            let end = prop.id.replace("start", "end");
+            if end != prop.id { end } else { prop.id.replace("_date", "_end") }
+        } else if said(&["حتي", "وحتي", "الي", "والي", "until", "till", "to"]) {
             prop.id.replace("start", "end")
         } else if said(&["منذ", "ومنذ", "since"]) {
             prop.id.replace("end", "start")
@@ -565,10 +857,20 @@ impl<'a> Drafter<'a> {
         // The subject the property declares is no qualifier of it.
         used.extend(self.priors.declared_subject(property));
         let text = &self.source.text;
+        // A word past another figure qualifies that figure: «225 قتيلا بينهم 19 من رجال الأمن».
+        let own = |i: usize| {
+            let w = &around.words[i];
+            let m = (around.start, around.end);
+            if w.end <= around.start {
+                !self.figure_between(m, w.end, around.start)
+            } else {
+                !self.figure_between(m, around.end, w.start)
+            }
+        };
         let hits = self.lexicon.qualifiers(&around.words);
         for (k, hit) in hits.iter().enumerate() {
             let (key, value) = &hit.what;
-            if keys.contains_key(key) && around.in_clause(hit.first) && !values.contains_key(key) {
+            if keys.contains_key(key) && around.in_reach(hit.first) && own(hit.first) && !values.contains_key(key) {
                 values.insert(key.clone(), value.clone());
                 guesses.insert(
                     format!("qualifiers.{key}"),
@@ -592,15 +894,49 @@ impl<'a> Drafter<'a> {
             }
         }
         let entities = self.lexicon.entities(&around.words);
-        for (key, kinds) in keys {
+        // «طائرة عسكرية روسية»: a country's adjective names it as a contributor or partner.
+        let adjectives = self.lexicon.adjectives(&around.words);
+        // Any figure or date may be placed: «103 في مدينة ألماتي», "cut … in Mangystau to 50".
+        let declared_keys = keys;
+        let mut keys = keys.clone();
+        if let Some(kinds) = self.priors.key_kinds.get(PLACE)
+            && !keys.contains_key(PLACE)
+            && registry.qualifiers.contains_key(PLACE)
+        {
+            // A city or region within what the figure counts, not a country (a country's
+            // figure «في كازاخستان» is the country's own).
+            let within: HashSet<String> =
+                kinds.iter().filter(|k| matches!(k.as_str(), "city" | "region")).cloned().collect();
+            keys.insert(PLACE.to_string(), within);
+        }
+        for (key, kinds) in &keys {
             let declared = registry.qualifiers.get(key).is_some_and(|(q, _)| q.entity);
             if values.contains_key(key) || !declared || kinds.is_empty() {
                 continue;
             }
+            // A place the property's claims do not use must be said to be where: «في», "in".
+            // «من مدينة جاناوزين», "from Zhanaozen": where it came from, not where it holds.
+            let preposition = |h: &cues::Hit<usize>| {
+                (h.first.saturating_sub(3)..h.first)
+                    .rev()
+                    .map(|i| around.words[i].folded.as_str())
+                    .find(|w| matches!(*w, "في" | "وفي" | "in" | "الي" | "to" | "من" | "from"))
+            };
+            let said_in = |h: &cues::Hit<usize>| match preposition(h) {
+                Some("من" | "from") => key != PLACE,
+                Some("في" | "وفي" | "in") => true,
+                _ => declared_keys.contains_key(key),
+            };
+            let with_adjectives = key != PLACE;
             let near = entities
                 .iter()
-                .filter(|h| around.in_clause(h.first) && Some(h.what) != speaker && !used.contains(&h.what))
-                .filter(|h| kinds.contains(&registry.entities[h.what].kind))
+                .chain(adjectives.iter().filter(|_| with_adjectives))
+                .filter(|h| {
+                    (if around.in_clause(h.first) { own(h.first) } else { around.in_reach(h.first) })
+                        && Some(h.what) != speaker
+                        && !used.contains(&h.what)
+                })
+                .filter(|h| kinds.contains(&registry.entities[h.what].kind) && said_in(h))
                 .min_by_key(|h| around.distance(h.first));
             if let Some(h) = near {
                 used.insert(h.what);
@@ -614,8 +950,13 @@ impl<'a> Drafter<'a> {
         (values, guesses, used, more)
     }
 
-    /// The nearest entity in the sentence of a kind the property's claims are about, else
-    /// the text's most named one of such a kind, else the property's usual subject.
+    /// The subject, from what the clause names and what the property's claims and
+    /// description say, in this order: an entity the clause names that claims of the
+    /// property are about; the one subject the description declares; any entity of a
+    /// fitting kind the clause names; one the sentence names that the property's claims are
+    /// about; the subject most of them are about; any of a fitting kind the sentence names;
+    /// the text's most named one of a fitting kind. A text's main subject never overrides
+    /// what the property's claims say (a death toll is the unrest's, not the mission's).
     fn subject(
         &self,
         property: usize,
@@ -626,47 +967,60 @@ impl<'a> Drafter<'a> {
         let registry = &self.corpus.registry;
         let kinds = self.priors.subject_kinds(self.corpus, property);
         let fits = |e: usize| kinds.is_empty() || kinds.contains(registry.entities[e].kind.as_str());
+        let known = |e: usize| self.priors.subjects.get(&property).is_some_and(|s| s.contains_key(&e));
         let hits = self.lexicon.entities(&around.words);
-        let near = hits
-            .iter()
-            .filter(|h| fits(h.what) && !used.contains(&h.what) && Some(h.what) != speaker)
-            .min_by_key(|h| (!around.in_clause(h.first), around.distance(h.first)));
-        // An entity the clause names comes first; then the one subject the registry declares
-        // for the property (the border's «subject: kazakhstan», whoever the clause names).
-        let declared = self.priors.declared_subject(property);
-        if let Some(e) = declared
-            && near.is_none_or(|h| !around.in_clause(h.first))
-        {
-            let named = hits.iter().any(|h| h.what == e);
-            let confidence = if named { Confidence::High } else { Confidence::Medium };
+        let nearest = |in_clause: bool, known_only: bool| {
+            hits.iter()
+                .filter(|h| fits(h.what) && !used.contains(&h.what) && Some(h.what) != speaker)
+                .filter(|h| !in_clause || around.in_clause(h.first))
+                .filter(|h| !known_only || known(h.what))
+                .min_by_key(|h| (!around.in_clause(h.first), around.distance(h.first)))
+        };
+        let named = |h: &cues::Hit<usize>, confidence| {
+            Ok((h.what, Guess { confidence, from: around.text(&self.source.text, h.first, h.last) }))
+        };
+        if let Some(h) = nearest(true, true) {
+            return named(h, Confidence::High);
+        }
+        // The one subject the registry declares for the property (the border's «subject:
+        // kazakhstan», whoever the clause names).
+        if let Some(e) = self.priors.declared_subject(property) {
+            let said = hits.iter().any(|h| h.what == e);
+            let confidence = if said { Confidence::High } else { Confidence::Medium };
             let from = format!(
                 "the registry declares {} the subject of {}",
                 registry.entities[e].id, registry.properties[property].id
             );
             return Ok((e, Guess { confidence, from }));
         }
-        if let Some(h) = near {
-            let confidence = if around.in_clause(h.first) { Confidence::High } else { Confidence::Medium };
-            return Ok((h.what, Guess { confidence, from: around.text(&self.source.text, h.first, h.last) }));
+        if let Some(h) = nearest(true, false) {
+            return named(h, Confidence::High);
+        }
+        if let Some(h) = nearest(false, true) {
+            return named(h, Confidence::Medium);
         }
         let usual = self.priors.usual_subject(property);
+        if let Some(e) = usual {
+            let from = format!("most claims of {} are about it", registry.properties[property].id);
+            let confidence = if self.named.contains_key(&e) { Confidence::Medium } else { Confidence::Low };
+            return Ok((e, Guess { confidence, from }));
+        }
+        if let Some(h) = nearest(false, false) {
+            return named(h, Confidence::Medium);
+        }
         let main = self
             .named
             .iter()
             .filter(|&(&e, _)| fits(e))
-            .max_by_key(|&(&e, &n)| (n, Some(e) == usual, std::cmp::Reverse(e)))
+            .max_by_key(|&(&e, &n)| (n, std::cmp::Reverse(e)))
             .map(|(&e, _)| e);
-        if let Some(e) = main {
-            // With no claims of the property to learn from, any entity is a weak guess.
-            let (confidence, of) =
-                if kinds.is_empty() { (Confidence::Low, "of all") } else { (Confidence::Medium, "of its kind") };
-            let from = format!("the text names {} most {of}", registry.entities[e].id);
-            return Ok((e, Guess { confidence, from }));
-        }
-        match usual {
+        match main {
             Some(e) => {
-                let from = format!("most claims of {} are about it", registry.properties[property].id);
-                Ok((e, Guess { confidence: Confidence::Low, from }))
+                // With no claims of the property to learn from, any entity is a weak guess.
+                let (confidence, of) =
+                    if kinds.is_empty() { (Confidence::Low, "of all") } else { (Confidence::Medium, "of its kind") };
+                let from = format!("the text names {} most {of}", registry.entities[e].id);
+                Ok((e, Guess { confidence, from }))
             }
             None => Err("no entity of the registry is named near it".into()),
         }
@@ -677,7 +1031,9 @@ impl<'a> Drafter<'a> {
     fn speaker(&self, around: &Around) -> Option<(usize, Guess)> {
         let entities = self.lexicon.entities(&around.words);
         for verb in self.lexicon.speech(&around.words) {
-            let after = entities.iter().find(|h| h.first > verb.last && h.first <= verb.last + 4);
+            // «قال إنهم هاجموا ألماتي», "said that …": what follows is what was said.
+            let content = around.words.get(verb.last + 1).is_some_and(|w| CONTENT.contains(&w.folded.as_str()));
+            let after = entities.iter().find(|h| !content && h.first > verb.last && h.first <= verb.last + 4);
             let before = entities.iter().rev().find(|h| h.last < verb.first && h.last + 3 >= verb.first);
             if let Some(h) = after.or(before) {
                 let (a, b) = (h.first.min(verb.first), h.last.max(verb.last));
@@ -705,6 +1061,21 @@ impl<'a> Drafter<'a> {
             .min_by_key(|d| distance(d))
     }
 }
+
+/// Words (folded, stems) that say a figure fell: its after is the after of a cut.
+const FALL: &[&str] = &["خفض", "تخفيض", "انخفض", "تراجع", "cut", "fell", "lower", "reduc", "drop"];
+
+/// The qualifier key of where a figure holds.
+const PLACE: &str = "place";
+
+/// Words (folded) right before a figure that make it a part of the one before it.
+const PARTITIVE: &[&str] = &["منهم", "بينهم", "ومنهم", "منها", "بينها", "including", "among"];
+
+/// Words (folded) that open a relative clause.
+const RELATIVE: &[&str] = &["التي", "الذي", "الذين", "والتي", "والذي", "which", "where", "who", "whose"];
+
+/// Words (folded) that open what a speech verb reports, not who spoke.
+const CONTENT: &[&str] = &["ان", "انه", "انها", "انهم", "بان", "بانه", "that"];
 
 /// The unit named by the words right after a figure, as the reader knows units.
 fn unit_after(text: &str, at: usize) -> Option<&'static str> {
