@@ -217,6 +217,23 @@ fn check_reports_each_sources_coverage() {
     assert!((c["ratio"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-9);
 }
 
+/// `check` counts mentions without keeping them: the same figures as `coverage`.
+#[test]
+fn figures_alone_are_the_figures_of_every_mention() {
+    let corpus = claimcheck::corpus::load(Path::new("claims"));
+    let ids: Vec<&str> = corpus.sources.iter().map(|s| s.meta.id.as_str()).collect();
+    let config = claimcheck::coverage::Config::load(Path::new("claims"), &ids, &mut Vec::new());
+    let full = claimcheck::coverage::measure_with(&corpus, &config, claimcheck::coverage::Detail::Mentions);
+    let figures = claimcheck::coverage::measure_with(&corpus, &config, claimcheck::coverage::Detail::Figures);
+    assert_eq!(full.sources.len(), figures.sources.len());
+    for (f, g) in full.sources.iter().zip(&figures.sources) {
+        assert!(!f.mentions.is_empty() && g.mentions.is_empty(), "{}", f.id);
+        assert_eq!(f.coverage, g.coverage, "{}", f.id);
+        assert_eq!(f.coverage.substantive, f.mentions.iter().filter(|m| m.is_substantive()).count(), "{}", f.id);
+    }
+    assert_eq!(full.warnings.len(), figures.warnings.len());
+}
+
 #[test]
 fn every_shipped_source_is_at_least_95_percent_covered() {
     let run = claimcheck::Run::new(Path::new("claims"));

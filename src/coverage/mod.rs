@@ -87,12 +87,16 @@ pub struct Figure {
 }
 
 impl Figure {
-    pub fn of(mentions: &[Mention]) -> Figure {
-        let mut figure = Figure::default();
-        for m in mentions {
-            figure.count(&m.status);
-        }
-        figure.with_ratio()
+    /// The figure of several sources together.
+    pub fn total(figures: impl IntoIterator<Item = Figure>) -> Figure {
+        figures
+            .into_iter()
+            .fold(Figure::default(), |t, f| Figure {
+                covered: t.covered + f.covered,
+                substantive: t.substantive + f.substantive,
+                ratio: None,
+            })
+            .with_ratio()
     }
 
     /// Counts one more mention.

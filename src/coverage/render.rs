@@ -53,7 +53,7 @@ pub fn text(coverage: &Coverage, all: bool) -> String {
         }
         out.push('\n');
     }
-    let total = Figure::of(&coverage.sources.iter().flat_map(|s| s.mentions.iter().cloned()).collect::<Vec<_>>());
+    let total = Figure::total(coverage.sources.iter().map(|s| s.coverage));
     let _ =
         writeln!(out, "Covered {} of the substantive mentions in {} sources.", figure(&total), coverage.sources.len());
     for w in &coverage.warnings {
@@ -118,7 +118,7 @@ pub fn json(coverage: &Coverage, corpus: &Path, all: bool) -> String {
             }
         })
         .collect();
-    let summary = Figure::of(&coverage.sources.iter().flat_map(|s| s.mentions.iter().cloned()).collect::<Vec<_>>());
+    let summary = Figure::total(coverage.sources.iter().map(|s| s.coverage));
     let report = JsonReport {
         schema_version: crate::report::SCHEMA_VERSION,
         corpus,
