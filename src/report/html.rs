@@ -723,7 +723,7 @@ impl Page<'_> {
             self.report.missing.len()
         );
         for id in &self.report.missing {
-            let Some(c) = self.by_id.get(id.as_str()) else { continue };
+            let Some(c) = self.by_id.get(&**id) else { continue };
             let language = self.languages.get(c.source.as_str()).copied().flatten();
             let _ = writeln!(
                 out,
@@ -841,8 +841,8 @@ fn share_bucket(contradict: usize, judged: usize) -> Option<usize> {
 }
 
 /// Whether a finding's claims are about more than one fact (a part and its whole, shares).
-fn spans_facts(claims: &[String], by_id: &HashMap<&str, &ClaimOut>) -> bool {
-    let mut facts = claims.iter().filter_map(|id| by_id.get(id.as_str())?.fact.as_deref());
+fn spans_facts(claims: &[super::ClaimId], by_id: &HashMap<&str, &ClaimOut>) -> bool {
+    let mut facts = claims.iter().filter_map(|id| by_id.get(&**id)?.fact.as_deref());
     let first = facts.next();
     facts.any(|f| Some(f) != first)
 }
@@ -850,7 +850,7 @@ fn spans_facts(claims: &[String], by_id: &HashMap<&str, &ClaimOut>) -> bool {
 /// What tells a claim's fact apart from the finding's others: `group=muslims`.
 fn fact_part(c: &ClaimOut, by_id: &HashMap<&str, &ClaimOut>, f: &FindingOut) -> String {
     let Some(fact) = &c.fact else { return String::new() };
-    let others: Vec<&str> = f.claims.iter().filter_map(|id| by_id.get(id.as_str())?.fact.as_deref()).collect();
+    let others: Vec<&str> = f.claims.iter().filter_map(|id| by_id.get(&**id)?.fact.as_deref()).collect();
     let parts: Vec<&str> =
         fact.split(" · ").filter(|part| !others.iter().all(|o| o.split(" · ").any(|p| p == *part))).collect();
     if parts.is_empty() { fact.clone() } else { parts.join(" · ") }

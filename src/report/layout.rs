@@ -102,7 +102,7 @@ impl FindingOut {
 
 /// A finding's claims in its order (by claim id), looked up in [`Report::claims_by_id`].
 pub fn claims_of<'a>(by_id: &HashMap<&str, &'a ClaimOut>, finding: &FindingOut) -> Vec<&'a ClaimOut> {
-    finding.claims.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect()
+    finding.claims.iter().filter_map(|id| by_id.get(&**id).copied()).collect()
 }
 
 /// A verdict's mark and name, as every report shows it.

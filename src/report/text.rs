@@ -81,7 +81,7 @@ fn render_with(report: &Report, folded: bool) -> String {
     } else if !report.missing.is_empty() {
         let _ = writeln!(out, "{BOLD}Figures lost from their source{BOLD:#} (listed, never compared)");
         for id in &report.missing {
-            if let Some(c) = by_id.get(id.as_str()) {
+            if let Some(c) = by_id.get(&**id) {
                 let _ = writeln!(out, "  {id}  {} · {}  {DIM}{}{DIM:#}", c.subject, c.property, c.quote_place());
             }
         }
@@ -93,15 +93,10 @@ fn render_with(report: &Report, folded: bool) -> String {
 
 fn block(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &ClaimOut>, quotes: bool) {
     finding_header(out, f);
-    let width = f
-        .claims
-        .iter()
-        .filter_map(|id| by_id.get(id.as_str()))
-        .map(|c| c.value_text().chars().count())
-        .max()
-        .unwrap_or(0);
+    let width =
+        f.claims.iter().filter_map(|id| by_id.get(&**id)).map(|c| c.value_text().chars().count()).max().unwrap_or(0);
     for id in &f.claims {
-        let Some(c) = by_id.get(id.as_str()) else { continue };
+        let Some(c) = by_id.get(&**id) else { continue };
         let value = c.value_text();
         let pad = width.saturating_sub(value.chars().count());
         let extra = c.context();
@@ -235,7 +230,7 @@ fn folded_line(out: &mut String, f: &FindingOut, by_id: &std::collections::HashM
             .pairs
             .iter()
             .filter(|p| p.relation == crate::check::Relation::Agree)
-            .flat_map(|p| [p.a.as_str(), p.b.as_str()])
+            .flat_map(|p| [&*p.a, &*p.b])
             .collect();
         claims.retain(|c| agreeing.contains(&c.id.as_str()) || f.pairs.is_empty());
     }

@@ -14,6 +14,13 @@ fn show(s: &mut String) {
     }
 }
 
+/// [`show`] for a shared claim id.
+fn show_id(id: &mut super::ClaimId) {
+    if let std::borrow::Cow::Owned(shown) = visible(id) {
+        *id = shown.into();
+    }
+}
+
 fn show_path(p: &mut PathBuf) {
     let text = p.to_string_lossy();
     if let std::borrow::Cow::Owned(shown) = visible(&text) {
@@ -133,10 +140,10 @@ impl FindingOut {
                 v.claims.iter_mut().for_each(show);
             }
         }
-        self.claims.iter_mut().for_each(show);
+        self.claims.iter_mut().for_each(show_id);
         for p in &mut self.pairs {
-            show(&mut p.a);
-            show(&mut p.b);
+            show_id(&mut p.a);
+            show_id(&mut p.b);
             show(&mut p.explanation);
         }
     }

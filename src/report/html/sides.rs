@@ -47,7 +47,7 @@ pub fn of<'a>(finding: &FindingOut, claims: &[&'a ClaimOut]) -> Sides<'a> {
     let pairs: Vec<(usize, usize, Relation, &'static str)> = finding
         .pairs
         .iter()
-        .filter_map(|p| Some((*index.get(p.a.as_str())?, *index.get(p.b.as_str())?, p.relation, p.reason)))
+        .filter_map(|p| Some((*index.get(&*p.a)?, *index.get(&*p.b)?, p.relation, p.reason)))
         .collect();
     let mut contradicts = vec![Vec::new(); n];
     for &(a, b, relation, _) in &pairs {
@@ -241,7 +241,7 @@ mod tests {
             status: None,
             reopened: Vec::new(),
             resolution: None,
-            claims: claims.iter().map(|c| c.id.clone()).collect(),
+            claims: claims.iter().map(|c| c.id.as_str().into()).collect(),
             pairs: pairs
                 .iter()
                 .map(|&(a, b, relation, reason)| PairOut {
