@@ -495,6 +495,8 @@ fn roles_table() -> &'static HashMap<String, Vec<Role>> {
             add(&format!("{w}ا"), Role::Scale(p, Form::Single));
             add(&format!("{w}ان"), Role::Scale(p, Form::Dual));
             add(&format!("{w}ين"), Role::Scale(p, Form::Dual));
+            // The construct dual, its nun dropped before the counted noun: "مليوني نسمة".
+            add(&format!("{w}ي"), Role::Scale(p, Form::Dual));
             add(&definite(w), Role::Scale(p, Form::Definite));
             for pl in plurals.iter() {
                 add(pl, Role::Scale(p, Form::Plural));
