@@ -1,9 +1,9 @@
-//! The one writer of files the corpus keeps (ledger files): a write replaces its file
-//! atomically — a temporary file created exclusively in the same folder, synced, then
-//! renamed over the target — so a write cut short leaves the old file or the new one, never
-//! a broken one. The target stays inside the corpus folder (after symlinks), is a regular
-//! file, keeps its permissions, and a read-only one is refused. Reading goes through
-//! `corpus::CorpusFiles`, which confines reads the same way.
+//! The one writer of files (the corpus's ledger files, and reports written to a file): a
+//! write replaces its file atomically — a temporary file created exclusively in the same
+//! folder, synced, then renamed over the target — so a write cut short leaves the old file
+//! or the new one, never a broken one. A ledger file stays inside the corpus folder (after
+//! symlinks); every target is a regular file, keeps its permissions, and a read-only one is
+//! refused. Reading goes through `corpus::CorpusFiles`, which confines reads the same way.
 
 use crate::diagnostic::Diagnostic;
 use std::fmt;
@@ -82,6 +82,13 @@ impl fmt::Display for WriteError {
 /// is written through: the file it points to is replaced, the link stays.
 pub fn write(root: &Path, path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     write_with(root, path, bytes, &mut |_| true)
+}
+
+/// A file the user names outside any corpus (a report written with `-o`): replaced
+/// atomically like [`write`], its permissions kept, a read-only one refused; wherever the
+/// path leads, since the user chose it.
+pub fn write_anywhere(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_with(Path::new("/"), path, bytes, &mut |_| true)
 }
 
 /// The points a write passes, for tests that stop it there as a crash would.

@@ -352,6 +352,31 @@ fn report_writes_a_file_whose_links_work_from_where_it_is() {
     assert_eq!((broken.code, broken.stdout.as_str()), (2, ""));
 }
 
+/// A report file is replaced as the ledger files are: atomically, its permissions kept, a
+/// read-only one refused, no temporary file left behind.
+#[cfg(unix)]
+#[test]
+fn report_files_are_replaced_atomically_and_a_read_only_one_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, root) = scratch();
+    let page = root.join("page.md");
+    std::fs::write(&page, "old").unwrap();
+    std::fs::set_permissions(&page, std::fs::Permissions::from_mode(0o640)).unwrap();
+    assert_eq!(run(&["report", "corpus", "-o", "page.md"], Some(&root)).code, 0);
+    assert!(std::fs::read_to_string(&page).unwrap().contains("csto-mission-2022"));
+    assert_eq!(std::fs::metadata(&page).unwrap().permissions().mode() & 0o777, 0o640);
+    std::fs::set_permissions(&page, std::fs::Permissions::from_mode(0o440)).unwrap();
+    let refused = run(&["report", "corpus", "-o", "page.md"], Some(&root));
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(refused.stderr.contains("read-only"), "{}", refused.stderr);
+    let left: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
 #[test]
 fn report_draws_the_graph_as_svg_with_graphviz() {
     let dir = tempfile::tempdir().unwrap();

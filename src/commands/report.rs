@@ -43,11 +43,13 @@ pub fn run(args: ReportArgs) -> u8 {
         Format::Text => anstream::adapter::strip_str(&report::text::render(&report)).to_string(),
         _ => super::check::render(format, &report),
     };
-    let written = match output.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-        Some(dir) => std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&output, text)),
-        None => std::fs::write(&output, text),
-    };
-    match written {
+    if let Some(dir) = output.parent().filter(|dir| !dir.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        let _ = writeln!(err, "{}: error: cannot make the folder for the report: {e}", dir.display());
+        return INPUT_ERROR;
+    }
+    match claimcheck::atomic::write_anywhere(&output, text.as_bytes()) {
         Ok(()) => {
             let _ = writeln!(err, "wrote {}", output.display());
             OK
