@@ -105,6 +105,19 @@ const GREGORIAN: &[(&str, u8, bool)] = &[
     ("october", 10, false),
     ("november", 11, false),
     ("december", 12, false),
+    // Abbreviations as wires write them ("Jan. 18"), the period optional.
+    ("jan", 1, false),
+    ("feb", 2, false),
+    ("mar", 3, true),
+    ("apr", 4, false),
+    ("jun", 6, false),
+    ("jul", 7, false),
+    ("aug", 8, false),
+    ("sep", 9, false),
+    ("sept", 9, false),
+    ("oct", 10, false),
+    ("nov", 11, false),
+    ("dec", 12, false),
 ];
 
 const HIJRI: &[(&str, u8)] = &[
@@ -412,7 +425,11 @@ impl Parser<'_> {
                 best = Some((m, e));
             }
         }
-        best
+        // The period of an abbreviation ("Jan."), glued to it.
+        best.map(|(m, e)| {
+            let abbreviated = m.english && m.words.len() == 1 && m.words[0].len() <= 4 && m.words[0] != "may";
+            (m, if abbreviated && self.is(e, ".") && self.glued(e) { e + 1 } else { e })
+        })
     }
 
     /// `[day[-day] [من]] month[/month] [[من] [عام] year [era]]`.
