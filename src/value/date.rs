@@ -460,12 +460,20 @@ impl Parser<'_> {
         {
             j = e;
         }
-        // "January 5, 2022"
+        // "January 5, 2022"; "January 5 to 10, 2022", "January 5-10, 2022"
         if days.is_none()
             && month.english
             && let Some((d, e)) = self.day_at(j)
         {
             days = Some((d, d));
+            let mut e = e;
+            if let Some((_, k)) = self.any(e, day_to())
+                && let Some((d2, e2)) = self.day_at(k)
+                && d2 > d
+            {
+                days = Some((d, d2));
+                e = e2;
+            }
             j = e + usize::from(self.is(e, ","));
         }
         let mut year = None;
