@@ -194,8 +194,23 @@ phrases!(month_year_glue, MONTH_YEAR_GLUE);
 const TODAY_WORDS: &[&str] = &["صباح اليوم", "مساء اليوم", "ظهر اليوم", "فجر اليوم", "ليل اليوم", "صباح هذا اليوم"];
 phrases!(today_words, TODAY_WORDS);
 
-/// Sunday first.
-const WEEKDAYS: &[&str] = &["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"];
+/// Sunday first, in Arabic then in English: a name's place modulo 7 is its day.
+const WEEKDAYS: &[&str] = &[
+    "الأحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+];
 fn weekdays() -> &'static [String] {
     static C: OnceLock<Vec<String>> = OnceLock::new();
     C.get_or_init(|| WEEKDAYS.iter().map(|w| split_folded(w).remove(0)).collect())
@@ -309,7 +324,7 @@ impl Parser<'_> {
             (reference, end)
         } else {
             let k = i + usize::from(self.is(i, "يوم"));
-            let weekday = weekdays().iter().position(|w| self.is(k, w))? as i64;
+            let weekday = (weekdays().iter().position(|w| self.is(k, w))? % 7) as i64;
             // 1970-01-01 was a Thursday; WEEKDAYS starts on Sunday.
             let of = |d: i64| (d + 4).rem_euclid(7);
             let offset = (weekday - of(reference)).rem_euclid(7);
