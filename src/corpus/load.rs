@@ -52,8 +52,9 @@ pub fn load_from(files: &dyn CorpusFiles, limits: &Limits) -> Corpus {
     let diags = &mut corpus.diagnostics;
     for (file, text) in reader.folder("registry", diags) {
         if let Some(registry_file) = parse::<raw::RegistryFile>(&file, &text, diags) {
-            add_registry(&mut corpus.registry, &file, &text, &registry_file, diags);
-            super::vocabulary::add(&mut corpus.registry, &file, &text, &registry_file, diags);
+            let positions = JsonPositions::new(&text);
+            add_registry(&mut corpus.registry, &file, &positions, &registry_file, diags);
+            super::vocabulary::add(&mut corpus.registry, &file, &positions, &registry_file, diags);
         }
     }
     super::vocabulary::resolve(&mut corpus.registry, diags);
@@ -129,19 +130,12 @@ struct LoadedSource {
 }
 
 fn load_source(reader: &Reader, registry: &Registry, file: PathBuf, json: &str) -> LoadedSource {
-    let mut diags = Vec::new();
     let mut loaded = LoadedSource { id: None, file, source: None, claims: Vec::new(), diags: Vec::new() };
-    let Some(source_file) = parse::<raw::SourceFile>(&loaded.file, json, &mut diags) else {
-        loaded.diags = diags;
-        return loaded;
-    };
+    let Some(source_file) = parse::<raw::SourceFile>(&loaded.file, json, &mut loaded.diags) else { return loaded };
     let positions = JsonPositions::new(json);
     let meta = &source_file.source;
     loaded.id = Some((meta.id.clone(), positions.at(&[Step::Key("source"), Step::Key("id")])));
-    let Some(source) = reader.source(&loaded.file, &positions, meta, &mut diags) else {
-        loaded.diags = diags;
-        return loaded;
-    };
+    let Some(source) = reader.source(&loaded.file, &positions, meta, &mut loaded.diags) else { return loaded };
     let index = QuoteIndex::new(&source.text, &source.glyphs);
     let text_path = reader.files.root().join(&source.text_file);
     let quotes: Vec<&str> = source_file.claims.iter().map(|c| c.quote.as_str()).collect();
@@ -155,16 +149,17 @@ fn load_source(reader: &Reader, registry: &Registry, file: PathBuf, json: &str) 
         found: index.find_each(&quotes),
         index: &index,
     };
-    loaded.claims = source_file
+    let diags = &mut loaded.diags;
+    let claims = source_file
         .claims
         .iter()
         .enumerate()
         .map(|(i, raw_claim)| {
-            let claim = ctx.claim(i, raw_claim, &mut diags);
+            let claim = ctx.claim(i, raw_claim, diags);
             (claim, positions.at(&[Step::Key("claims"), Step::Index(i), Step::Key("id")]))
         })
         .collect();
-    loaded.diags = diags;
+    loaded.claims = claims;
     loaded.source = Some(source);
     loaded
 }
@@ -188,11 +183,10 @@ pub(crate) fn parse<T: DeserializeOwned>(file: &Path, text: &str, diags: &mut Ve
 fn add_registry(
     registry: &mut Registry,
     file: &Path,
-    json: &str,
+    positions: &JsonPositions,
     raw: &raw::RegistryFile,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let positions = JsonPositions::new(json);
     for (i, entity) in raw.entities.iter().enumerate() {
         let position = positions.at(&[Step::Key("entities"), Step::Index(i)]);
         let origin = Origin { file: file.to_path_buf(), position };

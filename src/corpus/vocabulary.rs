@@ -14,11 +14,10 @@ use std::path::Path;
 pub(super) fn add(
     registry: &mut Registry,
     file: &Path,
-    json: &str,
+    positions: &JsonPositions,
     raw: &raw::RegistryFile,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let positions = JsonPositions::new(json);
     let origin = |key: &'static str, i: usize| Origin {
         file: file.to_path_buf(),
         position: positions.at(&[Step::Key(key), Step::Index(i)]),
