@@ -81,14 +81,14 @@ impl fmt::Display for WriteError {
 /// a read-only file and any path that leaves the corpus folder. A symlink inside the folder
 /// is written through: the file it points to is replaced, the link stays.
 pub fn write(root: &Path, path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    write_with(root, path, bytes, &mut |_| true)
+    replace(Some(root), path, bytes, &mut |_| true)
 }
 
 /// A file the user names outside any corpus (a report written with `-o`): replaced
 /// atomically like [`write`], its permissions kept, a read-only one refused; wherever the
 /// path leads, since the user chose it.
 pub fn write_anywhere(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    write_with(Path::new("/"), path, bytes, &mut |_| true)
+    replace(None, path, bytes, &mut |_| true)
 }
 
 /// The points a write passes, for tests that stop it there as a crash would.
@@ -110,8 +110,23 @@ pub fn write_with(
     bytes: &[u8],
     go_on: &mut dyn FnMut(Step) -> bool,
 ) -> Result<(), WriteError> {
+    replace(Some(root), path, bytes, go_on)
+}
+
+/// The write itself: confined to `root` when there is one; otherwise through any symlink
+/// to wherever it leads.
+fn replace(
+    root: Option<&Path>,
+    path: &Path,
+    bytes: &[u8],
+    go_on: &mut dyn FnMut(Step) -> bool,
+) -> Result<(), WriteError> {
     let io = |error| WriteError::Io { path: path.to_path_buf(), error };
-    let target = resolve(root, path)?.unwrap_or_else(|| path.to_path_buf());
+    let target = match root {
+        Some(root) => resolve(root, path)?,
+        None => std::fs::canonicalize(path).ok(),
+    }
+    .unwrap_or_else(|| path.to_path_buf());
     let existing = match std::fs::metadata(&target) {
         Ok(meta) if !meta.is_file() => {
             return Err(WriteError::NotAFile { path: path.to_path_buf(), what: kind_of(&meta) });
