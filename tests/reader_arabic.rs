@@ -6,21 +6,4 @@ mod reader_table;
 
 const TABLE: &str = "tests/data/reader/arabic.txt";
 
-families! {
-    basic_words: "basic",
-    composition: "composition",
-    ordinals: "ordinal",
-    separators: "separators",
-    comma_conventions: "commas",
-    fractions: "fraction",
-    units: "unit",
-    bounds_and_hedges: "bound",
-    ranges: "range",
-    round_figures: "round",
-    vague_counts: "vague",
-    percentages: "percent",
-    dates: "date",
-    bare_years: "year",
-    hijri_dates: "hijri",
-    honest_errors: "error",
-}
+reader_tests!();

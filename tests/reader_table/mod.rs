@@ -29,6 +29,30 @@ macro_rules! families {
         }
     };
 }
+
+/// One test per family of forms the grammar reads, the same for every language's table.
+macro_rules! reader_tests {
+    () => {
+        families! {
+            basic_words: "basic",
+            composition: "composition",
+            ordinals: "ordinal",
+            separators: "separators",
+            comma_conventions: "commas",
+            fractions: "fraction",
+            units: "unit",
+            bounds_and_hedges: "bound",
+            ranges: "range",
+            round_figures: "round",
+            vague_counts: "vague",
+            percentages: "percent",
+            dates: "date",
+            bare_years: "year",
+            hijri_dates: "hijri",
+            honest_errors: "error",
+        }
+    };
+}
 use std::collections::BTreeMap;
 
 pub struct Row {
