@@ -100,14 +100,14 @@ pub struct SourceSummary {
     pub glyphs: crate::text::GlyphMap,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Place {
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ClaimOut {
     pub id: String,
     pub source: String,

@@ -195,24 +195,15 @@ pub fn reason_words(reason: &str) -> &str {
 mod tests {
     use super::*;
     use crate::check::Verdict;
-    use crate::report::{Normalized, PairOut, Place};
+    use crate::report::{Normalized, PairOut};
     use crate::value::{Hedge, Precision, ValueKind};
     use serde_json::json;
 
     fn claim(id: &str, lo: &str, hi: &str) -> ClaimOut {
-        let place = Place { file: "x".into(), line: 1, column: 1 };
         ClaimOut {
             id: id.into(),
             source: "s".into(),
-            subject: "x".into(),
-            property: "p".into(),
-            qualifiers: Default::default(),
             value: json!(lo),
-            unit: None,
-            compared_in: None,
-            converted: None,
-            as_of: None,
-            attributed_to: None,
             normalized: Some(Normalized {
                 kind: ValueKind::Date,
                 lo: json!(lo),
@@ -221,13 +212,8 @@ mod tests {
                 precision: Precision::Day,
                 calendar: None,
             }),
-            quote: String::new(),
-            quote_as_written: None,
-            value_in_quote: Vec::new(),
-            quote_location: None,
-            quote_span: None,
-            claim_location: place,
             fact: Some("f".into()),
+            ..Default::default()
         }
     }
 

@@ -245,31 +245,16 @@ fn ymd(iso: &str) -> Option<(i64, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Place;
     use serde_json::json;
 
     fn claim(value: &str, n: Normalized, unit: Option<&str>, compared_in: Option<&str>) -> ClaimOut {
-        let place = Place { file: "x".into(), line: 1, column: 1 };
         ClaimOut {
             id: "c".into(),
-            source: "s".into(),
-            subject: "x".into(),
-            property: "p".into(),
-            qualifiers: Default::default(),
             value: json!(value),
             unit: unit.map(str::to_string),
             compared_in: compared_in.map(str::to_string),
-            converted: None,
-            as_of: None,
-            attributed_to: None,
             normalized: Some(n),
-            quote: String::new(),
-            quote_as_written: None,
-            value_in_quote: Vec::new(),
-            quote_location: None,
-            quote_span: None,
-            claim_location: place,
-            fact: None,
+            ..Default::default()
         }
     }
 
