@@ -195,8 +195,14 @@ fn fold_char(c: char, mode: Mode) -> FoldChars {
                 || ('\u{2070}'..='\u{209F}').contains(&c)
                 || matches!(c, '²' | '³' | '¹')
             {
-                // Presentation forms, ligatures and super/subscripts: their compatibility form.
-                Many(c.nfkc().flat_map(|d| fold_char(d, mode)).collect())
+                // Presentation forms, ligatures and super/subscripts: their compatibility form,
+                // folded in turn. A character that is its own form (U+FE73, the tail
+                // fragment) is kept as it is, not folded again forever.
+                if c.nfkc().eq(std::iter::once(c)) {
+                    One(c)
+                } else {
+                    Many(c.nfkc().flat_map(|d| fold_char(d, mode)).collect())
+                }
             } else {
                 Many(c.to_lowercase().collect())
             }
@@ -250,6 +256,17 @@ pub fn fold(s: &str, mode: Mode) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// Found by fuzzing: a presentation-range letter with no other form folded itself
+    /// until the stack ran out.
+    #[test]
+    fn a_letter_that_is_its_own_compatibility_form_folds_once() {
+        for mode in [Mode::Match, Mode::Read] {
+            assert_eq!(fold("\u{FE73}", mode), "\u{FE73}");
+            assert_eq!(fold("ﻻ", mode), "لا", "a ligature still folds to its letters");
+        }
+    }
+
     use super::*;
 
     #[test]
