@@ -146,7 +146,7 @@ pub fn check(corpus: &Corpus, graph: &ClaimGraph, ledger: &Ledger) -> Outcome {
         if valued.len() < 2 {
             continue;
         }
-        let mut pairs = Vec::new();
+        let mut pairs = Vec::with_capacity(valued.len() * (valued.len() - 1) / 2);
         // Within one fact only: the groups are small, so every pair is compared.
         for (i, &a) in valued.iter().enumerate() {
             for &b in &valued[i + 1..] {

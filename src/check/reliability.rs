@@ -19,7 +19,6 @@ use super::ledger::decision::keeps_contradiction;
 use super::{Finding, Outcome, Relation, Status};
 use crate::corpus::Corpus;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The reliability of a source with no evidence either way.
 pub const PRIOR: f64 = 0.5;
@@ -49,47 +48,61 @@ pub struct Reliability {
 /// Who stands behind a claim: a speaker it is attributed to, else its source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Voice {
-    Speaker(usize),
-    Source(usize),
+    Speaker(u32),
+    Source(u32),
 }
 
-/// The claims of other sources that bear on one claim; a claim with an entry is linked.
-#[derive(Debug, Default)]
-struct Evidence {
-    /// (voice, source) of each agreeing claim of another voice.
-    backing: Vec<(Voice, usize)>,
-    /// (voice, source) of each contradicting claim of another source.
-    against: Vec<(Voice, usize)>,
+/// Whether another claim backs a claim or stands against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Side {
+    Backing,
+    Against,
+}
+
+/// One claim of another source bearing on a claim: flat, so that a corpus of a million
+/// claims holds a few words per pair rather than a map of lists per claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Bearing {
+    claim: u32,
+    side: Side,
+    voice: Voice,
+    source: u32,
+}
+
+/// A claim with evidence: its source, and its backing and opposing (voice, source) entries,
+/// ranges into one shared list sorted by voice.
+struct Judged {
+    source: usize,
+    backing: std::ops::Range<usize>,
+    against: std::ops::Range<usize>,
 }
 
 /// One entry per source, in corpus order.
 pub fn assess(corpus: &Corpus, outcome: &Outcome) -> Vec<Reliability> {
-    let voice = |c: usize| {
-        let claim = &corpus.claims[c];
-        claim.attributed_to.map_or(Voice::Source(claim.source), Voice::Speaker)
-    };
-    let mut evidence: BTreeMap<usize, Evidence> = BTreeMap::new();
+    let mut linked = vec![false; corpus.claims.len()];
+    let mut bearings = Vec::new();
     for finding in &outcome.findings {
         let dismissed = finding.status == Some(Status::Resolved)
             && finding.resolution.as_ref().is_some_and(|r| !keeps_contradiction(&r.status));
-        collect(corpus, finding, dismissed, &voice, &mut evidence);
+        collect(corpus, finding, dismissed, &mut linked, &mut bearings);
     }
-    // Claims with evidence: (source, backing voices, voices against), each voice its sources.
-    let judged: Vec<(usize, Voices, Voices)> = evidence
-        .iter()
-        .filter(|(_, e)| !e.backing.is_empty() || !e.against.is_empty())
-        .map(|(&c, e)| (corpus.claims[c].source, by_voice(&e.backing), by_voice(&e.against)))
-        .collect();
+    // A voice's source counts once however many of its claims bear on one claim.
+    bearings.sort_unstable();
+    bearings.dedup();
+    let entries: Vec<(Voice, usize)> = bearings.iter().map(|b| (b.voice, b.source as usize)).collect();
+    let judged = judged(&bearings, &corpus.claims);
 
     let sources = corpus.sources.len();
     let mut trust = vec![PRIOR; sources];
     let mut raw = vec![None; sources];
+    let mut scratch = Vec::new();
     for _ in 0..MAX_ROUNDS {
         let mut terms: Vec<Vec<f64>> = vec![Vec::new(); sources];
-        for (source, backing, against) in &judged {
-            let own = trust[*source];
-            let (backing, against) = (weight(backing, &trust), weight(against, &trust));
-            terms[*source].push((own + backing) / (own + backing + against));
+        for j in &judged {
+            let own = trust[j.source];
+            let backing = weight(&entries[j.backing.clone()], &trust, &mut scratch);
+            let against = weight(&entries[j.against.clone()], &trust, &mut scratch);
+            terms[j.source].push((own + backing) / (own + backing + against));
         }
         let sum: Vec<f64> = terms.iter_mut().map(|t| ordered_sum(t)).collect();
         let count: Vec<usize> = terms.iter().map(Vec::len).collect();
@@ -114,11 +127,13 @@ pub fn assess(corpus: &Corpus, outcome: &Outcome) -> Vec<Reliability> {
             score: trust[s],
         })
         .collect();
-    for (&c, e) in &evidence {
-        let r = &mut out[corpus.claims[c].source];
-        r.linked += 1;
-        r.corroborated += usize::from(!e.backing.is_empty());
-        r.contradicted += usize::from(!e.against.is_empty());
+    for (c, _) in linked.iter().enumerate().filter(|(_, l)| **l) {
+        out[corpus.claims[c].source].linked += 1;
+    }
+    for j in &judged {
+        let r = &mut out[j.source];
+        r.corroborated += usize::from(!j.backing.is_empty());
+        r.contradicted += usize::from(!j.against.is_empty());
     }
     for r in &mut out {
         let share = |n: usize| (r.linked > 0).then(|| n as f64 / r.linked as f64);
@@ -128,47 +143,60 @@ pub fn assess(corpus: &Corpus, outcome: &Outcome) -> Vec<Reliability> {
 }
 
 /// What the pairs of one finding say about each of its claims, from other sources.
-fn collect(
-    corpus: &Corpus,
-    finding: &Finding,
-    dismissed: bool,
-    voice: &impl Fn(usize) -> Voice,
-    evidence: &mut BTreeMap<usize, Evidence>,
-) {
+fn collect(corpus: &Corpus, finding: &Finding, dismissed: bool, linked: &mut [bool], bearings: &mut Vec<Bearing>) {
+    let voice = |c: usize| {
+        let claim = &corpus.claims[c];
+        claim.attributed_to.map_or(Voice::Source(claim.source as u32), |e| Voice::Speaker(e as u32))
+    };
     for pair in &finding.pairs {
         let (sa, sb) = (corpus.claims[pair.a].source, corpus.claims[pair.b].source);
         if sa == sb {
             continue;
         }
         for (me, other, source) in [(pair.a, pair.b, sb), (pair.b, pair.a, sa)] {
-            let e = evidence.entry(me).or_default();
-            match pair.relation {
-                Relation::Agree if voice(me) != voice(other) => e.backing.push((voice(other), source)),
-                Relation::Contradict if !dismissed => e.against.push((voice(other), source)),
-                _ => {}
-            }
+            linked[me] = true;
+            let side = match pair.relation {
+                Relation::Agree if voice(me) != voice(other) => Side::Backing,
+                Relation::Contradict if !dismissed => Side::Against,
+                _ => continue,
+            };
+            bearings.push(Bearing { claim: me as u32, side, voice: voice(other), source: source as u32 });
         }
     }
 }
 
-/// The sources of each of several voices.
-type Voices = Vec<Vec<usize>>;
-
-/// The sources of each voice among some claims; a voice counts once, however many sources
-/// repeat it.
-fn by_voice(claims: &[(Voice, usize)]) -> Voices {
-    let mut grouped: BTreeMap<Voice, Vec<usize>> = BTreeMap::new();
-    for &(voice, source) in claims {
-        grouped.entry(voice).or_default().push(source);
+/// The claims with evidence, from bearings sorted by claim, side and voice.
+fn judged(bearings: &[Bearing], claims: &[crate::corpus::Claim]) -> Vec<Judged> {
+    let mut judged: Vec<Judged> = Vec::new();
+    for (i, b) in bearings.iter().enumerate() {
+        let claim = b.claim as usize;
+        let new = i == 0 || bearings[i - 1].claim != b.claim;
+        if new {
+            judged.push(Judged { source: claims[claim].source, backing: i..i, against: i..i });
+        }
+        let j = judged.last_mut().expect("pushed above");
+        match b.side {
+            Side::Backing => j.backing.end = i + 1,
+            Side::Against if j.against.is_empty() => j.against = i..i + 1,
+            Side::Against => j.against.end = i + 1,
+        }
     }
-    grouped.into_values().collect()
+    judged
 }
 
-/// The weight of some voices: each weighs as its most trusted source.
-fn weight(voices: &[Vec<usize>], trust: &[f64]) -> f64 {
-    let mut weights: Vec<f64> =
-        voices.iter().map(|sources| sources.iter().map(|&s| trust[s]).fold(0.0, f64::max)).collect();
-    ordered_sum(&mut weights)
+/// The weight of some voices, given as (voice, source) sorted by voice: each voice weighs
+/// as its most trusted source, and counts once, however many sources repeat it.
+fn weight(entries: &[(Voice, usize)], trust: &[f64], scratch: &mut Vec<f64>) -> f64 {
+    scratch.clear();
+    for (i, &(voice, source)) in entries.iter().enumerate() {
+        if i > 0 && entries[i - 1].0 == voice {
+            let last = scratch.last_mut().expect("a voice seen before");
+            *last = last.max(trust[source]);
+        } else {
+            scratch.push(trust[source].max(0.0));
+        }
+    }
+    ordered_sum(scratch)
 }
 
 /// A sum that does not depend on the order of its terms: floating-point addition is not
@@ -188,7 +216,7 @@ mod tests {
 
     /// alpha and beta agree on four facts, gamma contradicts them on every one, solo states
     /// one fact (with alpha and beta); alpha and beta both quote officials on a fifth.
-    fn fixture() -> (Run, BTreeMap<String, Reliability>) {
+    fn fixture() -> (Run, std::collections::BTreeMap<String, Reliability>) {
         let run = Run::new(Path::new("tests/fixtures/reliability"));
         assert!(!run.corpus.has_errors(), "{:?}", run.corpus.diagnostics);
         let scores = assess(&run.corpus, &run.outcome);
@@ -260,9 +288,10 @@ mod tests {
     fn a_voice_counts_once_with_its_most_trusted_source() {
         let trust = [0.9, 0.6, 0.3];
         let officials = Voice::Speaker(7);
-        assert_eq!(weight(&by_voice(&[(officials, 0), (officials, 1)]), &trust), 0.9);
-        assert_eq!(weight(&by_voice(&[(officials, 1), (Voice::Source(2), 2)]), &trust), 0.6 + 0.3);
-        assert_eq!(weight(&by_voice(&[]), &trust), 0.0);
+        let scratch = &mut Vec::new();
+        assert_eq!(weight(&[(officials, 0), (officials, 1)], &trust, scratch), 0.9);
+        assert_eq!(weight(&[(officials, 1), (Voice::Source(2), 2)], &trust, scratch), 0.6 + 0.3);
+        assert_eq!(weight(&[], &trust, scratch), 0.0);
     }
 
     #[test]

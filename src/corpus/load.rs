@@ -73,9 +73,13 @@ pub fn load_from(files: &dyn CorpusFiles, limits: &Limits) -> Corpus {
         .into_par_iter()
         .map(|(file, json)| load_source(&reader, registry, file, &json))
         .collect();
-    let mut claim_ids: HashMap<String, (PathBuf, (usize, usize))> = HashMap::new();
+    // Sized once: grown by doubling, a million claims would briefly be held twice.
+    let claim_count = loaded.iter().map(|l| l.claims.len()).sum();
+    corpus.claims.reserve_exact(claim_count);
+    let mut claim_ids: HashMap<String, (usize, (usize, usize))> = HashMap::with_capacity(claim_count);
     let mut source_ids: HashMap<String, PathBuf> = HashMap::new();
-    for loaded in loaded {
+    let files: Vec<PathBuf> = loaded.iter().map(|l| l.file.clone()).collect();
+    for (f, loaded) in loaded.into_iter().enumerate() {
         let file = loaded.file;
         if let Some((id, at)) = &loaded.id
             && let Some(first) = source_ids.insert(id.clone(), file.clone())
@@ -91,16 +95,16 @@ pub fn load_from(files: &dyn CorpusFiles, limits: &Limits) -> Corpus {
         let source_index = corpus.sources.len();
         for (mut claim, id_at) in loaded.claims {
             match claim_ids.get(&claim.id) {
-                Some((first_file, first_pos)) => corpus.diagnostics.push(
+                Some(&(first_file, first_pos)) => corpus.diagnostics.push(
                     Diagnostic::error(&file, id_at, format!("claim id `{}` is used twice", claim.id)).help(format!(
                         "first used at {}:{}:{}; claim ids must be unique in the corpus",
-                        first_file.display(),
+                        files[first_file].display(),
                         first_pos.0,
                         first_pos.1
                     )),
                 ),
                 None => {
-                    claim_ids.insert(claim.id.clone(), (file.clone(), claim.position));
+                    claim_ids.insert(claim.id.clone(), (f, claim.position));
                     claim.source = source_index;
                     corpus.claims.push(claim);
                 }
