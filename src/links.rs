@@ -2,7 +2,8 @@
 //! depends on encoders choosing the same property and qualifiers. Three signs, each looked
 //! for inside a block (never across all pairs of claims):
 //! - the same subject and property with qualifiers that differ in their keys, or in values
-//!   that are alike or nested places (blocked by subject and property);
+//!   that are alike or nested places (blocked by subject and property, then looked up by
+//!   the values of the keys two facts share, or by pairs of alike values);
 //! - the same property and qualifiers for two subjects one of which lies in the other
 //!   (a lookup per ancestor);
 //! - the same property and value in quotes that are nearly the same words (blocked by
@@ -12,7 +13,7 @@ use crate::corpus::{Corpus, Value};
 use crate::graph::{ClaimGraph, FactKey};
 use crate::text::{Mode, fold};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Quotes at least this alike (normalized Levenshtein over folded text) may state one fact.
 pub const QUOTE_SIMILARITY: f64 = 0.8;
@@ -79,15 +80,80 @@ fn qualifiers_differ(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
     }
     let mut out = Vec::new();
     for facts in blocks.values().filter(|b| b.len() > 1) {
-        for (i, &a) in facts.iter().enumerate() {
-            for &b in &facts[i + 1..] {
-                if let Some((evidence, suggestion)) = qualifier_difference(corpus, graph, a, b) {
-                    out.push(miss(corpus, graph, Sign::QualifiersDiffer, a, b, evidence, suggestion));
-                }
+        for (a, b) in qualifier_candidates(corpus, graph, facts) {
+            if let Some((evidence, suggestion)) = qualifier_difference(corpus, graph, a, b) {
+                out.push(miss(corpus, graph, Sign::QualifiersDiffer, a, b, evidence, suggestion));
             }
         }
     }
     out
+}
+
+/// The pairs of facts in one block that [`qualifier_difference`] may link, found without
+/// trying every pair (a block is every fact of one subject and property, which in a large
+/// corpus can be thousands): pairs whose qualifier keys differ while the keys they share
+/// hold the same values, found by a lookup on those values; and pairs that share a key
+/// whose two values are alike, found from the distinct values of each key.
+fn qualifier_candidates(corpus: &Corpus, graph: &ClaimGraph, facts: &[usize]) -> BTreeSet<(usize, usize)> {
+    let qualifiers = |f: usize| &graph.facts[f].key.qualifiers;
+    let mut by_keys: BTreeMap<Vec<&str>, Vec<usize>> = BTreeMap::new();
+    for &f in facts {
+        by_keys.entry(qualifiers(f).iter().map(|(k, _)| k.as_str()).collect()).or_default().push(f);
+    }
+    let ordered = |a: usize, b: usize| (a.min(b), a.max(b));
+    let mut candidates = BTreeSet::new();
+    // Key sets are few (the registry's qualifiers in their combinations); facts are many.
+    let groups: Vec<(&Vec<&str>, &Vec<usize>)> = by_keys.iter().collect();
+    for (i, (keys_a, facts_a)) in groups.iter().enumerate() {
+        for (keys_b, facts_b) in &groups[i + 1..] {
+            let shared: Vec<&str> = keys_a.iter().filter(|k| keys_b.contains(k)).copied().collect();
+            let on_shared = |f: usize| -> Vec<&str> {
+                qualifiers(f).iter().filter(|(k, _)| shared.contains(&k.as_str())).map(|(_, v)| v.as_str()).collect()
+            };
+            let mut lookup: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+            for &b in facts_b.iter() {
+                lookup.entry(on_shared(b)).or_default().push(b);
+            }
+            for &a in facts_a.iter() {
+                for &b in lookup.get(&on_shared(a)).into_iter().flatten() {
+                    candidates.insert(ordered(a, b));
+                }
+            }
+        }
+    }
+    // Per key, the facts holding each value; then the pairs of distinct values that are alike.
+    let mut by_value: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    for &f in facts {
+        for (k, v) in qualifiers(f) {
+            by_value.entry(k).or_default().entry(v).or_default().push(f);
+        }
+    }
+    for (key, values) in &by_value {
+        let values: Vec<(&&str, &Vec<usize>)> = values.iter().collect();
+        let folded: Vec<String> = values.iter().map(|(v, _)| fold(v, Mode::Match)).collect();
+        for (i, (va, facts_a)) in values.iter().enumerate() {
+            for (j, (vb, facts_b)) in values.iter().enumerate().skip(i + 1) {
+                if !values_alike(corpus, key, va, vb, &folded[i], &folded[j]) {
+                    continue;
+                }
+                for &a in facts_a.iter() {
+                    candidates.extend(facts_b.iter().map(|&b| ordered(a, b)));
+                }
+            }
+        }
+    }
+    candidates
+}
+
+/// Two values of one qualifier that may be one value: nested places, or nearly the same
+/// words once folded.
+fn values_alike(corpus: &Corpus, key: &str, va: &str, vb: &str, folded_a: &str, folded_b: &str) -> bool {
+    let reg = &corpus.registry;
+    let entity = reg.qualifier(key).is_ok_and(|q| q.entity);
+    let nested = entity
+        && matches!((reg.find_entity(va), reg.find_entity(vb)),
+            (Some(x), Some(y)) if reg.contains(x, y) || reg.contains(y, x));
+    nested || strsim::normalized_levenshtein(folded_a, folded_b) >= VALUE_SIMILARITY
 }
 
 /// Why two facts of one subject and property may be one: qualifier keys that only one has
@@ -115,13 +181,7 @@ fn qualifier_difference(corpus: &Corpus, graph: &ClaimGraph, a: usize, b: usize)
     // Different values of one key are different facts (partner=china, partner=russia),
     // unless the values look like one value written twice, or one place lies in the other.
     let alike = qa.iter().filter_map(|(k, va)| Some((k, va, qb.get(k)?))).find(|(k, va, vb)| {
-        va != vb && {
-            let entity = corpus.registry.qualifier(k).is_ok_and(|q| q.entity);
-            let nested = entity
-                && matches!((corpus.registry.find_entity(va), corpus.registry.find_entity(vb)),
-                    (Some(x), Some(y)) if corpus.registry.contains(x, y) || corpus.registry.contains(y, x));
-            nested || strsim::normalized_levenshtein(&fold(va, Mode::Match), &fold(vb, Mode::Match)) >= VALUE_SIMILARITY
-        }
+        va != vb && values_alike(corpus, k, va, vb, &fold(va, Mode::Match), &fold(vb, Mode::Match))
     });
     let keys_differ =
         !(only_a.is_empty() && only_b.is_empty()) && qa.keys().all(|k| !qb.contains_key(k) || qa[k] == qb[k]);
@@ -184,7 +244,7 @@ fn similar_quotes(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
         };
         blocks.entry((claim.property, value)).or_default().push(c);
     }
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for claims in blocks.values_mut().filter(|b| b.len() > 1 && b.len() <= BLOCK_LIMIT) {
         // By claim id: what is reported must not depend on the order of files.
