@@ -716,6 +716,16 @@ fn mentions_are_as_long_as_possible() {
     );
 }
 
+/// A bound under a denied verb goes the other way; «لا يزال» (still) denies nothing.
+#[test]
+fn a_denied_verb_turns_a_bound_and_still_does_not() {
+    let text = "على ألا يستغرق أكثر من عشرة أيام، ولا يزال أكثر من 200 محتجزين. It did not last more than 5 days.";
+    assert_eq!(
+        found(text, &opts()),
+        pairs(&[("الا يستغرق اكثر من عشره", "∞..10"), ("اكثر من 200", "200..∞"), ("not last more than 5", "∞..5")])
+    );
+}
+
 #[test]
 fn mentions_give_offsets_into_the_folded_text() {
     let folded = fold("قتل 225 شخصا", Mode::Read);
