@@ -1188,10 +1188,12 @@ impl<'a> Parser<'a> {
         None
     }
 
-    /// A share `frac` ending at `end`: of a noun after it ("ثلاثة أرباع السكان" → 75%), or
-    /// else a plain number ("ثلاثة أرباع" → 0.75).
+    /// A share `frac` ending at `end`: of a noun after it ("ثلاثة أرباع السكان" → 75%, "a
+    /// third of the crude" → 33.3%), or else a plain number ("ثلاثة أرباع" → 0.75).
     fn share(&self, frac: f64, end: usize) -> (Item, usize) {
-        let of_noun = self.word(end).is_some_and(|w| w.starts_with("ال") && !words::is_number_word(w));
+        let of_noun = self.word(end).is_some_and(|w| w.starts_with("ال") && !words::is_number_word(w))
+            || (self.is(end, "of")
+                && self.word(end + 1).is_some_and(|w| !words::is_number_word(w) && w != "a" && w != "an"));
         if of_noun {
             return (Item::of(figure(ValueKind::Percent, percent_of(frac), Some(1.0))), end);
         }
