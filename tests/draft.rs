@@ -490,26 +490,28 @@ fn held_out(folder: &str) -> (usize, usize) {
     (right, figures)
 }
 
-/// The first held-out set: 31/84 at first sight, a development set since (58/84).
+/// The first held-out set: 31/84 at first sight, a development set since (58/84; 59/86 once
+/// four entries that lacked only a registry property name the one added for them).
 #[test]
 fn held_out_texts_drafted_against_a_careful_encoder() {
     let (right, figures) = held_out("heldout");
     assert!(figures >= 70, "the measurement needs enough figures");
     assert!(
         right as f64 / figures as f64 >= 0.68,
-        "the drafter fell below its measured share on held-out set 1 (58/84): {right}/{figures}"
+        "the drafter fell below its measured share on held-out set 1 (59/86): {right}/{figures}"
     );
 }
 
 /// The second held-out set, written while the drafter was worked on a second time: 13/55
 /// with the drafter of before that work, 17/55 after it (measured once), 18/55 after reader
-/// fixes its encoder asked for.
+/// fixes its encoder asked for; a development set since: 25/71 once sixteen entries that lacked
+/// only a registry property name the one added for them.
 #[test]
 fn second_held_out_texts_drafted_against_a_careful_encoder() {
     let (right, figures) = held_out("heldout2");
     assert!(figures >= 40, "the measurement needs enough figures");
     assert!(
-        right as f64 / figures as f64 >= 0.29,
-        "the drafter fell below its measured share (17/55): {right}/{figures}"
+        right as f64 / figures as f64 >= 0.35,
+        "the drafter fell below its measured share (25/71): {right}/{figures}"
     );
 }

@@ -51,8 +51,17 @@ impl<'a> Folded<'a> {
         let first = self.origin[start] as usize;
         let last = self.origin[end - 1] as usize;
         let last_len = self.original[last..].chars().next().map_or(0, char::len_utf8);
-        first..last + last_len
+        // The marks that end the last word and fold to nothing are its own: the hamza of
+        // «الأربعاء», a final tanween or shadda, a tatweel.
+        let tail: usize =
+            self.original[last + last_len..].chars().take_while(|&c| ends_a_word(c)).map(char::len_utf8).sum();
+        first..last + last_len + tail
     }
+}
+
+/// A character that folds to nothing but belongs to the letter before it.
+fn ends_a_word(c: char) -> bool {
+    matches!(c, 'ء' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 
 /// Folded text as it is built.
@@ -299,6 +308,16 @@ mod tests {
         let start = f.text.find("20").unwrap();
         let range = f.original_range(start, start + 2);
         assert_eq!(&original[range], "\u{E008}\u{E010}");
+    }
+
+    #[test]
+    fn a_word_keeps_the_marks_that_fold_away_at_its_end() {
+        let original = "مساء الأربعاء، عشرةً";
+        let f = Folded::new(original, &GlyphMap::new(), Mode::Read);
+        let at = f.text.find("الاربعا").unwrap();
+        assert_eq!(&original[f.original_range(at, at + "الاربعا".len())], "الأربعاء");
+        let at = f.text.find("عشره").unwrap();
+        assert_eq!(&original[f.original_range(at, at + "عشره".len())], "عشرةً");
     }
 
     #[test]

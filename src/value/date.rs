@@ -557,13 +557,23 @@ impl Parser<'_> {
         match year {
             Some((y, end)) => self.build(cal, y as i32, month.month, days, true, i, end),
             None => match self.opts.default_year.filter(|_| cal == Cal::Gregorian) {
-                Some(y) => self.build(cal, y, month.month, days, false, i, j),
+                Some(y) => self.build(cal, self.year_of_month(y, month.month), month.month, days, false, i, j),
                 None => {
                     self.skip.set(Some((i, j)));
                     self.complain("date has no year", i);
                     None
                 }
             },
+        }
+    }
+
+    /// The year of a month written without one: the text's year `y`, unless the month falls
+    /// more than six months after the month the text was written in («في ديسمبر» in a text
+    /// of January is last December, as the nearest weekday is the one meant).
+    fn year_of_month(&self, y: i32, m: u8) -> i32 {
+        match self.opts.reference_day.map(ymd_from_days) {
+            Some((ry, rm, _)) if ry as i32 == y && i64::from(m) > i64::from(rm) + 6 => y - 1,
+            _ => y,
         }
     }
 

@@ -205,6 +205,10 @@ pub(super) const HEDGES: &[HedgePhrase] = &[
     date("by", Le),
 ];
 
+/// Words that deny the verb after them: a bound after that verb goes the other way
+/// («لن يستغرق أكثر من عشرة أيام»: at most ten days). Folded.
+pub(super) const NEGATIONS: &[&str] = &["لن", "لم", "لا", "الا", "ليس", "not", "never"];
+
 /// Hedges written after the figure.
 pub(super) const SUFFIX_HEDGES: &[(&str, Hedge)] = &[
     ("تقريبا", Ap),

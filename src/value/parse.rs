@@ -6,7 +6,7 @@
 
 use super::lex::{Kind, NumLit, Tok};
 use super::number::{
-    HEDGES, PERCENT_WORDS, RANGE_AND, RANGE_FROM, RANGE_INTROS, RANGE_TO, RANGE_YEAR_INTROS, SUFFIX_HEDGES,
+    HEDGES, NEGATIONS, PERCENT_WORDS, RANGE_AND, RANGE_FROM, RANGE_INTROS, RANGE_TO, RANGE_YEAR_INTROS, SUFFIX_HEDGES,
 };
 use super::words::{self, Form, Role};
 use super::{Hedge, Interval, Precision, ReadOptions, Reading, ValueKind, unit};
@@ -263,7 +263,13 @@ impl<'a> Parser<'a> {
 
     /// One value at `i`, as long as possible, with any hedges.
     pub fn value(&self, i: usize) -> Res {
-        let cands = [self.range_between(i), self.range_from_to(i), self.hedged(i), self.span(i, self.ambiguous_ok(i))];
+        let cands = [
+            self.range_between(i),
+            self.range_from_to(i),
+            self.hedged(i),
+            self.negated(i),
+            self.span(i, self.ambiguous_ok(i)),
+        ];
         let (mut item, mut end) = longest(cands)?;
         if let Some((h, e)) = self.suffix_hedge(end) {
             match item.r.hedge {
@@ -291,9 +297,35 @@ impl<'a> Parser<'a> {
     }
 
     fn hedged(&self, i: usize) -> Res {
+        self.hedged_as(i, Some)
+    }
+
+    /// A bound under a denied verb: «لن يستغرق أكثر من عشرة أيام», «على ألا يتعدى أكثر من»,
+    /// "did not last more than 10 days" is at most 10 (less than: at least). «لا يزال أكثر
+    /// من» (still more than) denies nothing.
+    fn negated(&self, i: usize) -> Res {
+        // Verbs that are "still" when denied, and words after "not" that deny no verb.
+        const NOT_DENIED: &[&str] = &["زال", "برح", "نفك", "فتي", "فتا", "only", "just", "even", "merely"];
+        let verb = self.word(i + 1)?;
+        if !self.text(i).is_some_and(|w| NEGATIONS.contains(&w))
+            || !self.is_filler(i + 1)
+            || NOT_DENIED.iter().any(|w| verb.contains(w))
+        {
+            return None;
+        }
+        self.hedged_as(i + 2, |h| match h {
+            Hedge::MoreThan => Some(Hedge::AtMost),
+            Hedge::LessThan => Some(Hedge::AtLeast),
+            _ => None,
+        })
+    }
+
+    /// [`Self::hedged`], each hedge found as `as_hedge` maps it (none: not read).
+    fn hedged_as(&self, i: usize, as_hedge: impl Fn(Hedge) -> Option<Hedge>) -> Res {
         let mut best: Res = None;
         let first = self.text(i);
         for h in hedges().iter().filter(|h| first == Some(h.words[0].as_str())) {
+            let Some(hedge) = as_hedge(h.hedge) else { continue };
             for j in self.hedge_ends(i, h) {
                 if h.whole && !self.whole {
                     break;
@@ -308,7 +340,7 @@ impl<'a> Parser<'a> {
                         }
                     }
                     if best.as_ref().is_none_or(|(_, b)| e > *b) {
-                        best = Some((self.apply_hedge(a, h.hedge), e));
+                        best = Some((self.apply_hedge(a, hedge), e));
                     }
                     break;
                 }
@@ -1043,7 +1075,9 @@ impl<'a> Parser<'a> {
                                 |r| if let Role::Scale(p, Form::Single) = r { Some(pow10(p)) } else { None },
                             )
                         })
-                        .or_else(|| self.role(i + 1, |r| if let Role::Vague(lo, _) = r { Some(lo) } else { None }));
+                        .or_else(|| self.role(i + 1, |r| if let Role::Vague(lo, _) = r { Some(lo) } else { None }))
+                        // "several hundred", "a few hundred": the hundred alone (100), not 100..999.
+                        .or_else(|| self.role(i + 1, |r| (r == Role::Hundreds(100)).then_some(100.0)));
                     return match times {
                         Some(m) => vague_item(3.0 * m, 9.0 * m, i + 2),
                         // عدة before a noun: "عدة مرات" (several times).
@@ -1154,10 +1188,12 @@ impl<'a> Parser<'a> {
         None
     }
 
-    /// A share `frac` ending at `end`: of a noun after it ("ثلاثة أرباع السكان" → 75%), or
-    /// else a plain number ("ثلاثة أرباع" → 0.75).
+    /// A share `frac` ending at `end`: of a noun after it ("ثلاثة أرباع السكان" → 75%, "a
+    /// third of the crude" → 33.3%), or else a plain number ("ثلاثة أرباع" → 0.75).
     fn share(&self, frac: f64, end: usize) -> (Item, usize) {
-        let of_noun = self.word(end).is_some_and(|w| w.starts_with("ال") && !words::is_number_word(w));
+        let of_noun = self.word(end).is_some_and(|w| w.starts_with("ال") && !words::is_number_word(w))
+            || (self.is(end, "of")
+                && self.word(end + 1).is_some_and(|w| !words::is_number_word(w) && w != "a" && w != "an"));
         if of_noun {
             return (Item::of(figure(ValueKind::Percent, percent_of(frac), Some(1.0))), end);
         }

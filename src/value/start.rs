@@ -8,6 +8,7 @@
 //! scans the slow way and checks that both find the same mentions.
 
 use super::lex::{Kind, Tok};
+use super::number::NEGATIONS;
 use super::parse::{hedges, percent_words, range_from, range_intros, range_year_intros, split_folded};
 use super::{date, period, unit, words};
 use rustc_hash::FxHashSet;
@@ -39,6 +40,7 @@ fn first_words() -> &'static FxHashSet<String> {
         add(&date::start_phrases());
         add(&period::start_phrases());
         first.extend(unit::PREFIX_SIGNS.iter().map(|(sign, _)| sign.to_string()));
+        first.extend(NEGATIONS.iter().map(|w| w.to_string()));
         first.extend(
             ["تتراوح", "يتراوح", "تراوح", "تراوحت", "يوم", "القرن", "on", "the", "one", "us", "x"]
                 .iter()

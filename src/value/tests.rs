@@ -716,6 +716,25 @@ fn mentions_are_as_long_as_possible() {
     );
 }
 
+/// A fraction of something is a share: "a third of the country's crude" is 33.3%, not 0.333.
+#[test]
+fn a_fraction_of_something_is_a_share() {
+    let got = found("Tengiz pumps roughly a third of the country's crude, and two thirds of a million", &opts());
+    assert!(got[0].0 == "roughly a third" && got[0].1.ends_with('%'), "{got:?}");
+    // Of a figure, it is no share.
+    assert!(got[1].0 == "two thirds" && !got[1].1.ends_with('%'), "{got:?}");
+}
+
+/// A bound under a denied verb goes the other way; «لا يزال» (still) denies nothing.
+#[test]
+fn a_denied_verb_turns_a_bound_and_still_does_not() {
+    let text = "على ألا يستغرق أكثر من عشرة أيام، ولا يزال أكثر من 200 محتجزين. It did not last more than 5 days.";
+    assert_eq!(
+        found(text, &opts()),
+        pairs(&[("الا يستغرق اكثر من عشره", "∞..10"), ("اكثر من 200", "200..∞"), ("not last more than 5", "∞..5")])
+    );
+}
+
 #[test]
 fn mentions_give_offsets_into_the_folded_text() {
     let folded = fold("قتل 225 شخصا", Mode::Read);
@@ -911,6 +930,25 @@ fn a_month_called_last_is_the_latest_before_the_text() {
     // Without a reference the default year stands.
     let m = &mentions("وفي نوفمبر الماضي جمعت", &with_year(2022))[0];
     assert_eq!(iso_date(m.reading.nominal as i64), "2022-11-01");
+}
+
+/// A month without a year more than six months after the text's own is of the year before.
+#[test]
+fn a_month_without_a_year_is_the_nearest_one_before_a_january_text() {
+    let january =
+        ReadOptions { reference_day: crate::value::days_from_ymd(2022, 1, 13), default_year: Some(2022), ..opts() };
+    let month = |text: &str, o: &ReadOptions| {
+        let found = mentions(&fold(text, Mode::Read), o);
+        found.iter().find(|m| m.reading.kind == ValueKind::Date).map(|m| iso_date(m.reading.nominal as i64))
+    };
+    assert_eq!(month("cost 60 tenge in December", &january).as_deref(), Some("2021-12-01"));
+    assert_eq!(month("في 20 ديسمبر", &january).as_deref(), Some("2021-12-20"));
+    // Six months on or fewer: the text's year; a written year always stands.
+    assert_eq!(month("في يوليو", &january).as_deref(), Some("2022-07-01"));
+    assert_eq!(month("في 5 مارس", &january).as_deref(), Some("2022-03-05"));
+    assert_eq!(month("في ديسمبر 2022", &january).as_deref(), Some("2022-12-01"));
+    // Without the text's day, the default year stands.
+    assert_eq!(month("في ديسمبر", &with_year(2022)).as_deref(), Some("2022-12-01"));
 }
 
 #[test]
