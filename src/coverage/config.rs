@@ -67,9 +67,11 @@ const REFERENCE_PATTERNS: &[&str] = &[
     r"(?:^|\s)ص\s*\.?\s*[0-9٠-٩]",
     r"العدد\s*[(:]?\s*[0-9٠-٩]",
     r"(?i)(?-u:\b)(?:pp?|vol|no)\.\s*[0-9]",
-    // An English citation: "by Name, …" (a line of Latin text with a year counts too, in a
-    // text of another script: see rules::latin_is_foreign).
-    r"(?-u:\b)[Bb]y:?\s+[A-Z]",
+    // A byline: the line is "By Name Name" and perhaps ", Agency, date". Only the whole
+    // line: "led by Moscow" and "By January 19, all had left" are sentences. (A line of
+    // Latin text with a year counts too, in a text of another script: see
+    // rules::latin_is_foreign.)
+    r"^\s*[Bb]y:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*(?:[,|–—]\s.*)?$",
     // A copyright line; a citation that ends with its date and a colon before the link.
     r"©\s*[0-9]",
     r"[0-9٠-٩]{4}\s*:\s*$",

@@ -310,6 +310,13 @@ mod tests {
         let english = "Russia sent 3,000 troops to Kazakhstan on 2022-01-06. More followed in 2022.";
         assert!(rules(english).iter().all(|(_, r)| *r == "-"), "{:?}", rules(english));
         assert!(rules("العدد 4 من المجلة").iter().all(|(_, r)| *r == "reference-line"));
+        // A byline is a whole line; "by" inside a sentence is not one.
+        let byline = "By Olzhas Auyezov, Reuters, January 13, 2022";
+        assert!(rules(byline).iter().all(|(_, r)| *r == "reference-line"), "{:?}", rules(byline));
+        let sentence = "The force led by Moscow, 2,030 troops, will leave by January 19.";
+        assert!(rules(sentence).iter().all(|(_, r)| *r == "-"), "{:?}", rules(sentence));
+        let opening = "By January 19, all 2,030 troops had left.";
+        assert!(rules(opening).iter().all(|(_, r)| *r == "-"), "{:?}", rules(opening));
         assert_eq!(rules("ويبلغ عدد سكانها حوالي 19 مليون نسمة"), owned(&[("حوالي 19 مليون", "-")]));
         // A long paragraph is never a citation, whatever it holds.
         let paragraph = format!("{} وصل عدد سكانها إلى 19 مليون، ص 12", "كلام ".repeat(80));
