@@ -97,10 +97,11 @@ pub(super) struct FoldedHedge {
     whole: bool,
 }
 
+/// The hedge phrases, folded, ordered by their first word (in table order within one).
 pub(super) fn hedges() -> &'static [FoldedHedge] {
     static C: OnceLock<Vec<FoldedHedge>> = OnceLock::new();
     C.get_or_init(|| {
-        HEDGES
+        let mut hedges: Vec<FoldedHedge> = HEDGES
             .iter()
             .map(|h| FoldedHedge {
                 words: split_folded(h.text),
@@ -109,8 +110,19 @@ pub(super) fn hedges() -> &'static [FoldedHedge] {
                 dates: h.dates,
                 whole: h.whole,
             })
-            .collect()
+            .collect();
+        hedges.sort_by(|a, b| a.words[0].cmp(&b.words[0]));
+        hedges
     })
+}
+
+/// The hedge phrases that begin with `first`: a binary search, as the reader asks at every
+/// word where a value may start.
+fn hedges_from(first: &str) -> &'static [FoldedHedge] {
+    let all = hedges();
+    let start = all.partition_point(|h| h.words[0].as_str() < first);
+    let end = start + all[start..].partition_point(|h| h.words[0] == first);
+    &all[start..end]
 }
 
 fn suffix_hedges() -> (&'static [Vec<String>], &'static [Hedge]) {
@@ -323,8 +335,7 @@ impl<'a> Parser<'a> {
     /// [`Self::hedged`], each hedge found as `as_hedge` maps it (none: not read).
     fn hedged_as(&self, i: usize, as_hedge: impl Fn(Hedge) -> Option<Hedge>) -> Res {
         let mut best: Res = None;
-        let first = self.text(i);
-        for h in hedges().iter().filter(|h| first == Some(h.words[0].as_str())) {
+        for h in hedges_from(self.text(i)?) {
             let Some(hedge) = as_hedge(h.hedge) else { continue };
             for j in self.hedge_ends(i, h) {
                 if h.whole && !self.whole {
