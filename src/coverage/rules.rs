@@ -202,17 +202,30 @@ static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         .expect("a valid pattern")
 });
 
+/// A figure glued to Latin letters or code punctuation: "world-asia-48545166", "F-16",
+/// "id=42". English compounds are figures, not codes: "a 180-day freeze", "the six-nation
+/// bloc", "a 19-year-old" (a hyphen then a lowercase word), "mid-January" (a time prefix).
 fn is_identifier(p: &Place) -> bool {
+    const TIME_PREFIXES: &[&str] = &["mid", "early", "late"];
     let code = |c: char| c.is_ascii_alphabetic() || matches!(c, '_' | '/' | '#' | '@' | '=' | '&');
     let mut before = p.before().chars().rev();
     let mut after = p.after().chars();
     let left = match before.next() {
-        Some('-' | '.') => before.next().is_some_and(|c| c.is_ascii_alphabetic()),
+        Some('.') => before.next().is_some_and(|c| c.is_ascii_alphabetic()),
+        Some('-') => {
+            let word: String =
+                before.take_while(char::is_ascii_alphabetic).collect::<Vec<_>>().into_iter().rev().collect();
+            !word.is_empty() && !TIME_PREFIXES.contains(&word.to_ascii_lowercase().as_str())
+        }
         Some(c) => code(c),
         None => false,
     };
     let right = match after.next() {
-        Some('-' | '.') => after.next().is_some_and(code),
+        Some('-') => {
+            let word: String = after.take_while(|&c| code(c) || c.is_ascii_digit()).collect();
+            word.starts_with(code) && !word.chars().all(|c| c.is_ascii_lowercase())
+        }
+        Some('.') => after.next().is_some_and(code),
         Some(c) => code(c),
         None => false,
     };
@@ -295,6 +308,10 @@ mod tests {
     fn page_numbers_urls_and_identifiers_are_skipped() {
         assert_eq!(rules("نص\n  3\nنص"), owned(&[("3", "page-number")]));
         assert_eq!(rules("world-asia-48545166."), owned(&[("48545166", "identifier")]));
+        assert_eq!(rules("the F-16 jets"), owned(&[("16", "identifier")]));
+        // English compounds state figures.
+        assert_eq!(rules("the six-nation bloc"), owned(&[("six", "-")]));
+        assert_eq!(rules("by mid-January 2022"), owned(&[("January 2022", "-")]));
         let url = rules("انظر https://www.nytimes.com/2022/01/05/world.html اليوم");
         assert!(url.iter().all(|(_, r)| *r == "url"), "{url:?}");
         assert_eq!(rules("قمة مجموعة g20 في 2019"), owned(&[("2019", "-")]));
