@@ -69,8 +69,8 @@ struct Bearing {
     source: u32,
 }
 
-/// A claim with evidence: its source, and its backing and opposing (voice, source) entries,
-/// ranges into one shared list sorted by voice.
+/// A claim with evidence: its source, and its backing and opposing bearings, ranges into
+/// the sorted list of all bearings.
 struct Judged {
     source: usize,
     backing: std::ops::Range<usize>,
@@ -89,7 +89,6 @@ pub fn assess(corpus: &Corpus, outcome: &Outcome) -> Vec<Reliability> {
     // A voice's source counts once however many of its claims bear on one claim.
     bearings.sort_unstable();
     bearings.dedup();
-    let entries: Vec<(Voice, usize)> = bearings.iter().map(|b| (b.voice, b.source as usize)).collect();
     let judged = judged(&bearings, &corpus.claims);
 
     let sources = corpus.sources.len();
@@ -100,8 +99,8 @@ pub fn assess(corpus: &Corpus, outcome: &Outcome) -> Vec<Reliability> {
         let mut terms: Vec<Vec<f64>> = vec![Vec::new(); sources];
         for j in &judged {
             let own = trust[j.source];
-            let backing = weight(&entries[j.backing.clone()], &trust, &mut scratch);
-            let against = weight(&entries[j.against.clone()], &trust, &mut scratch);
+            let backing = weight(&bearings[j.backing.clone()], &trust, &mut scratch);
+            let against = weight(&bearings[j.against.clone()], &trust, &mut scratch);
             terms[j.source].push((own + backing) / (own + backing + against));
         }
         let sum: Vec<f64> = terms.iter_mut().map(|t| ordered_sum(t)).collect();
@@ -184,16 +183,17 @@ fn judged(bearings: &[Bearing], claims: &[crate::corpus::Claim]) -> Vec<Judged> 
     judged
 }
 
-/// The weight of some voices, given as (voice, source) sorted by voice: each voice weighs
-/// as its most trusted source, and counts once, however many sources repeat it.
-fn weight(entries: &[(Voice, usize)], trust: &[f64], scratch: &mut Vec<f64>) -> f64 {
+/// The weight of some voices, from bearings sorted by voice: each voice weighs as its most
+/// trusted source, and counts once, however many sources repeat it.
+fn weight(bearings: &[Bearing], trust: &[f64], scratch: &mut Vec<f64>) -> f64 {
     scratch.clear();
-    for (i, &(voice, source)) in entries.iter().enumerate() {
-        if i > 0 && entries[i - 1].0 == voice {
+    for (i, b) in bearings.iter().enumerate() {
+        let t = trust[b.source as usize];
+        if i > 0 && bearings[i - 1].voice == b.voice {
             let last = scratch.last_mut().expect("a voice seen before");
-            *last = last.max(trust[source]);
+            *last = last.max(t);
         } else {
-            scratch.push(trust[source].max(0.0));
+            scratch.push(t.max(0.0));
         }
     }
     ordered_sum(scratch)
@@ -288,9 +288,10 @@ mod tests {
     fn a_voice_counts_once_with_its_most_trusted_source() {
         let trust = [0.9, 0.6, 0.3];
         let officials = Voice::Speaker(7);
+        let by = |voice, source| Bearing { claim: 0, side: Side::Backing, voice, source };
         let scratch = &mut Vec::new();
-        assert_eq!(weight(&[(officials, 0), (officials, 1)], &trust, scratch), 0.9);
-        assert_eq!(weight(&[(officials, 1), (Voice::Source(2), 2)], &trust, scratch), 0.6 + 0.3);
+        assert_eq!(weight(&[by(officials, 0), by(officials, 1)], &trust, scratch), 0.9);
+        assert_eq!(weight(&[by(officials, 1), by(Voice::Source(2), 2)], &trust, scratch), 0.6 + 0.3);
         assert_eq!(weight(&[], &trust, scratch), 0.0);
     }
 
