@@ -502,7 +502,7 @@ impl Page<'_> {
                 values.push(v);
             }
         }
-        let mut sources: Vec<&str> = claims.iter().map(|c| c.source.as_str()).collect();
+        let mut sources: Vec<&str> = claims.iter().map(|c| &*c.source).collect();
         sources.sort_unstable();
         sources.dedup();
         let values = if values.len() > 4 { format!("{} …", values[..4].join(" · ")) } else { values.join(" · ") };
@@ -537,7 +537,7 @@ impl Page<'_> {
     }
 
     fn claim(&self, out: &mut String, c: &ClaimOut, role: &Role) {
-        let language = self.languages.get(c.source.as_str()).copied().flatten();
+        let language = self.languages.get(&*c.source).copied().flatten();
         let context = c.context();
         let context = if context.is_empty() {
             String::new()
@@ -724,7 +724,7 @@ impl Page<'_> {
         );
         for id in &self.report.missing {
             let Some(c) = self.by_id.get(&**id) else { continue };
-            let language = self.languages.get(c.source.as_str()).copied().flatten();
+            let language = self.languages.get(&*c.source).copied().flatten();
             let _ = writeln!(
                 out,
                 "<tr><td><bdi>{}</bdi></td><td><bdi>{} · {}</bdi></td><td dir=\"{}\">{}</td><td><bdi>{}</bdi> {}</td></tr>",
@@ -773,11 +773,7 @@ impl Page<'_> {
         let mut quotes: HashMap<&str, Vec<texts::Quote>> = HashMap::new();
         for c in &self.report.claims {
             if let (Some(span), Some(token)) = (c.quote_span, self.tokens.get(c.id.as_str())) {
-                quotes.entry(c.source.as_str()).or_default().push(texts::Quote {
-                    start: span.start,
-                    end: span.end,
-                    token,
-                });
+                quotes.entry(&*c.source).or_default().push(texts::Quote { start: span.start, end: span.end, token });
             }
         }
         for s in &self.report.sources {
@@ -853,7 +849,7 @@ fn fact_part(c: &ClaimOut, by_id: &HashMap<&str, &ClaimOut>, f: &FindingOut) -> 
     let others: Vec<&str> = f.claims.iter().filter_map(|id| by_id.get(&**id)?.fact.as_deref()).collect();
     let parts: Vec<&str> =
         fact.split(" · ").filter(|part| !others.iter().all(|o| o.split(" · ").any(|p| p == *part))).collect();
-    if parts.is_empty() { fact.clone() } else { parts.join(" · ") }
+    if parts.is_empty() { fact.to_string() } else { parts.join(" · ") }
 }
 
 /// `A`, `A and B`, `A, B and C`.

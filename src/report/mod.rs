@@ -24,11 +24,16 @@ use crate::value::{self, Hedge, Precision, ValueKind};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A claim id as findings and pairs name it: one allocation per claim, shared by every
 /// finding and pair that names the claim (a fact cited ten times has 45 pairs).
 pub type ClaimId = std::sync::Arc<str>;
+
+/// Text that many claims of the report share (a source id, an entity or property id, a fact
+/// key): made once, not once per claim.
+pub type Shared = std::sync::Arc<str>;
 
 /// Bumped when a field changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -100,9 +105,10 @@ pub struct SourceSummary {
     pub glyphs: crate::text::GlyphMap,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Place {
-    pub file: PathBuf,
+    /// Shared by every claim of one source.
+    pub file: std::sync::Arc<Path>,
     pub line: usize,
     pub column: usize,
 }
@@ -110,9 +116,9 @@ pub struct Place {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ClaimOut {
     pub id: String,
-    pub source: String,
-    pub subject: String,
-    pub property: String,
+    pub source: Shared,
+    pub subject: Shared,
+    pub property: Shared,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub qualifiers: BTreeMap<String, String>,
     pub value: serde_json::Value,
@@ -151,7 +157,7 @@ pub struct ClaimOut {
     pub claim_location: Place,
     /// The fingerprint-independent key of the fact it is about.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fact: Option<String>,
+    pub fact: Option<Shared>,
 }
 
 /// A byte range of a string.
@@ -159,6 +165,12 @@ pub struct ClaimOut {
 pub struct Span {
     pub start: usize,
     pub end: usize,
+}
+
+impl Default for Place {
+    fn default() -> Self {
+        Place { file: Path::new("").into(), line: 0, column: 0 }
+    }
 }
 
 impl From<std::ops::Range<usize>> for Span {
@@ -276,6 +288,15 @@ impl Report {
     pub fn build_with(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome, contents: Contents) -> Report {
         let reg = &corpus.registry;
         let order = Order::of(corpus);
+        // What claims share, made once: ids of sources, entities, properties and facts, and
+        // each source's two files.
+        let shared = |id: &str| Shared::from(id);
+        let source_ids: Vec<Shared> = corpus.sources.iter().map(|s| shared(&s.meta.id)).collect();
+        let entity_ids: Vec<Shared> = reg.entities.iter().map(|e| shared(&e.id)).collect();
+        let property_ids: Vec<Shared> = reg.properties.iter().map(|p| shared(&p.id)).collect();
+        let fact_keys: Vec<Shared> = graph.facts.iter().map(|f| shared(&f.key.to_string())).collect();
+        let text_files: Vec<Arc<Path>> = corpus.sources.iter().map(|s| corpus.root.join(&s.text_file).into()).collect();
+        let source_files: Vec<Arc<Path>> = corpus.sources.iter().map(|s| Arc::from(s.file.as_path())).collect();
         // Claims apart from each other, across cores; collected in order.
         let claims: Vec<ClaimOut> = order
             .claims
@@ -286,9 +307,9 @@ impl Report {
                 let quote = source.decode(&c.quote);
                 ClaimOut {
                     id: c.id.clone(),
-                    source: source.meta.id.clone(),
-                    subject: reg.entities.get(c.subject).map_or_else(String::new, |e| e.id.clone()),
-                    property: reg.properties.get(c.property).map_or_else(String::new, |p| p.id.clone()),
+                    source: source_ids[c.source].clone(),
+                    subject: entity_ids.get(c.subject).cloned().unwrap_or_else(|| shared("")),
+                    property: property_ids.get(c.property).cloned().unwrap_or_else(|| shared("")),
                     qualifiers: c.qualifiers.clone(),
                     value: serde_json::to_value(&c.raw_value).unwrap_or_default(),
                     unit: c.unit.clone(),
@@ -309,13 +330,17 @@ impl Report {
                     quote_as_written: (quote != c.quote).then(|| c.quote.clone()),
                     quote: quote.into_owned(),
                     quote_location: c.location.as_ref().map(|l| Place {
-                        file: corpus.root.join(&source.text_file),
+                        file: text_files[c.source].clone(),
                         line: l.line,
                         column: l.column,
                     }),
                     quote_span: c.location.as_ref().map(|l| Span { start: l.start, end: l.end }),
-                    claim_location: Place { file: source.file.clone(), line: c.position.0, column: c.position.1 },
-                    fact: graph.fact_of.get(i).copied().flatten().map(|f| graph.facts[f].key.to_string()),
+                    claim_location: Place {
+                        file: source_files[c.source].clone(),
+                        line: c.position.0,
+                        column: c.position.1,
+                    },
+                    fact: graph.fact_of.get(i).copied().flatten().map(|f| fact_keys[f].clone()),
                 }
             })
             .collect();

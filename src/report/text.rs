@@ -241,7 +241,7 @@ fn folded_line(out: &mut String, f: &FindingOut, by_id: &std::collections::HashM
             values.push(v);
         }
     }
-    let mut sources: Vec<&str> = claims.iter().map(|c| c.source.as_str()).collect();
+    let mut sources: Vec<&str> = claims.iter().map(|c| &*c.source).collect();
     sources.sort_unstable();
     sources.dedup();
     let (mark, join) = if f.verdict == Verdict::Agree { ("✓", " = ") } else { ("✗", " ≠ ") };

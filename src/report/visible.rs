@@ -14,8 +14,8 @@ fn show(s: &mut String) {
     }
 }
 
-/// [`show`] for a shared claim id.
-fn show_id(id: &mut super::ClaimId) {
+/// [`show`] for shared text (a claim id, a source id): a new copy only when it changes.
+fn show_id(id: &mut super::Shared) {
     if let std::borrow::Cow::Owned(shown) = visible(id) {
         *id = shown.into();
     }
@@ -29,7 +29,10 @@ fn show_path(p: &mut PathBuf) {
 }
 
 fn show_place(p: &mut Place) {
-    show_path(&mut p.file);
+    let text = p.file.to_string_lossy();
+    if let std::borrow::Cow::Owned(shown) = visible(&text) {
+        p.file = std::path::Path::new(&shown).into();
+    }
 }
 
 impl Report {
@@ -93,9 +96,9 @@ impl ClaimOut {
     /// Shows the hidden characters of every field; the spans of the value follow the quote.
     pub fn show_hidden(&mut self) {
         show(&mut self.id);
-        show(&mut self.source);
-        show(&mut self.subject);
-        show(&mut self.property);
+        show_id(&mut self.source);
+        show_id(&mut self.subject);
+        show_id(&mut self.property);
         self.qualifiers = std::mem::take(&mut self.qualifiers)
             .into_iter()
             .map(|(k, v)| (visible(&k).into_owned(), visible(&v).into_owned()))
@@ -108,9 +111,11 @@ impl ClaimOut {
             &mut self.as_of,
             &mut self.attributed_to,
             &mut self.quote_as_written,
-            &mut self.fact,
         ];
         fields.into_iter().flatten().for_each(show);
+        if let Some(fact) = &mut self.fact {
+            show_id(fact);
+        }
         let (quote, at) = controls::visible_with_offsets(&self.quote);
         self.value_in_quote =
             self.value_in_quote.iter().map(|s| Span { start: at.at(s.start), end: at.at(s.end) }).collect();
