@@ -14,6 +14,7 @@ use crate::graph::{ClaimGraph, FactKey};
 use crate::text::{Mode, fold};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// Quotes at least this alike (normalized Levenshtein over folded text) may state one fact.
 pub const QUOTE_SIMILARITY: f64 = 0.8;
@@ -35,28 +36,41 @@ pub enum Sign {
 pub struct NearMiss {
     pub sign: Sign,
     /// The two fact keys.
-    pub facts: [String; 2],
+    pub facts: [Arc<str>; 2],
     /// Claim ids of each fact that show it.
-    pub claims: Vec<String>,
+    pub claims: Vec<Arc<str>>,
     pub evidence: String,
     pub suggestion: String,
 }
 
 pub fn near_misses(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
-    let mut out = qualifiers_differ(corpus, graph);
-    out.extend(subjects_nested(corpus, graph));
-    out.extend(similar_quotes(corpus, graph));
+    let names = Names::of(corpus, graph);
+    let mut out = qualifiers_differ(corpus, graph, &names);
+    out.extend(subjects_nested(corpus, graph, &names));
+    out.extend(similar_quotes(corpus, graph, &names));
     out.sort_by(|a, b| (&a.facts, a.sign).cmp(&(&b.facts, b.sign)));
     out
 }
 
-fn ids(corpus: &Corpus, graph: &ClaimGraph, facts: &[usize]) -> Vec<String> {
-    facts.iter().flat_map(|&f| graph.facts[f].claims.iter().map(|&c| corpus.claims[c].id.clone())).collect()
+/// Claim ids and fact keys, made once and shared by every link that names them: a fact
+/// with many look-alikes is named in each.
+struct Names {
+    claims: Vec<Arc<str>>,
+    facts: Vec<Arc<str>>,
+}
+
+impl Names {
+    fn of(corpus: &Corpus, graph: &ClaimGraph) -> Names {
+        Names {
+            claims: corpus.claims.iter().map(|c| Arc::from(c.id.as_str())).collect(),
+            facts: graph.facts.iter().map(|f| Arc::from(f.key.to_string())).collect(),
+        }
+    }
 }
 
 fn miss(
-    corpus: &Corpus,
     graph: &ClaimGraph,
+    names: &Names,
     sign: Sign,
     a: usize,
     b: usize,
@@ -66,14 +80,14 @@ fn miss(
     let (a, b) = if graph.facts[a].key <= graph.facts[b].key { (a, b) } else { (b, a) };
     NearMiss {
         sign,
-        facts: [graph.facts[a].key.to_string(), graph.facts[b].key.to_string()],
-        claims: ids(corpus, graph, &[a, b]),
+        facts: [names.facts[a].clone(), names.facts[b].clone()],
+        claims: [a, b].iter().flat_map(|&f| graph.facts[f].claims.iter().map(|&c| names.claims[c].clone())).collect(),
         evidence,
         suggestion,
     }
 }
 
-fn qualifiers_differ(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
+fn qualifiers_differ(corpus: &Corpus, graph: &ClaimGraph, names: &Names) -> Vec<NearMiss> {
     let mut blocks: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (f, fact) in graph.facts.iter().enumerate() {
         blocks.entry((&fact.key.subject, &fact.key.property)).or_default().push(f);
@@ -82,7 +96,7 @@ fn qualifiers_differ(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
     for facts in blocks.values().filter(|b| b.len() > 1) {
         for (a, b) in qualifier_candidates(corpus, graph, facts) {
             if let Some((evidence, suggestion)) = qualifier_difference(corpus, graph, a, b) {
-                out.push(miss(corpus, graph, Sign::QualifiersDiffer, a, b, evidence, suggestion));
+                out.push(miss(graph, names, Sign::QualifiersDiffer, a, b, evidence, suggestion));
             }
         }
     }
@@ -201,7 +215,7 @@ fn qualifier_difference(corpus: &Corpus, graph: &ClaimGraph, a: usize, b: usize)
     ))
 }
 
-fn subjects_nested(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
+fn subjects_nested(corpus: &Corpus, graph: &ClaimGraph, names: &Names) -> Vec<NearMiss> {
     let by_key: HashMap<&FactKey, usize> = graph.facts.iter().enumerate().map(|(f, fact)| (&fact.key, f)).collect();
     let mut out = Vec::new();
     for (f, fact) in graph.facts.iter().enumerate() {
@@ -211,8 +225,8 @@ fn subjects_nested(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
             if let Some(&g) = by_key.get(&key) {
                 let (inner, outer) = (&fact.key.subject, &key.subject);
                 out.push(miss(
-                    corpus,
                     graph,
+                    names,
                     Sign::SubjectsNested,
                     f,
                     g,
@@ -227,7 +241,7 @@ fn subjects_nested(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
     out
 }
 
-fn similar_quotes(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
+fn similar_quotes(corpus: &Corpus, graph: &ClaimGraph, names: &Names) -> Vec<NearMiss> {
     // Claims by (property, value as compared), each with its folded quote, once.
     let mut blocks: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
     for (c, claim) in corpus.claims.iter().enumerate() {
@@ -270,8 +284,8 @@ fn similar_quotes(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
                 if alike >= QUOTE_SIMILARITY {
                     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
                     out.push(miss(
-                        corpus,
                         graph,
+                        names,
                         Sign::SimilarQuotes,
                         fa,
                         fb,

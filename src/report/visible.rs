@@ -73,7 +73,7 @@ impl Report {
         }
         r.missing.iter_mut().for_each(show);
         for l in &mut r.links {
-            l.facts.iter_mut().chain(&mut l.claims).for_each(show);
+            l.facts.iter_mut().chain(&mut l.claims).for_each(show_id);
             show(&mut l.evidence);
             show(&mut l.suggestion);
         }
