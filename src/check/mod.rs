@@ -256,7 +256,7 @@ fn relate_values(corpus: &Corpus, a: usize, b: usize, explain: bool) -> Pair {
         );
     }
     if let (Some(ta), Some(tb)) = (&ca.as_of, &cb.as_of)
-        && !ta.interval.overlaps(&tb.interval)
+        && !ta.overlaps(tb)
     {
         let (early, late) = if ta.nominal <= tb.nominal { (ca, cb) } else { (cb, ca) };
         let dates = || format!("{} as of {}, {} as of {}", early.id, show_as_of(early), late.id, show_as_of(late));
@@ -282,7 +282,7 @@ fn relate_values(corpus: &Corpus, a: usize, b: usize, explain: bool) -> Pair {
     let (va, vb) = (|| show_value(corpus, ca), || show_value(corpus, cb));
     match (&ca.value, &cb.value) {
         (Value::Reading(ra), Value::Reading(rb)) => {
-            let overlap = ra.interval.overlaps(&rb.interval);
+            let overlap = ra.overlaps(rb);
             let detail = || format!("{ida} {} = {}, {idb} {} = {}", va(), compared(ca, ra), vb(), compared(cb, rb));
             match (overlap, property.single_valued) {
                 (true, _) => pair!(Relation::Agree, "intervals-overlap", detail()),

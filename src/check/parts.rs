@@ -46,7 +46,7 @@ fn reading(claim: &Claim) -> Option<&Reading> {
 /// overlap.
 fn same_time(a: &Claim, b: &Claim) -> bool {
     match (&a.as_of, &b.as_of) {
-        (Some(x), Some(y)) => x.interval.overlaps(&y.interval),
+        (Some(x), Some(y)) => x.overlaps(y),
         _ => true,
     }
 }

@@ -104,6 +104,18 @@ pub struct Reading {
 }
 
 impl Reading {
+    /// Whether two readings may state one value: their intervals overlap, and where they
+    /// only touch, neither bound that touches is strict. An interval keeps a strict bound at
+    /// the figure and its hedge says so (see `tests/data/reader`): "more than 100" and "100"
+    /// do not meet, nor do "before 2016" and 2016.
+    pub fn overlaps(&self, other: &Reading) -> bool {
+        let touch = |below: &Reading, above: &Reading| {
+            matches!((below.interval.hi, above.interval.lo), (Some(h), Some(l)) if h == l)
+                && (below.hedge == Hedge::LessThan || above.hedge == Hedge::MoreThan)
+        };
+        self.interval.overlaps(&other.interval) && !touch(self, other) && !touch(other, self)
+    }
+
     /// A short human form: `19000000 ±500000`, `2022-01-05`, `>75%`, `2e9..3e9` style.
     pub fn describe(&self) -> String {
         let show = |v: f64| match self.kind {

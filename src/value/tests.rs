@@ -970,3 +970,20 @@ fn days_named_relative_to_the_text() {
     assert!(mentions(&fold("سيرسل الخميس قوات", Mode::Read), &with_year(2022)).is_empty());
     assert_eq!(day("العالم اليوم يتغير"), None);
 }
+
+#[test]
+fn strict_bounds_do_not_meet_the_figure_they_exclude() {
+    let meet = |a: &str, b: &str| r(a).overlaps(&r(b)) && r(b).overlaps(&r(a));
+    assert!(!meet("more than 100", "100"));
+    assert!(!meet("less than 100", "more than 100"));
+    assert!(meet("at least 100", "100"));
+    assert!(meet("at most 100", "at least 100"));
+    assert!(meet("more than 100", "101"));
+    assert!(meet("more than 100", "more than 100"));
+    assert!(!meet("قبل 24 يناير 2022", "24 يناير 2022"));
+    assert!(meet("قبل 24 يناير 2022", "23 يناير 2022"));
+    assert!(!meet("before 2016", "January 1, 2016"));
+    assert!(meet("before 2016", "December 31, 2015"));
+    assert!(!meet("after 2016", "December 31, 2016"));
+    assert!(meet("after 2016", "January 1, 2017"));
+}
