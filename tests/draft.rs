@@ -425,6 +425,7 @@ fn held_out(folder: &str) -> (usize, usize) {
     let config = Config::load(root, &ids, &mut Vec::new());
     let expected: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
     let (mut right, mut figures, mut abstained, mut unpropertied) = (0, 0, 0, 0);
+    let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
     for (file, want) in expected.as_object().unwrap() {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
         let info = TextInfo {
@@ -476,7 +477,45 @@ fn held_out(folder: &str) -> (usize, usize) {
                     used[k] = true;
                     text_right += 1;
                 }
-                None => println!("{folder}/{file}: not drafted: {}", key(w)),
+                None => {
+                    let near: Vec<usize> = (0..drafted.claims.len())
+                        .filter(|&k| overlaps(&at(&drafted.claims[k].quote), &quote))
+                        .collect();
+                    let facts: Vec<Fact> = near
+                        .iter()
+                        .map(|&k| {
+                            let c = &drafted.claims[k];
+                            Fact {
+                                subject: c.subject.clone(),
+                                property: c.property.clone(),
+                                qualifiers: c.qualifiers.clone(),
+                                value: read_value(&corpus, &c.property, &c.value, &opts),
+                            }
+                        })
+                        .collect();
+                    let want = Fact {
+                        subject: w["subject"].as_str().unwrap_or_default().to_string(),
+                        property: property.to_string(),
+                        qualifiers: qualifiers.clone(),
+                        value,
+                    };
+                    let unplaced: Vec<&draft::Unplaced> = drafted
+                        .draft
+                        .unplaced
+                        .iter()
+                        .filter(|u| overlaps(&Some(u.range.0..u.range.1), &quote))
+                        .collect();
+                    let reason = miss_reason(&want, &facts.iter().collect::<Vec<_>>(), &unplaced);
+                    let got: Vec<String> = facts
+                        .iter()
+                        .zip(&near)
+                        .map(|(d, &k)| {
+                            format!("{} · {} · {:?} = {}", d.subject, d.property, d.qualifiers, drafted.claims[k].value)
+                        })
+                        .collect();
+                    println!("{folder}/{file}: not drafted: {reason}: {}; near: [{}]", key(w), got.join("; "));
+                    *reasons.entry(reason).or_default() += 1;
+                }
             }
         }
         println!("{folder}/{file}: {text_right}/{text_figures} figures drafted as the encoder chose");
@@ -487,6 +526,12 @@ fn held_out(folder: &str) -> (usize, usize) {
         "{folder}: {right}/{figures} = {:.1}% of figures drafted with the encoder's value, subject, property and qualifiers; {abstained} of {unpropertied} figures with no registry property left undrafted",
         100.0 * right as f64 / figures as f64
     );
+    let mut by_count: Vec<(&String, &usize)> = reasons.iter().collect();
+    by_count.sort_by_key(|&(r, n)| (std::cmp::Reverse(*n), r.clone()));
+    println!("{folder}: misses by reason:");
+    for (reason, n) in by_count {
+        println!("{folder}:   {n:4}  {reason}");
+    }
     (right, figures)
 }
 

@@ -799,11 +799,14 @@ impl<'a> Drafter<'a> {
         let ends = registry.property("end_date").ok().filter(|&e| e != property).is_some_and(|e| {
             self.lexicon.properties(&around.words).iter().any(|h| h.what == e && around.in_clause(h.first))
         });
-        let swap = if ends && !prop.id.contains("end") {
+        // `term_start` ends as `term_end`, `state_of_emergency_date` as `state_of_emergency_end`.
+        let ended = || {
             let end = prop.id.replace("start", "end");
             if end != prop.id { end } else { prop.id.replace("_date", "_end") }
-        } else if said(&["حتي", "وحتي", "الي", "والي", "until", "till", "to"]) {
-            prop.id.replace("start", "end")
+        };
+        let swap = if (ends && !prop.id.contains("end")) || said(&["حتي", "وحتي", "الي", "والي", "until", "till", "to"])
+        {
+            ended()
         } else if said(&["منذ", "ومنذ", "since"]) {
             prop.id.replace("end", "start")
         } else {
