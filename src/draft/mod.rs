@@ -67,6 +67,9 @@ pub struct Drafted {
     pub line: usize,
     pub column: usize,
     pub mention: String,
+    /// The mention's byte range in the text.
+    #[serde(skip)]
+    pub range: (usize, usize),
     pub claim: DraftClaim,
 }
 
@@ -365,7 +368,13 @@ impl<'a> Drafter<'a> {
                     }
                     for mut claim in claims {
                         claim.id = unique_id(&self.source.meta.id, &claim.property, taken);
-                        out.claims.push(Drafted { line: m.line, column: m.column, mention: m.text.clone(), claim });
+                        out.claims.push(Drafted {
+                            line: m.line,
+                            column: m.column,
+                            mention: m.text.clone(),
+                            range: (m.start, m.end),
+                            claim,
+                        });
                     }
                 }
                 Err(reason) => out.unplaced.push(Unplaced {
@@ -378,8 +387,67 @@ impl<'a> Drafter<'a> {
                 }),
             }
         }
+        self.complete_changes(&mut out.claims);
         out.claims.sort_by_key(|d| (d.line, d.column));
         out
+    }
+
+    /// The figures of one change share what the sentence says of one of them: the place
+    /// («فيقفز سعر اللتر في محطات مانغيستاو إلى 120 تنغي بعدما ظل نحو 60 تنغي … أي إلى الضعف»:
+    /// the before, the after and the multiplier are Mangystau's), and a lone figure of the
+    /// after's property with no side of its own is its before ("rose to 120, having been 60").
+    fn complete_changes(&self, claims: &mut [Drafted]) {
+        let text = &self.source.text;
+        let registry = &self.corpus.registry;
+        let mut sentences: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        for (k, d) in claims.iter().enumerate() {
+            sentences.entry(clause::sentence(text, &self.paragraphs, d.range.0, d.range.1)).or_default().push(k);
+        }
+        let sided = |c: &DraftClaim| {
+            c.qualifiers.get(crate::graph::SCOPE).is_some_and(|s| s.starts_with("before-") || s.starts_with("after-"))
+        };
+        for ((a, b), members) in sentences {
+            if members.len() < 2 || !self.lexicon.change(&cues::words(text, a, b)) {
+                continue;
+            }
+            // A lone figure of the after's property is its before.
+            for k in members.clone() {
+                let Some(after) = claims[k].claim.qualifiers.get(crate::graph::SCOPE).cloned() else { continue };
+                let Some(rest) = after.strip_prefix("after-") else { continue };
+                let property = claims[k].claim.property.clone();
+                let same: Vec<usize> =
+                    members.iter().copied().filter(|&j| claims[j].claim.property == property).collect();
+                let lone: Vec<usize> = same.iter().copied().filter(|&j| !sided(&claims[j].claim)).collect();
+                let before = format!("before-{rest}");
+                if same.len() == 2 && lone.len() == 1 && registry.scopes_of(&property).any(|s| s.id == before) {
+                    let c = &mut claims[lone[0]].claim;
+                    c.qualifiers.insert(crate::graph::SCOPE.into(), before);
+                    let from = format!("the figure {after} in its sentence is after the change");
+                    c.draft.insert("qualifiers.scope".into(), Guess { confidence: Confidence::Low, from });
+                }
+            }
+            let places: HashSet<String> = members
+                .iter()
+                .filter(|&&k| sided(&claims[k].claim))
+                .filter_map(|&k| claims[k].claim.qualifiers.get(PLACE).cloned())
+                .collect();
+            if places.len() != 1 {
+                continue;
+            }
+            let Some(place) = places.into_iter().next() else { continue };
+            for &k in &members {
+                let c = &mut claims[k].claim;
+                let Ok(p) = registry.property(&c.property) else { continue };
+                let multiplier = registry.properties[p].kind == PropertyKind::Ratio;
+                let takes_place = self.priors.qualifier_keys(p).contains_key(PLACE) || sided(c);
+                if c.qualifiers.contains_key(PLACE) || !(sided(c) || multiplier) || !takes_place {
+                    continue;
+                }
+                c.qualifiers.insert(PLACE.into(), place.clone());
+                let from = format!("the place of the change its sentence states: {place}");
+                c.draft.insert(format!("qualifiers.{PLACE}"), Guess { confidence: Confidence::Low, from });
+            }
+        }
     }
 
     /// The claims for one figure (two for a before and after), or why there is none.
@@ -405,7 +473,13 @@ impl<'a> Drafter<'a> {
             reading.unit = unit_after(text, m.end);
         }
         let ordinal = value::is_ordinal(&crate::text::fold(&text[m.start..m.end], crate::text::Mode::Read));
-        let (property, property_guess) = match (event, self.partitive(&reading, &around)) {
+        let apposed = if event.is_none() { self.apposed_age(m, &around) } else { None };
+        let part = apposed
+            .as_ref()
+            .map(|(p, _, guess)| (*p, guess.clone()))
+            .or_else(|| self.partitive(&reading, &around))
+            .or_else(|| self.other_side(m, &reading, &around));
+        let (property, property_guess) = match (event, part) {
             (Some(e), _) => (e.property, e.guess.clone()),
             (None, Some(found)) => found,
             (None, None) => {
@@ -443,7 +517,10 @@ impl<'a> Drafter<'a> {
                 }
             }
         }
-        let (subject, subject_guess) = self.subject(property, &around, &used, speaker.as_ref().map(|s| s.0))?;
+        let (subject, subject_guess) = match &apposed {
+            Some((p, person, guess)) if *p == property => (*person, guess.clone()),
+            _ => self.subject(property, &around, &used, speaker.as_ref().map(|s| s.0))?,
+        };
         let mut base = DraftClaim {
             id: String::new(),
             subject: self.corpus.registry.entities[subject].id.clone(),
@@ -689,8 +766,13 @@ impl<'a> Drafter<'a> {
     /// «بينهم 19», «منهم 103», "including 19": a part of what the figure before it in the
     /// sentence counts, so the same property (the part's group or place are qualifiers).
     fn partitive(&self, reading: &value::Reading, around: &Around) -> Option<(usize, Guess)> {
-        let before = around.word_before()?;
-        if !PARTITIVE.contains(&before) {
+        // "225 bodies …, 19 of them members of the security forces": the part after it.
+        let i = around.words.partition_point(|w| w.start < around.end);
+        let text = &self.source.text;
+        let of_them =
+            around.words.get(i).is_some_and(|w| w.folded == "of" && text[around.end..w.start].trim().is_empty())
+                && around.words.get(i + 1).is_some_and(|w| w.folded == "them");
+        if !around.word_before().is_some_and(|w| PARTITIVE.contains(&w)) && !of_them {
             return None;
         }
         let sentence = around.words.first()?.start;
@@ -700,8 +782,71 @@ impl<'a> Drafter<'a> {
         if !kind_fits(p.kind, reading.kind) || self.unit(p, reading).is_err() {
             return None;
         }
-        let figure = self.mentions.iter().find(|m| m.start == at).map_or("", |m| m.text.as_str());
-        let from = format!("«{}» after {figure}, a figure of {}", around.words[around.first() - 1].folded, p.id);
+        let whole = self.mentions.iter().find(|m| m.start == at)?;
+        // A part is no larger than its whole ("20,000 of them" counts something else).
+        if whole.reading.interval.hi.zip(reading.interval.lo).is_some_and(|(w, p)| p > w) {
+            return None;
+        }
+        let figure = whole.text.as_str();
+        let said = if of_them { "of them".to_string() } else { around.words[around.first() - 1].folded.clone() };
+        let from = format!("«{said}» after {figure}, a figure of {}", p.id);
+        Some((property, Guess { confidence: Confidence::Medium, from }))
+    }
+
+    /// A person's age set beside the name: "Tokayev, 68, …", «وماسيموف (57 عاماً)»: the
+    /// registry's `age` of that person.
+    fn apposed_age(&self, m: &Mention, around: &Around) -> Option<(usize, usize, Guess)> {
+        let registry = &self.corpus.registry;
+        let age = registry.property("age").ok()?;
+        let r = &m.reading;
+        let years = r.interval.lo.filter(|&lo| r.interval.hi == Some(lo) && (1.0..=120.0).contains(&lo));
+        if r.kind != ValueKind::Number || years.is_none() || r.unit.is_some_and(|u| u != "year") {
+            return None;
+        }
+        let text = &self.source.text;
+        let hit = self.lexicon.entities(&around.words).into_iter().find(|h| {
+            let end = around.words[h.last].end;
+            end <= m.start && matches!(text[end..m.start].trim(), "," | "،" | "(")
+        })?;
+        if registry.entities[hit.what].kind != "person" {
+            return None;
+        }
+        let after = text[m.end..].trim_start();
+        let after = ["عاماً", "عامًا", "عاما", "سنة", "years old", "years"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .unwrap_or(after)
+            .trim_start();
+        if !after.starts_with([',', '،', ')']) {
+            return None;
+        }
+        let from = around.text(text, hit.first, hit.last);
+        let guess = Guess { confidence: Confidence::Medium, from: format!("{from}, {}: an age beside a name", m.text) };
+        Some((age, hit.what, guess))
+    }
+
+    /// The second figure of a change, «من 60 تنغي إلى 120», "to 120 tenge from around 60":
+    /// the same property as the first, whatever cue stands nearer the second.
+    fn other_side(&self, m: &Mention, reading: &value::Reading, around: &Around) -> Option<(usize, Guess)> {
+        if m.reading.kind == ValueKind::Date || !self.lexicon.change(&around.words) {
+            return None;
+        }
+        let before = around.word_before()?;
+        let k = self.figures.partition_point(|&(s, _)| s < m.start);
+        let &(first, _) = self.figures[..k].last().filter(|&&(s, e)| s >= around.clause.0 && e <= m.start)?;
+        // The first figure's word before it: «من»/"from" before «إلى»/"to", or the other way.
+        let i = around.words.partition_point(|w| w.start < first);
+        let first_before = around.words.get(i.checked_sub(1)?)?.folded.as_str();
+        let paired = (is_to(before) && is_from(first_before)) || (is_from(before) && is_to(first_before));
+        if !paired {
+            return None;
+        }
+        let &(_, property) = self.placed.iter().rev().find(|&&(s, _)| s == first)?;
+        let p = &self.corpus.registry.properties[property];
+        if !kind_fits(p.kind, reading.kind) || self.unit(p, reading).is_err() {
+            return None;
+        }
+        let from = format!("the other figure of the change, a figure of {}", p.id);
         Some((property, Guess { confidence: Confidence::Medium, from }))
     }
 
@@ -735,17 +880,28 @@ impl<'a> Drafter<'a> {
             return None;
         }
         let first = around.first();
-        let from = |w: &Word| matches!(w.folded.as_str(), "من" | "from");
-        let to = |w: &Word| matches!(w.folded.as_str(), "الي" | "والي" | "حتي" | "to");
+        let from = |w: &Word| is_from(&w.folded);
+        let to = |w: &Word| is_to(&w.folded);
         let before = first.checked_sub(1).map(|i| &around.words[i])?;
         let in_clause = |&&(s, e): &&(usize, usize)| s >= around.clause.0 && e <= around.clause.1;
         let k = self.figures.partition_point(|&(s, _)| s < m.start);
+        // The word right before a figure of the clause.
+        let word_before = |at: usize| {
+            let i = around.words.partition_point(|w| w.start < at);
+            i.checked_sub(1).map(|i| &around.words[i])
+        };
+        let next = self.figures.get(k + 1).filter(|f| in_clause(f)).and_then(|&(s, _)| word_before(s));
+        let previous = self.figures[..k].last().filter(|f| in_clause(f)).and_then(|&(s, _)| word_before(s));
         if from(before) {
             // The next figure of the clause, with «إلى»/"to" right before it.
-            let &(next, _) = self.figures.get(k + 1).filter(|f| in_clause(f))?;
-            let i = around.words.partition_point(|w| w.start < next);
-            let connector = around.words.get(i.checked_sub(1)?).filter(|w| to(w))?;
-            return Some(("before", clause::trim(&self.source.text, quote.0.min(m.start), connector.start)));
+            if let Some(connector) = next.filter(|w| to(w)) {
+                return Some(("before", clause::trim(&self.source.text, quote.0.min(m.start), connector.start)));
+            }
+            // "climbing to 120 tenge from around 60 tenge": the before after the after.
+            if previous.is_some_and(to) {
+                return Some(("before", clause::trim(&self.source.text, before.start, quote.1.max(m.end))));
+            }
+            return None;
         }
         if to(before) {
             // After «من X» in the clause, or after a word of change alone («بخفض السعر إلى 50»).
@@ -754,7 +910,9 @@ impl<'a> Drafter<'a> {
                 .filter(|f| in_clause(f))
                 .map_or(quote.0, |_| before.start)
                 .max(quote.0.min(before.start));
-            return Some(("after", clause::trim(&self.source.text, a, quote.1.max(m.end))));
+            // Up to the before that follows it ("to 120 tenge from around 60").
+            let b = next.filter(|w| from(w)).map_or(quote.1.max(m.end), |w| w.start);
+            return Some(("after", clause::trim(&self.source.text, a, b)));
         }
         None
     }
@@ -1068,11 +1226,21 @@ impl<'a> Drafter<'a> {
 /// Words (folded, stems) that say a figure fell: its after is the after of a cut.
 const FALL: &[&str] = &["خفض", "تخفيض", "انخفض", "تراجع", "cut", "fell", "lower", "reduc", "drop"];
 
+/// «من»/"from" before the first figure of a change.
+fn is_from(folded: &str) -> bool {
+    matches!(folded, "من" | "from")
+}
+
+/// «إلى»/"to" before the second figure of a change.
+fn is_to(folded: &str) -> bool {
+    matches!(folded, "الي" | "والي" | "حتي" | "to")
+}
+
 /// The qualifier key of where a figure holds.
 const PLACE: &str = "place";
 
 /// Words (folded) right before a figure that make it a part of the one before it.
-const PARTITIVE: &[&str] = &["منهم", "بينهم", "ومنهم", "منها", "بينها", "including", "among"];
+const PARTITIVE: &[&str] = &["منهم", "بينهم", "ومنهم", "منها", "بينها", "including", "among", "whom"];
 
 /// Words (folded) that open a relative clause.
 const RELATIVE: &[&str] = &["التي", "الذي", "الذين", "والتي", "والذي", "which", "where", "who", "whose"];
