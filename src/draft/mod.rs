@@ -1028,10 +1028,33 @@ impl<'a> Drafter<'a> {
                 !self.figure_between(m, around.end, w.start)
             }
         };
+        // A word that is the property's own cue says what it counts, not which part: "20,000
+        // bandits" are attackers, not a group of them.
+        let cues: Vec<(usize, usize)> = self
+            .lexicon
+            .properties(&around.words)
+            .into_iter()
+            .filter(|h| h.what == property)
+            .map(|h| (h.first, h.last))
+            .collect();
+        let restates = |h: &cues::Hit<(String, String)>| {
+            h.what.0 == GROUP && cues.iter().any(|&(a, b)| h.first <= b && a <= h.last)
+        };
         let hits = self.lexicon.qualifiers(&around.words);
-        for (k, hit) in hits.iter().enumerate() {
+        // A group is what the figure counts, said beside it: the one nearest the figure first
+        // («المسلحين أحرقوا أكثر من مئة مركز تجاري»); other keys in the sentence's order (an
+        // office is the title before a name: «الرئيس … حكم»).
+        let mut order: Vec<usize> = (0..hits.len()).collect();
+        order.sort_by_key(|&k| if hits[k].what.0 == GROUP { (0, around.distance(hits[k].first)) } else { (1, k) });
+        for k in order {
+            let hit = &hits[k];
             let (key, value) = &hit.what;
-            if keys.contains_key(key) && around.in_reach(hit.first) && own(hit.first) && !values.contains_key(key) {
+            if keys.contains_key(key)
+                && around.in_reach(hit.first)
+                && own(hit.first)
+                && !values.contains_key(key)
+                && !restates(hit)
+            {
                 values.insert(key.clone(), value.clone());
                 guesses.insert(
                     format!("qualifiers.{key}"),
@@ -1196,7 +1219,11 @@ impl<'a> Drafter<'a> {
             let content = around.words.get(verb.last + 1).is_some_and(|w| CONTENT.contains(&w.folded.as_str()));
             let after = entities.iter().find(|h| !content && h.first > verb.last && h.first <= verb.last + 4);
             let before = entities.iter().rev().find(|h| h.last < verb.first && h.last + 3 >= verb.first);
-            if let Some(h) = after.or(before) {
+            // A city or region beside the verb is a dateline or a place, not who spoke.
+            let speaks = |h: &&cues::Hit<usize>| {
+                !matches!(self.corpus.registry.entities[h.what].kind.as_str(), "city" | "region")
+            };
+            if let Some(h) = after.filter(speaks).or(before.filter(speaks)) {
                 let (a, b) = (h.first.min(verb.first), h.last.max(verb.last));
                 let from = around.text(&self.source.text, a, b);
                 return Some((h.what, Guess { confidence: Confidence::Medium, from }));
@@ -1235,6 +1262,9 @@ fn is_from(folded: &str) -> bool {
 fn is_to(folded: &str) -> bool {
     matches!(folded, "الي" | "والي" | "حتي" | "to")
 }
+
+/// The qualifier key of the part of a whole a figure counts.
+const GROUP: &str = "group";
 
 /// The qualifier key of where a figure holds.
 const PLACE: &str = "place";
