@@ -661,7 +661,7 @@ impl<'a> Drafter<'a> {
         around: &Around,
     ) -> Result<(usize, Guess, usize), String> {
         let registry = &self.corpus.registry;
-        let best = self
+        let fitting: Vec<cues::Hit<usize>> = self
             .lexicon
             .properties(&around.words)
             .into_iter()
@@ -672,7 +672,19 @@ impl<'a> Drafter<'a> {
                     && (!ordinal || p.kind == PropertyKind::Rank)
                     && self.unit(p, reading).is_ok()
             })
-            .min_by_key(|h| (!around.in_clause(h.first), around.distance(h.first), h.first));
+            .collect();
+        let nearest = |h: &&cues::Hit<usize>| (!around.in_clause(h.first), around.distance(h.first), h.first);
+        let mut best = fitting.iter().min_by_key(nearest);
+        // A generic property (`duration`, `start_date`) is said of the event the sentence
+        // names: «انسحابها … على ألا يستغرق أكثر من عشرة أيام» is `withdrawal_duration`.
+        if let Some(hit) = best
+            && GENERIC.contains(&registry.properties[hit.what].id.as_str())
+        {
+            let suffix = format!("_{}", registry.properties[hit.what].id);
+            let specific =
+                fitting.iter().filter(|h| registry.properties[h.what].id.ends_with(&suffix)).min_by_key(nearest);
+            best = specific.or(best);
+        }
         let Some(hit) = best else {
             return Err("no cue of a property that fits the figure stands in its sentence".into());
         };
@@ -1206,7 +1218,17 @@ impl<'a> Drafter<'a> {
                 let from = format!("the text names {} most {of}", registry.entities[e].id);
                 Ok((e, Guess { confidence, from }))
             }
-            None => Err("no entity of the registry is named near it".into()),
+            // A text on one city names no country: «البلاد» is the one the corpus is about.
+            None => {
+                let e = (0..registry.entities.len())
+                    .filter(|&e| !kinds.is_empty() && fits(e))
+                    .filter_map(|e| self.priors.subject_weight.get(&e).map(|&n| (n, std::cmp::Reverse(e))))
+                    .max()
+                    .map(|(_, std::cmp::Reverse(e))| e)
+                    .ok_or_else(|| "no entity of the registry is named near it".to_string())?;
+                let from = format!("the corpus's claims are most about {} of its kind", registry.entities[e].id);
+                Ok((e, Guess { confidence: Confidence::Low, from }))
+            }
         }
     }
 
@@ -1262,6 +1284,10 @@ fn is_from(folded: &str) -> bool {
 fn is_to(folded: &str) -> bool {
     matches!(folded, "الي" | "والي" | "حتي" | "to")
 }
+
+/// Properties said of any event, which defer to their form for the event a sentence names
+/// (`withdrawal_duration`, `withdrawal_start_date`).
+const GENERIC: &[&str] = &["duration", "start_date", "end_date"];
 
 /// The qualifier key of the part of a whole a figure counts.
 const GROUP: &str = "group";
