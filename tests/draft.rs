@@ -441,6 +441,18 @@ fn changes_ages_parts_and_groups_as_an_encoder_reads_them() {
     assert!(got.iter().all(|g| g.2 != "20e3" || g.1 != "age"), "{got:?}");
     assert!(got.contains(&("kz-unrest-2022", "deaths", "225", "{}".into())), "{got:?}");
     assert!(got.contains(&("kz-unrest-2022", "deaths", "19", r#"{"group": "security-forces"}"#.into())), "{got:?}");
+    // "X some 150, according to …": X is the contributor, the source follows "according to".
+    let drafted = draft_one(
+        "Tajikistan sent around 200 soldiers and Kyrgyzstan some 150, according to their defence ministries.",
+        "en",
+    );
+    let kyrgyz = drafted.claims.iter().find(|c| c.value == "~150").expect("150 drafted");
+    assert_eq!(kyrgyz.qualifiers.get("contributor").map(String::as_str), Some("kyrgyzstan"), "{kyrgyz:#?}");
+    // «من 60 تنغي إلى 120»: the second figure in the first's unit and property.
+    let drafted = draft_one("لم يكن قفز ثمن لتر الغاز المسال من 60 تنغي إلى 120 سوى القشة الأخيرة.", "ar");
+    let after = drafted.claims.iter().find(|c| c.value == "120").expect("120 drafted");
+    assert_eq!((after.property.as_str(), after.unit.as_deref()), ("lpg_price", Some("KZT/litre")), "{after:#?}");
+    assert_eq!(after.qualifiers.get("scope").map(String::as_str), Some("after-the-rise"), "{after:#?}");
     // The group nearest the figure, not the first of the sentence; until ends a state of emergency.
     let drafted = draft_one(
         "وأوضح البيان أن المسلحين أحرقوا أكثر من مئة مركز تجاري. ويبقى سريان حالة الطوارئ في عموم البلاد حتى 19 يناير.",
@@ -606,13 +618,13 @@ fn second_held_out_texts_drafted_against_a_careful_encoder() {
 
 /// The third held-out set, written unseen while the registry and reader were worked on a
 /// third time: 24/70 before that work was merged, 24/70 after it; a development set since:
-/// 24/70 → 41/70 after the fourth round.
+/// 24/70 → 43/70 after the fourth round.
 #[test]
 fn third_held_out_texts_drafted_against_a_careful_encoder() {
     let (right, figures) = held_out("heldout3");
     assert!(figures >= 60, "the measurement needs enough figures");
     assert!(
-        right as f64 / figures as f64 >= 0.58,
-        "the drafter fell below its measured share on held-out set 3 (41/70): {right}/{figures}"
+        right as f64 / figures as f64 >= 0.61,
+        "the drafter fell below its measured share on held-out set 3 (43/70): {right}/{figures}"
     );
 }

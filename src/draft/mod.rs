@@ -474,6 +474,13 @@ impl<'a> Drafter<'a> {
         }
         let ordinal = value::is_ordinal(&crate::text::fold(&text[m.start..m.end], crate::text::Mode::Read));
         let apposed = if event.is_none() { self.apposed_age(m, &around) } else { None };
+        // «من 60 تنغي إلى 120»: the second figure of a change is in the first's unit.
+        if reading.unit.is_none()
+            && reading.kind == ValueKind::Number
+            && let Some(first) = self.first_side(m, &around)
+        {
+            reading.unit = first.reading.unit.or_else(|| unit_after(text, first.end));
+        }
         let part = apposed
             .as_ref()
             .map(|(p, _, guess)| (*p, guess.clone()))
@@ -840,19 +847,7 @@ impl<'a> Drafter<'a> {
     /// The second figure of a change, «من 60 تنغي إلى 120», "to 120 tenge from around 60":
     /// the same property as the first, whatever cue stands nearer the second.
     fn other_side(&self, m: &Mention, reading: &value::Reading, around: &Around) -> Option<(usize, Guess)> {
-        if m.reading.kind == ValueKind::Date || !self.lexicon.change(&around.words) {
-            return None;
-        }
-        let before = around.word_before()?;
-        let k = self.figures.partition_point(|&(s, _)| s < m.start);
-        let &(first, _) = self.figures[..k].last().filter(|&&(s, e)| s >= around.clause.0 && e <= m.start)?;
-        // The first figure's word before it: «من»/"from" before «إلى»/"to", or the other way.
-        let i = around.words.partition_point(|w| w.start < first);
-        let first_before = around.words.get(i.checked_sub(1)?)?.folded.as_str();
-        let paired = (is_to(before) && is_from(first_before)) || (is_from(before) && is_to(first_before));
-        if !paired {
-            return None;
-        }
+        let first = self.first_side(m, around)?.start;
         let &(_, property) = self.placed.iter().rev().find(|&&(s, _)| s == first)?;
         let p = &self.corpus.registry.properties[property];
         if !kind_fits(p.kind, reading.kind) || self.unit(p, reading).is_err() {
@@ -860,6 +855,25 @@ impl<'a> Drafter<'a> {
         }
         let from = format!("the other figure of the change, a figure of {}", p.id);
         Some((property, Guess { confidence: Confidence::Medium, from }))
+    }
+
+    /// The first figure of the change `m` is the second of: the figure before it in its
+    /// clause, «من»/"from" before the one and «إلى»/"to" before the other (either way round),
+    /// in a sentence that says something changed.
+    fn first_side(&self, m: &Mention, around: &Around) -> Option<&'a Mention> {
+        if m.reading.kind == ValueKind::Date || !self.lexicon.change(&around.words) {
+            return None;
+        }
+        let before = around.word_before()?;
+        let k = self.figures.partition_point(|&(s, _)| s < m.start);
+        let &(first, _) = self.figures[..k].last().filter(|&&(s, e)| s >= around.clause.0 && e <= m.start)?;
+        let i = around.words.partition_point(|w| w.start < first);
+        let first_before = around.words.get(i.checked_sub(1)?)?.folded.as_str();
+        let paired = (is_to(before) && is_from(first_before)) || (is_from(before) && is_to(first_before));
+        if !paired {
+            return None;
+        }
+        self.mentions.iter().find(|x| x.start == first)
     }
 
     /// Passages of the sentence outside the clause that may qualify its figures: a place
@@ -1240,7 +1254,9 @@ impl<'a> Drafter<'a> {
             // «قال إنهم هاجموا ألماتي», "said that …": what follows is what was said.
             let content = around.words.get(verb.last + 1).is_some_and(|w| CONTENT.contains(&w.folded.as_str()));
             let after = entities.iter().find(|h| !content && h.first > verb.last && h.first <= verb.last + 4);
-            let before = entities.iter().rev().find(|h| h.last < verb.first && h.last + 3 >= verb.first);
+            // "Kyrgyzstan some 150, according to …", «بحسب …»: the source follows, never precedes.
+            let follows = ACCORDING.contains(&around.words[verb.first].folded.as_str());
+            let before = entities.iter().rev().find(|h| !follows && h.last < verb.first && h.last + 3 >= verb.first);
             // A city or region beside the verb is a dateline or a place, not who spoke.
             let speaks = |h: &&cues::Hit<usize>| {
                 !matches!(self.corpus.registry.entities[h.what].kind.as_str(), "city" | "region")
@@ -1300,6 +1316,9 @@ const PARTITIVE: &[&str] = &["منهم", "بينهم", "ومنهم", "منها",
 
 /// Words (folded) that open a relative clause.
 const RELATIVE: &[&str] = &["التي", "الذي", "الذين", "والتي", "والذي", "which", "where", "who", "whose"];
+
+/// Words (folded) of attribution whose source follows them: "according to", «بحسب», «وفق».
+const ACCORDING: &[&str] = &["according", "حسب", "بحسب", "وبحسب", "وفق", "وفقا", "ووفق", "ووفقا"];
 
 /// Words (folded) that open what a speech verb reports, not who spoke.
 const CONTENT: &[&str] = &["ان", "انه", "انها", "انهم", "بان", "بانه", "that"];
