@@ -410,6 +410,60 @@ fn parts_pairs_and_the_events_one_date_heads() {
     assert_eq!(got, ["government_resignation_date", "state_of_emergency_date"], "{:#?}", drafted.claims);
 }
 
+#[test]
+fn changes_ages_parts_and_groups_as_an_encoder_reads_them() {
+    // "to 120 … from around 60": the before after the after, each quoted apart, and the
+    // place and the multiplier of the one change share Mangystau.
+    let drafted = draft_one(
+        "LPG had doubled in price, climbing to 120 tenge a litre from around 60 tenge at filling stations in Mangystau.",
+        "en",
+    );
+    let got: Vec<(&str, &str, String)> =
+        drafted.claims.iter().map(|c| (c.property.as_str(), c.value.as_str(), format!("{:?}", c.qualifiers))).collect();
+    for want in [
+        ("lpg_price", "120", r#"{"place": "mangystau", "scope": "after-the-rise"}"#),
+        ("lpg_price", "~60", r#"{"place": "mangystau", "scope": "before-the-rise"}"#),
+        ("lpg_price_increase", "x2", r#"{"place": "mangystau"}"#),
+    ] {
+        assert!(got.contains(&(want.0, want.1, want.2.to_string())), "{want:?} in {got:?}");
+    }
+    // An age beside a name; "20,000 of them" is no part of 68; "19 of them" is one of 225.
+    let drafted = draft_one(
+        "Tokayev, 68, has said 20,000 of them attacked Almaty. Prosecutors said 225 bodies had been delivered to morgues, 19 of them members of the security forces.",
+        "en",
+    );
+    let got: Vec<(&str, &str, &str, String)> = drafted
+        .claims
+        .iter()
+        .map(|c| (c.subject.as_str(), c.property.as_str(), c.value.as_str(), format!("{:?}", c.qualifiers)))
+        .collect();
+    assert!(got.contains(&("tokayev", "age", "68", "{}".into())), "{got:?}");
+    assert!(got.iter().all(|g| g.2 != "20e3" || g.1 != "age"), "{got:?}");
+    assert!(got.contains(&("kz-unrest-2022", "deaths", "225", "{}".into())), "{got:?}");
+    assert!(got.contains(&("kz-unrest-2022", "deaths", "19", r#"{"group": "security-forces"}"#.into())), "{got:?}");
+    // "X some 150, according to …": X is the contributor, the source follows "according to".
+    let drafted = draft_one(
+        "Tajikistan sent around 200 soldiers and Kyrgyzstan some 150, according to their defence ministries.",
+        "en",
+    );
+    let kyrgyz = drafted.claims.iter().find(|c| c.value == "~150").expect("150 drafted");
+    assert_eq!(kyrgyz.qualifiers.get("contributor").map(String::as_str), Some("kyrgyzstan"), "{kyrgyz:#?}");
+    // «من 60 تنغي إلى 120»: the second figure in the first's unit and property.
+    let drafted = draft_one("لم يكن قفز ثمن لتر الغاز المسال من 60 تنغي إلى 120 سوى القشة الأخيرة.", "ar");
+    let after = drafted.claims.iter().find(|c| c.value == "120").expect("120 drafted");
+    assert_eq!((after.property.as_str(), after.unit.as_deref()), ("lpg_price", Some("KZT/litre")), "{after:#?}");
+    assert_eq!(after.qualifiers.get("scope").map(String::as_str), Some("after-the-rise"), "{after:#?}");
+    // The group nearest the figure, not the first of the sentence; until ends a state of emergency.
+    let drafted = draft_one(
+        "وأوضح البيان أن المسلحين أحرقوا أكثر من مئة مركز تجاري. ويبقى سريان حالة الطوارئ في عموم البلاد حتى 19 يناير.",
+        "ar",
+    );
+    let got: Vec<(&str, String)> =
+        drafted.claims.iter().map(|c| (c.property.as_str(), format!("{:?}", c.qualifiers))).collect();
+    assert!(got.contains(&("damaged_count", r#"{"group": "shops-and-banks"}"#.into())), "{got:?}");
+    assert!(got.iter().any(|g| g.0 == "state_of_emergency_end"), "{got:?}");
+}
+
 /// A held-out set: news texts written and encoded by someone who never ran the drafter nor
 /// read its code (each folder's README.md), drafted with the shipped registry. A figure
 /// counts when a drafted claim whose quote overlaps the encoded one's has the same subject,
@@ -425,6 +479,7 @@ fn held_out(folder: &str) -> (usize, usize) {
     let config = Config::load(root, &ids, &mut Vec::new());
     let expected: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
     let (mut right, mut figures, mut abstained, mut unpropertied) = (0, 0, 0, 0);
+    let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
     for (file, want) in expected.as_object().unwrap() {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
         let info = TextInfo {
@@ -476,7 +531,45 @@ fn held_out(folder: &str) -> (usize, usize) {
                     used[k] = true;
                     text_right += 1;
                 }
-                None => println!("{folder}/{file}: not drafted: {}", key(w)),
+                None => {
+                    let near: Vec<usize> = (0..drafted.claims.len())
+                        .filter(|&k| overlaps(&at(&drafted.claims[k].quote), &quote))
+                        .collect();
+                    let facts: Vec<Fact> = near
+                        .iter()
+                        .map(|&k| {
+                            let c = &drafted.claims[k];
+                            Fact {
+                                subject: c.subject.clone(),
+                                property: c.property.clone(),
+                                qualifiers: c.qualifiers.clone(),
+                                value: read_value(&corpus, &c.property, &c.value, &opts),
+                            }
+                        })
+                        .collect();
+                    let want = Fact {
+                        subject: w["subject"].as_str().unwrap_or_default().to_string(),
+                        property: property.to_string(),
+                        qualifiers: qualifiers.clone(),
+                        value,
+                    };
+                    let unplaced: Vec<&draft::Unplaced> = drafted
+                        .draft
+                        .unplaced
+                        .iter()
+                        .filter(|u| overlaps(&Some(u.range.0..u.range.1), &quote))
+                        .collect();
+                    let reason = miss_reason(&want, &facts.iter().collect::<Vec<_>>(), &unplaced);
+                    let got: Vec<String> = facts
+                        .iter()
+                        .zip(&near)
+                        .map(|(d, &k)| {
+                            format!("{} · {} · {:?} = {}", d.subject, d.property, d.qualifiers, drafted.claims[k].value)
+                        })
+                        .collect();
+                    println!("{folder}/{file}: not drafted: {reason}: {}; near: [{}]", key(w), got.join("; "));
+                    *reasons.entry(reason).or_default() += 1;
+                }
             }
         }
         println!("{folder}/{file}: {text_right}/{text_figures} figures drafted as the encoder chose");
@@ -487,44 +580,52 @@ fn held_out(folder: &str) -> (usize, usize) {
         "{folder}: {right}/{figures} = {:.1}% of figures drafted with the encoder's value, subject, property and qualifiers; {abstained} of {unpropertied} figures with no registry property left undrafted",
         100.0 * right as f64 / figures as f64
     );
+    let mut by_count: Vec<(&String, &usize)> = reasons.iter().collect();
+    by_count.sort_by_key(|&(r, n)| (std::cmp::Reverse(*n), r.clone()));
+    println!("{folder}: misses by reason:");
+    for (reason, n) in by_count {
+        println!("{folder}:   {n:4}  {reason}");
+    }
     (right, figures)
 }
 
 /// The first held-out set: 31/84 at first sight, a development set since (58/84; 59/86 once
-/// four entries that lacked only a registry property name the one added for them).
+/// four entries that lacked only a registry property name the one added for them; 59/86 →
+/// 63/86 after the fourth round, on all three sets at once).
 #[test]
 fn held_out_texts_drafted_against_a_careful_encoder() {
     let (right, figures) = held_out("heldout");
     assert!(figures >= 70, "the measurement needs enough figures");
     assert!(
-        right as f64 / figures as f64 >= 0.68,
-        "the drafter fell below its measured share on held-out set 1 (59/86): {right}/{figures}"
+        right as f64 / figures as f64 >= 0.73,
+        "the drafter fell below its measured share on held-out set 1 (63/86): {right}/{figures}"
     );
 }
 
 /// The second held-out set, written while the drafter was worked on a second time: 13/55
 /// with the drafter of before that work, 17/55 after it (measured once), 18/55 after reader
 /// fixes its encoder asked for; a development set since: 25/71 once sixteen entries that lacked
-/// only a registry property name the one added for them.
+/// only a registry property name the one added for them; 25/71 → 37/71 after the fourth round.
 #[test]
 fn second_held_out_texts_drafted_against_a_careful_encoder() {
     let (right, figures) = held_out("heldout2");
     assert!(figures >= 40, "the measurement needs enough figures");
     assert!(
-        right as f64 / figures as f64 >= 0.35,
-        "the drafter fell below its measured share (25/71): {right}/{figures}"
+        right as f64 / figures as f64 >= 0.52,
+        "the drafter fell below its measured share (37/71): {right}/{figures}"
     );
 }
 
 /// The third held-out set, written unseen while the registry and reader were worked on a
-/// third time: 24/70 before that work was merged, 24/70 after it.
+/// third time: 24/70 before that work was merged, 24/70 after it; a development set since:
+/// 24/70 → 43/70 after the fourth round.
 #[test]
 fn third_held_out_texts_drafted_against_a_careful_encoder() {
     let (right, figures) = held_out("heldout3");
     assert!(figures >= 60, "the measurement needs enough figures");
     assert!(
-        right as f64 / figures as f64 >= 0.34,
-        "the drafter fell below its measured share on held-out set 3 (24/70): {right}/{figures}"
+        right as f64 / figures as f64 >= 0.61,
+        "the drafter fell below its measured share on held-out set 3 (43/70): {right}/{figures}"
     );
 }
 

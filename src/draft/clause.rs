@@ -17,19 +17,39 @@ pub struct Paragraphs<'a> {
     lines: &'a crate::corpus::locate::LineIndex,
     /// Byte ranges of the blank lines, line breaks included, in order.
     blank: Vec<(usize, usize)>,
+    /// Whether a line break ends a sentence: in a text written a paragraph to a line (a
+    /// title or byline with no full stop is no part of the sentence after it), not in one
+    /// wrapped within its sentences (a PDF's text).
+    line_stops: bool,
 }
 
 impl<'a> Paragraphs<'a> {
     pub fn new(text: &'a str, lines: &'a crate::corpus::locate::LineIndex) -> Self {
         let mut blank = Vec::new();
         let mut at = 0;
+        // Lines followed by another, and those of them that end with no sentence's end.
+        let (mut followed, mut run_on) = (0, 0);
+        let mut previous: Option<&str> = None;
         for line in text.split_inclusive('\n') {
             if line.trim().is_empty() {
                 blank.push((at, at + line.len()));
+                previous = None;
+            } else {
+                if let Some(p) = previous {
+                    followed += 1;
+                    run_on += usize::from(!p.trim_end().ends_with(['.', '!', '?', '؟']));
+                }
+                previous = Some(line);
             }
             at += line.len();
         }
-        Paragraphs { text, lines, blank }
+        let line_stops = 4 * run_on <= followed;
+        Paragraphs { text, lines, blank, line_stops }
+    }
+
+    /// The stops of a passage, with the line break when it ends a sentence.
+    fn stops(&self, stops: &str) -> String {
+        if self.line_stops { format!("{stops}\n") } else { stops.to_string() }
     }
 
     /// The paragraph around `start..end`: after the last blank line before it (or from
@@ -63,6 +83,7 @@ pub fn bounded(
     max_words: usize,
 ) -> (usize, usize) {
     let (pa, pb) = paragraphs.around(start, end);
+    let stops = &paragraphs.stops(stops);
     let word_start =
         |i: usize, c: char| c.is_whitespace() && !text[i + c.len_utf8()..].starts_with(char::is_whitespace);
     let mut a = start;

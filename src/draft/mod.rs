@@ -67,6 +67,9 @@ pub struct Drafted {
     pub line: usize,
     pub column: usize,
     pub mention: String,
+    /// The mention's byte range in the text.
+    #[serde(skip)]
+    pub range: (usize, usize),
     pub claim: DraftClaim,
 }
 
@@ -365,7 +368,13 @@ impl<'a> Drafter<'a> {
                     }
                     for mut claim in claims {
                         claim.id = unique_id(&self.source.meta.id, &claim.property, taken);
-                        out.claims.push(Drafted { line: m.line, column: m.column, mention: m.text.clone(), claim });
+                        out.claims.push(Drafted {
+                            line: m.line,
+                            column: m.column,
+                            mention: m.text.clone(),
+                            range: (m.start, m.end),
+                            claim,
+                        });
                     }
                 }
                 Err(reason) => out.unplaced.push(Unplaced {
@@ -378,8 +387,67 @@ impl<'a> Drafter<'a> {
                 }),
             }
         }
+        self.complete_changes(&mut out.claims);
         out.claims.sort_by_key(|d| (d.line, d.column));
         out
+    }
+
+    /// The figures of one change share what the sentence says of one of them: the place
+    /// («فيقفز سعر اللتر في محطات مانغيستاو إلى 120 تنغي بعدما ظل نحو 60 تنغي … أي إلى الضعف»:
+    /// the before, the after and the multiplier are Mangystau's), and a lone figure of the
+    /// after's property with no side of its own is its before ("rose to 120, having been 60").
+    fn complete_changes(&self, claims: &mut [Drafted]) {
+        let text = &self.source.text;
+        let registry = &self.corpus.registry;
+        let mut sentences: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        for (k, d) in claims.iter().enumerate() {
+            sentences.entry(clause::sentence(text, &self.paragraphs, d.range.0, d.range.1)).or_default().push(k);
+        }
+        let sided = |c: &DraftClaim| {
+            c.qualifiers.get(crate::graph::SCOPE).is_some_and(|s| s.starts_with("before-") || s.starts_with("after-"))
+        };
+        for ((a, b), members) in sentences {
+            if members.len() < 2 || !self.lexicon.change(&cues::words(text, a, b)) {
+                continue;
+            }
+            // A lone figure of the after's property is its before.
+            for k in members.clone() {
+                let Some(after) = claims[k].claim.qualifiers.get(crate::graph::SCOPE).cloned() else { continue };
+                let Some(rest) = after.strip_prefix("after-") else { continue };
+                let property = claims[k].claim.property.clone();
+                let same: Vec<usize> =
+                    members.iter().copied().filter(|&j| claims[j].claim.property == property).collect();
+                let lone: Vec<usize> = same.iter().copied().filter(|&j| !sided(&claims[j].claim)).collect();
+                let before = format!("before-{rest}");
+                if same.len() == 2 && lone.len() == 1 && registry.scopes_of(&property).any(|s| s.id == before) {
+                    let c = &mut claims[lone[0]].claim;
+                    c.qualifiers.insert(crate::graph::SCOPE.into(), before);
+                    let from = format!("the figure {after} in its sentence is after the change");
+                    c.draft.insert("qualifiers.scope".into(), Guess { confidence: Confidence::Low, from });
+                }
+            }
+            let places: HashSet<String> = members
+                .iter()
+                .filter(|&&k| sided(&claims[k].claim))
+                .filter_map(|&k| claims[k].claim.qualifiers.get(PLACE).cloned())
+                .collect();
+            if places.len() != 1 {
+                continue;
+            }
+            let Some(place) = places.into_iter().next() else { continue };
+            for &k in &members {
+                let c = &mut claims[k].claim;
+                let Ok(p) = registry.property(&c.property) else { continue };
+                let multiplier = registry.properties[p].kind == PropertyKind::Ratio;
+                let takes_place = self.priors.qualifier_keys(p).contains_key(PLACE) || sided(c);
+                if c.qualifiers.contains_key(PLACE) || !(sided(c) || multiplier) || !takes_place {
+                    continue;
+                }
+                c.qualifiers.insert(PLACE.into(), place.clone());
+                let from = format!("the place of the change its sentence states: {place}");
+                c.draft.insert(format!("qualifiers.{PLACE}"), Guess { confidence: Confidence::Low, from });
+            }
+        }
     }
 
     /// The claims for one figure (two for a before and after), or why there is none.
@@ -405,7 +473,20 @@ impl<'a> Drafter<'a> {
             reading.unit = unit_after(text, m.end);
         }
         let ordinal = value::is_ordinal(&crate::text::fold(&text[m.start..m.end], crate::text::Mode::Read));
-        let (property, property_guess) = match (event, self.partitive(&reading, &around)) {
+        let apposed = if event.is_none() { self.apposed_age(m, &around) } else { None };
+        // «من 60 تنغي إلى 120»: the second figure of a change is in the first's unit.
+        if reading.unit.is_none()
+            && reading.kind == ValueKind::Number
+            && let Some(first) = self.first_side(m, &around)
+        {
+            reading.unit = first.reading.unit.or_else(|| unit_after(text, first.end));
+        }
+        let part = apposed
+            .as_ref()
+            .map(|(p, _, guess)| (*p, guess.clone()))
+            .or_else(|| self.partitive(&reading, &around))
+            .or_else(|| self.other_side(m, &reading, &around));
+        let (property, property_guess) = match (event, part) {
             (Some(e), _) => (e.property, e.guess.clone()),
             (None, Some(found)) => found,
             (None, None) => {
@@ -443,7 +524,10 @@ impl<'a> Drafter<'a> {
                 }
             }
         }
-        let (subject, subject_guess) = self.subject(property, &around, &used, speaker.as_ref().map(|s| s.0))?;
+        let (subject, subject_guess) = match &apposed {
+            Some((p, person, guess)) if *p == property => (*person, guess.clone()),
+            _ => self.subject(property, &around, &used, speaker.as_ref().map(|s| s.0))?,
+        };
         let mut base = DraftClaim {
             id: String::new(),
             subject: self.corpus.registry.entities[subject].id.clone(),
@@ -584,7 +668,7 @@ impl<'a> Drafter<'a> {
         around: &Around,
     ) -> Result<(usize, Guess, usize), String> {
         let registry = &self.corpus.registry;
-        let best = self
+        let fitting: Vec<cues::Hit<usize>> = self
             .lexicon
             .properties(&around.words)
             .into_iter()
@@ -595,7 +679,19 @@ impl<'a> Drafter<'a> {
                     && (!ordinal || p.kind == PropertyKind::Rank)
                     && self.unit(p, reading).is_ok()
             })
-            .min_by_key(|h| (!around.in_clause(h.first), around.distance(h.first), h.first));
+            .collect();
+        let nearest = |h: &&cues::Hit<usize>| (!around.in_clause(h.first), around.distance(h.first), h.first);
+        let mut best = fitting.iter().min_by_key(nearest);
+        // A generic property (`duration`, `start_date`) is said of the event the sentence
+        // names: «انسحابها … على ألا يستغرق أكثر من عشرة أيام» is `withdrawal_duration`.
+        if let Some(hit) = best
+            && GENERIC.contains(&registry.properties[hit.what].id.as_str())
+        {
+            let suffix = format!("_{}", registry.properties[hit.what].id);
+            let specific =
+                fitting.iter().filter(|h| registry.properties[h.what].id.ends_with(&suffix)).min_by_key(nearest);
+            best = specific.or(best);
+        }
         let Some(hit) = best else {
             return Err("no cue of a property that fits the figure stands in its sentence".into());
         };
@@ -689,8 +785,13 @@ impl<'a> Drafter<'a> {
     /// «بينهم 19», «منهم 103», "including 19": a part of what the figure before it in the
     /// sentence counts, so the same property (the part's group or place are qualifiers).
     fn partitive(&self, reading: &value::Reading, around: &Around) -> Option<(usize, Guess)> {
-        let before = around.word_before()?;
-        if !PARTITIVE.contains(&before) {
+        // "225 bodies …, 19 of them members of the security forces": the part after it.
+        let i = around.words.partition_point(|w| w.start < around.end);
+        let text = &self.source.text;
+        let of_them =
+            around.words.get(i).is_some_and(|w| w.folded == "of" && text[around.end..w.start].trim().is_empty())
+                && around.words.get(i + 1).is_some_and(|w| w.folded == "them");
+        if !around.word_before().is_some_and(|w| PARTITIVE.contains(&w)) && !of_them {
             return None;
         }
         let sentence = around.words.first()?.start;
@@ -700,9 +801,79 @@ impl<'a> Drafter<'a> {
         if !kind_fits(p.kind, reading.kind) || self.unit(p, reading).is_err() {
             return None;
         }
-        let figure = self.mentions.iter().find(|m| m.start == at).map_or("", |m| m.text.as_str());
-        let from = format!("«{}» after {figure}, a figure of {}", around.words[around.first() - 1].folded, p.id);
+        let whole = self.mentions.iter().find(|m| m.start == at)?;
+        // A part is no larger than its whole ("20,000 of them" counts something else).
+        if whole.reading.interval.hi.zip(reading.interval.lo).is_some_and(|(w, p)| p > w) {
+            return None;
+        }
+        let figure = whole.text.as_str();
+        let said = if of_them { "of them".to_string() } else { around.words[around.first() - 1].folded.clone() };
+        let from = format!("«{said}» after {figure}, a figure of {}", p.id);
         Some((property, Guess { confidence: Confidence::Medium, from }))
+    }
+
+    /// A person's age set beside the name: "Tokayev, 68, …", «وماسيموف (57 عاماً)»: the
+    /// registry's `age` of that person.
+    fn apposed_age(&self, m: &Mention, around: &Around) -> Option<(usize, usize, Guess)> {
+        let registry = &self.corpus.registry;
+        let age = registry.property("age").ok()?;
+        let r = &m.reading;
+        let years = r.interval.lo.filter(|&lo| r.interval.hi == Some(lo) && (1.0..=120.0).contains(&lo));
+        if r.kind != ValueKind::Number || years.is_none() || r.unit.is_some_and(|u| u != "year") {
+            return None;
+        }
+        let text = &self.source.text;
+        let hit = self.lexicon.entities(&around.words).into_iter().find(|h| {
+            let end = around.words[h.last].end;
+            end <= m.start && matches!(text[end..m.start].trim(), "," | "،" | "(")
+        })?;
+        if registry.entities[hit.what].kind != "person" {
+            return None;
+        }
+        let after = text[m.end..].trim_start();
+        let after = ["عاماً", "عامًا", "عاما", "سنة", "years old", "years"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .unwrap_or(after)
+            .trim_start();
+        if !after.starts_with([',', '،', ')']) {
+            return None;
+        }
+        let from = around.text(text, hit.first, hit.last);
+        let guess = Guess { confidence: Confidence::Medium, from: format!("{from}, {}: an age beside a name", m.text) };
+        Some((age, hit.what, guess))
+    }
+
+    /// The second figure of a change, «من 60 تنغي إلى 120», "to 120 tenge from around 60":
+    /// the same property as the first, whatever cue stands nearer the second.
+    fn other_side(&self, m: &Mention, reading: &value::Reading, around: &Around) -> Option<(usize, Guess)> {
+        let first = self.first_side(m, around)?.start;
+        let &(_, property) = self.placed.iter().rev().find(|&&(s, _)| s == first)?;
+        let p = &self.corpus.registry.properties[property];
+        if !kind_fits(p.kind, reading.kind) || self.unit(p, reading).is_err() {
+            return None;
+        }
+        let from = format!("the other figure of the change, a figure of {}", p.id);
+        Some((property, Guess { confidence: Confidence::Medium, from }))
+    }
+
+    /// The first figure of the change `m` is the second of: the figure before it in its
+    /// clause, «من»/"from" before the one and «إلى»/"to" before the other (either way round),
+    /// in a sentence that says something changed.
+    fn first_side(&self, m: &Mention, around: &Around) -> Option<&'a Mention> {
+        if m.reading.kind == ValueKind::Date || !self.lexicon.change(&around.words) {
+            return None;
+        }
+        let before = around.word_before()?;
+        let k = self.figures.partition_point(|&(s, _)| s < m.start);
+        let &(first, _) = self.figures[..k].last().filter(|&&(s, e)| s >= around.clause.0 && e <= m.start)?;
+        let i = around.words.partition_point(|w| w.start < first);
+        let first_before = around.words.get(i.checked_sub(1)?)?.folded.as_str();
+        let paired = (is_to(before) && is_from(first_before)) || (is_from(before) && is_to(first_before));
+        if !paired {
+            return None;
+        }
+        self.mentions.iter().find(|x| x.start == first)
     }
 
     /// Passages of the sentence outside the clause that may qualify its figures: a place
@@ -735,17 +906,28 @@ impl<'a> Drafter<'a> {
             return None;
         }
         let first = around.first();
-        let from = |w: &Word| matches!(w.folded.as_str(), "من" | "from");
-        let to = |w: &Word| matches!(w.folded.as_str(), "الي" | "والي" | "حتي" | "to");
+        let from = |w: &Word| is_from(&w.folded);
+        let to = |w: &Word| is_to(&w.folded);
         let before = first.checked_sub(1).map(|i| &around.words[i])?;
         let in_clause = |&&(s, e): &&(usize, usize)| s >= around.clause.0 && e <= around.clause.1;
         let k = self.figures.partition_point(|&(s, _)| s < m.start);
+        // The word right before a figure of the clause.
+        let word_before = |at: usize| {
+            let i = around.words.partition_point(|w| w.start < at);
+            i.checked_sub(1).map(|i| &around.words[i])
+        };
+        let next = self.figures.get(k + 1).filter(|f| in_clause(f)).and_then(|&(s, _)| word_before(s));
+        let previous = self.figures[..k].last().filter(|f| in_clause(f)).and_then(|&(s, _)| word_before(s));
         if from(before) {
             // The next figure of the clause, with «إلى»/"to" right before it.
-            let &(next, _) = self.figures.get(k + 1).filter(|f| in_clause(f))?;
-            let i = around.words.partition_point(|w| w.start < next);
-            let connector = around.words.get(i.checked_sub(1)?).filter(|w| to(w))?;
-            return Some(("before", clause::trim(&self.source.text, quote.0.min(m.start), connector.start)));
+            if let Some(connector) = next.filter(|w| to(w)) {
+                return Some(("before", clause::trim(&self.source.text, quote.0.min(m.start), connector.start)));
+            }
+            // "climbing to 120 tenge from around 60 tenge": the before after the after.
+            if previous.is_some_and(to) {
+                return Some(("before", clause::trim(&self.source.text, before.start, quote.1.max(m.end))));
+            }
+            return None;
         }
         if to(before) {
             // After «من X» in the clause, or after a word of change alone («بخفض السعر إلى 50»).
@@ -754,7 +936,9 @@ impl<'a> Drafter<'a> {
                 .filter(|f| in_clause(f))
                 .map_or(quote.0, |_| before.start)
                 .max(quote.0.min(before.start));
-            return Some(("after", clause::trim(&self.source.text, a, quote.1.max(m.end))));
+            // Up to the before that follows it ("to 120 tenge from around 60").
+            let b = next.filter(|w| from(w)).map_or(quote.1.max(m.end), |w| w.start);
+            return Some(("after", clause::trim(&self.source.text, a, b)));
         }
         None
     }
@@ -799,11 +983,14 @@ impl<'a> Drafter<'a> {
         let ends = registry.property("end_date").ok().filter(|&e| e != property).is_some_and(|e| {
             self.lexicon.properties(&around.words).iter().any(|h| h.what == e && around.in_clause(h.first))
         });
-        let swap = if ends && !prop.id.contains("end") {
+        // `term_start` ends as `term_end`, `state_of_emergency_date` as `state_of_emergency_end`.
+        let ended = || {
             let end = prop.id.replace("start", "end");
             if end != prop.id { end } else { prop.id.replace("_date", "_end") }
-        } else if said(&["حتي", "وحتي", "الي", "والي", "until", "till", "to"]) {
-            prop.id.replace("start", "end")
+        };
+        let swap = if (ends && !prop.id.contains("end")) || said(&["حتي", "وحتي", "الي", "والي", "until", "till", "to"])
+        {
+            ended()
         } else if said(&["منذ", "ومنذ", "since"]) {
             prop.id.replace("end", "start")
         } else {
@@ -867,10 +1054,33 @@ impl<'a> Drafter<'a> {
                 !self.figure_between(m, around.end, w.start)
             }
         };
+        // A word that is the property's own cue says what it counts, not which part: "20,000
+        // bandits" are attackers, not a group of them.
+        let cues: Vec<(usize, usize)> = self
+            .lexicon
+            .properties(&around.words)
+            .into_iter()
+            .filter(|h| h.what == property)
+            .map(|h| (h.first, h.last))
+            .collect();
+        let restates = |h: &cues::Hit<(String, String)>| {
+            h.what.0 == GROUP && cues.iter().any(|&(a, b)| h.first <= b && a <= h.last)
+        };
         let hits = self.lexicon.qualifiers(&around.words);
-        for (k, hit) in hits.iter().enumerate() {
+        // A group is what the figure counts, said beside it: the one nearest the figure first
+        // («المسلحين أحرقوا أكثر من مئة مركز تجاري»); other keys in the sentence's order (an
+        // office is the title before a name: «الرئيس … حكم»).
+        let mut order: Vec<usize> = (0..hits.len()).collect();
+        order.sort_by_key(|&k| if hits[k].what.0 == GROUP { (0, around.distance(hits[k].first)) } else { (1, k) });
+        for k in order {
+            let hit = &hits[k];
             let (key, value) = &hit.what;
-            if keys.contains_key(key) && around.in_reach(hit.first) && own(hit.first) && !values.contains_key(key) {
+            if keys.contains_key(key)
+                && around.in_reach(hit.first)
+                && own(hit.first)
+                && !values.contains_key(key)
+                && !restates(hit)
+            {
                 values.insert(key.clone(), value.clone());
                 guesses.insert(
                     format!("qualifiers.{key}"),
@@ -1022,7 +1232,17 @@ impl<'a> Drafter<'a> {
                 let from = format!("the text names {} most {of}", registry.entities[e].id);
                 Ok((e, Guess { confidence, from }))
             }
-            None => Err("no entity of the registry is named near it".into()),
+            // A text on one city names no country: «البلاد» is the one the corpus is about.
+            None => {
+                let e = (0..registry.entities.len())
+                    .filter(|&e| !kinds.is_empty() && fits(e))
+                    .filter_map(|e| self.priors.subject_weight.get(&e).map(|&n| (n, std::cmp::Reverse(e))))
+                    .max()
+                    .map(|(_, std::cmp::Reverse(e))| e)
+                    .ok_or_else(|| "no entity of the registry is named near it".to_string())?;
+                let from = format!("the corpus's claims are most about {} of its kind", registry.entities[e].id);
+                Ok((e, Guess { confidence: Confidence::Low, from }))
+            }
         }
     }
 
@@ -1034,8 +1254,14 @@ impl<'a> Drafter<'a> {
             // «قال إنهم هاجموا ألماتي», "said that …": what follows is what was said.
             let content = around.words.get(verb.last + 1).is_some_and(|w| CONTENT.contains(&w.folded.as_str()));
             let after = entities.iter().find(|h| !content && h.first > verb.last && h.first <= verb.last + 4);
-            let before = entities.iter().rev().find(|h| h.last < verb.first && h.last + 3 >= verb.first);
-            if let Some(h) = after.or(before) {
+            // "Kyrgyzstan some 150, according to …", «بحسب …»: the source follows, never precedes.
+            let follows = ACCORDING.contains(&around.words[verb.first].folded.as_str());
+            let before = entities.iter().rev().find(|h| !follows && h.last < verb.first && h.last + 3 >= verb.first);
+            // A city or region beside the verb is a dateline or a place, not who spoke.
+            let speaks = |h: &&cues::Hit<usize>| {
+                !matches!(self.corpus.registry.entities[h.what].kind.as_str(), "city" | "region")
+            };
+            if let Some(h) = after.filter(speaks).or(before.filter(speaks)) {
                 let (a, b) = (h.first.min(verb.first), h.last.max(verb.last));
                 let from = around.text(&self.source.text, a, b);
                 return Some((h.what, Guess { confidence: Confidence::Medium, from }));
@@ -1065,14 +1291,34 @@ impl<'a> Drafter<'a> {
 /// Words (folded, stems) that say a figure fell: its after is the after of a cut.
 const FALL: &[&str] = &["خفض", "تخفيض", "انخفض", "تراجع", "cut", "fell", "lower", "reduc", "drop"];
 
+/// «من»/"from" before the first figure of a change.
+fn is_from(folded: &str) -> bool {
+    matches!(folded, "من" | "from")
+}
+
+/// «إلى»/"to" before the second figure of a change.
+fn is_to(folded: &str) -> bool {
+    matches!(folded, "الي" | "والي" | "حتي" | "to")
+}
+
+/// Properties said of any event, which defer to their form for the event a sentence names
+/// (`withdrawal_duration`, `withdrawal_start_date`).
+const GENERIC: &[&str] = &["duration", "start_date", "end_date"];
+
+/// The qualifier key of the part of a whole a figure counts.
+const GROUP: &str = "group";
+
 /// The qualifier key of where a figure holds.
 const PLACE: &str = "place";
 
 /// Words (folded) right before a figure that make it a part of the one before it.
-const PARTITIVE: &[&str] = &["منهم", "بينهم", "ومنهم", "منها", "بينها", "including", "among"];
+const PARTITIVE: &[&str] = &["منهم", "بينهم", "ومنهم", "منها", "بينها", "including", "among", "whom"];
 
 /// Words (folded) that open a relative clause.
 const RELATIVE: &[&str] = &["التي", "الذي", "الذين", "والتي", "والذي", "which", "where", "who", "whose"];
+
+/// Words (folded) of attribution whose source follows them: "according to", «بحسب», «وفق».
+const ACCORDING: &[&str] = &["according", "حسب", "بحسب", "وبحسب", "وفق", "وفقا", "ووفق", "ووفقا"];
 
 /// Words (folded) that open what a speech verb reports, not who spoke.
 const CONTENT: &[&str] = &["ان", "انه", "انها", "انهم", "بان", "بانه", "that"];

@@ -113,6 +113,10 @@ pub(super) const HEDGES: &[HedgePhrase] = &[
     h("على الأكثر", Le),
     h("at most", Le),
     h("up to", Le),
+    // «خسائر قدّرها بما يصل إلى 3 مليارات»: up to (a bare «يصل إلى» amounts to, exactly).
+    h("بما يصل إلى", Le),
+    h("ما يصل إلى", Le),
+    h("بما قد يصل إلى", Le),
     h("no more than", Le),
     verb("لا يزيد عن", Le, 1),
     verb("لا يزيد على", Le, 1),

@@ -506,15 +506,20 @@ impl<'a> Parser<'a> {
         let (a, j) = self.atom(i, ambiguous)?;
         let dash = ["-", "–", "—"].iter().any(|d| self.is(j, d));
         let figures = self.num(j + 1).is_some() && (self.num(j - 1).is_some() || a.r.kind != ValueKind::Date);
+        // In running text "to" joins two sums of one currency and scale ("losses put at $2
+        // billion to $3 billion"), never two bare figures ("cut to 50", "rose 5 to 40").
+        let mut money = false;
         let joins = if self.is(j, "..") || (dash && (figures || a.r.kind == ValueKind::Date)) {
             Some(j + 1)
         } else if self.whole {
             self.any(j, range_to()).map(|(_, k)| k)
         } else {
-            None
+            money = a.scale > 0 && a.r.unit.is_some();
+            self.any(j, range_to()).map(|(_, k)| k).filter(|&k| money && self.prefix_sign(k).is_some())
         };
         if let Some(k) = joins
             && let Some((b, e)) = self.atom(k, ambiguous)
+            && (!money || (b.scale == a.scale && b.r.unit == a.r.unit))
             && (!dash || a.r.kind != ValueKind::Date || b.r.kind == ValueKind::Date)
             && let Some(r) = self.make_range(a.clone(), b, i)
         {

@@ -716,6 +716,25 @@ fn mentions_are_as_long_as_possible() {
     );
 }
 
+/// In running text "to" joins two sums of one currency and scale, and nothing else.
+#[test]
+fn to_joins_two_sums_of_money_in_running_text() {
+    let got = found(
+        "losses he put at $2 billion to $3 billion; the price was cut to 50 from 60; up $2 to $30 billion",
+        &opts(),
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("$2 billion to $3 billion", "2000000000..3000000000"),
+            ("50", "50"),
+            ("60", "60"),
+            ("$2", "2"),
+            ("$30 billion", "29500000000..30500000000"),
+        ])
+    );
+}
+
 /// A fraction of something is a share: "a third of the country's crude" is 33.3%, not 0.333.
 #[test]
 fn a_fraction_of_something_is_a_share() {
