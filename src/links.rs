@@ -7,7 +7,7 @@
 //! - the same property and qualifiers for two subjects one of which lies in the other
 //!   (a lookup per ancestor);
 //! - the same property and value in quotes that are nearly the same words (blocked by
-//!   property and value).
+//!   property and value), unless each quote names its own, different subject.
 
 use crate::corpus::{Corpus, Value};
 use crate::graph::{ClaimGraph, FactKey};
@@ -265,10 +265,23 @@ fn similar_quotes(corpus: &Corpus, graph: &ClaimGraph, names: &Names) -> Vec<Nea
         claims.sort_by(|&a, &b| corpus.claims[a].id.cmp(&corpus.claims[b].id));
         let folded: Vec<String> = claims.iter().map(|&c| fold(&corpus.claims[c].quote, Mode::Match)).collect();
         let lengths: Vec<usize> = folded.iter().map(|f| f.chars().count()).collect();
+        let names_subject: Vec<bool> =
+            claims.iter().zip(&folded).map(|(&c, quote)| names_its_subject(corpus, c, quote)).collect();
         for (i, &a) in claims.iter().enumerate() {
             for (j, &b) in claims.iter().enumerate().skip(i + 1) {
                 let (Some(fa), Some(fb)) = (graph.fact_of[a], graph.fact_of[b]) else { continue };
                 if fa == fb || one_key_two_values(&graph.facts[fa].key, &graph.facts[fb].key) {
+                    continue;
+                }
+                // "5 killed in Almaty" and "5 killed in Aktau": each quote names its own
+                // subject, so they are two facts stated alike, not one under two keys.
+                let (sa, sb) = (corpus.claims[a].subject, corpus.claims[b].subject);
+                if sa != sb
+                    && names_subject[i]
+                    && names_subject[j]
+                    && !corpus.registry.contains(sa, sb)
+                    && !corpus.registry.contains(sb, sa)
+                {
                     continue;
                 }
                 // The edit distance is at least the difference in length: quotes of very
@@ -298,6 +311,12 @@ fn similar_quotes(corpus: &Corpus, graph: &ClaimGraph, names: &Names) -> Vec<Nea
         }
     }
     out
+}
+
+/// Whether a claim's quote (folded) names its subject by one of the registry's names for it.
+fn names_its_subject(corpus: &Corpus, claim: usize, folded_quote: &str) -> bool {
+    let Some(entity) = corpus.registry.entities.get(corpus.claims[claim].subject) else { return false };
+    entity.names.iter().map(|n| fold(n, Mode::Match)).any(|n| n.chars().count() >= 3 && folded_quote.contains(&n))
 }
 
 /// Two facts of one subject that differ only in the values of the same qualifiers (one
