@@ -133,7 +133,21 @@ fn fact_key(corpus: &Corpus, claim: usize) -> FactKey {
     }
 }
 
+/// Claim ids and fact keys made once, for the outputs that name them many times (the
+/// report's findings and pairs, near-miss links): one allocation each, shared.
+pub struct SharedNames {
+    pub claims: Vec<std::sync::Arc<str>>,
+    pub facts: Vec<std::sync::Arc<str>>,
+}
+
 impl ClaimGraph {
+    pub fn shared_names(&self, corpus: &Corpus) -> SharedNames {
+        SharedNames {
+            claims: corpus.claims.iter().map(|c| c.id.as_str().into()).collect(),
+            facts: self.facts.iter().map(|f| f.key.to_string().into()).collect(),
+        }
+    }
+
     /// Sources whose claims are about this fact, without repeats.
     pub fn sources_of(&self, corpus: &Corpus, fact: usize) -> Vec<usize> {
         let mut s: Vec<usize> = self.facts[fact].claims.iter().map(|&c| corpus.claims[c].source).collect();

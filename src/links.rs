@@ -10,7 +10,7 @@
 //!   property and value), unless each quote names its own, different subject.
 
 use crate::corpus::{Corpus, Value};
-use crate::graph::{ClaimGraph, FactKey};
+use crate::graph::{ClaimGraph, FactKey, SharedNames};
 use crate::text::{Mode, fold};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -44,33 +44,21 @@ pub struct NearMiss {
 }
 
 pub fn near_misses(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
-    let names = Names::of(corpus, graph);
-    let mut out = qualifiers_differ(corpus, graph, &names);
-    out.extend(subjects_nested(corpus, graph, &names));
-    out.extend(similar_quotes(corpus, graph, &names));
+    near_misses_named(corpus, graph, &graph.shared_names(corpus))
+}
+
+/// [`near_misses`], naming claims and facts through names already made.
+pub fn near_misses_named(corpus: &Corpus, graph: &ClaimGraph, names: &SharedNames) -> Vec<NearMiss> {
+    let mut out = qualifiers_differ(corpus, graph, names);
+    out.extend(subjects_nested(corpus, graph, names));
+    out.extend(similar_quotes(corpus, graph, names));
     out.sort_by(|a, b| (&a.facts, a.sign).cmp(&(&b.facts, b.sign)));
     out
 }
 
-/// Claim ids and fact keys, made once and shared by every link that names them: a fact
-/// with many look-alikes is named in each.
-struct Names {
-    claims: Vec<Arc<str>>,
-    facts: Vec<Arc<str>>,
-}
-
-impl Names {
-    fn of(corpus: &Corpus, graph: &ClaimGraph) -> Names {
-        Names {
-            claims: corpus.claims.iter().map(|c| Arc::from(c.id.as_str())).collect(),
-            facts: graph.facts.iter().map(|f| Arc::from(f.key.to_string())).collect(),
-        }
-    }
-}
-
 fn miss(
     graph: &ClaimGraph,
-    names: &Names,
+    names: &SharedNames,
     sign: Sign,
     a: usize,
     b: usize,
@@ -87,7 +75,7 @@ fn miss(
     }
 }
 
-fn qualifiers_differ(corpus: &Corpus, graph: &ClaimGraph, names: &Names) -> Vec<NearMiss> {
+fn qualifiers_differ(corpus: &Corpus, graph: &ClaimGraph, names: &SharedNames) -> Vec<NearMiss> {
     let mut blocks: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (f, fact) in graph.facts.iter().enumerate() {
         blocks.entry((&fact.key.subject, &fact.key.property)).or_default().push(f);
@@ -215,7 +203,7 @@ fn qualifier_difference(corpus: &Corpus, graph: &ClaimGraph, a: usize, b: usize)
     ))
 }
 
-fn subjects_nested(corpus: &Corpus, graph: &ClaimGraph, names: &Names) -> Vec<NearMiss> {
+fn subjects_nested(corpus: &Corpus, graph: &ClaimGraph, names: &SharedNames) -> Vec<NearMiss> {
     let by_key: HashMap<&FactKey, usize> = graph.facts.iter().enumerate().map(|(f, fact)| (&fact.key, f)).collect();
     let mut out = Vec::new();
     for (f, fact) in graph.facts.iter().enumerate() {
@@ -241,7 +229,7 @@ fn subjects_nested(corpus: &Corpus, graph: &ClaimGraph, names: &Names) -> Vec<Ne
     out
 }
 
-fn similar_quotes(corpus: &Corpus, graph: &ClaimGraph, names: &Names) -> Vec<NearMiss> {
+fn similar_quotes(corpus: &Corpus, graph: &ClaimGraph, names: &SharedNames) -> Vec<NearMiss> {
     // Claims by (property, value as compared), each with its folded quote, once.
     let mut blocks: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
     for (c, claim) in corpus.claims.iter().enumerate() {

@@ -288,13 +288,13 @@ impl Report {
     pub fn build_with(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome, contents: Contents) -> Report {
         let reg = &corpus.registry;
         let order = Order::of(corpus);
-        // What claims share, made once: ids of sources, entities, properties and facts, and
-        // each source's two files.
+        // What claims share, made once: ids of claims, sources, entities, properties and
+        // facts, and each source's two files.
         let shared = |id: &str| Shared::from(id);
         let source_ids: Vec<Shared> = corpus.sources.iter().map(|s| shared(&s.meta.id)).collect();
         let entity_ids: Vec<Shared> = reg.entities.iter().map(|e| shared(&e.id)).collect();
         let property_ids: Vec<Shared> = reg.properties.iter().map(|p| shared(&p.id)).collect();
-        let fact_keys: Vec<Shared> = graph.facts.iter().map(|f| shared(&f.key.to_string())).collect();
+        let names = graph.shared_names(corpus);
         let text_files: Vec<Arc<Path>> = corpus.sources.iter().map(|s| corpus.root.join(&s.text_file).into()).collect();
         let source_files: Vec<Arc<Path>> = corpus.sources.iter().map(|s| Arc::from(s.file.as_path())).collect();
         // Claims apart from each other, across cores; collected in order.
@@ -340,12 +340,11 @@ impl Report {
                         line: c.position.0,
                         column: c.position.1,
                     },
-                    fact: graph.fact_of.get(i).copied().flatten().map(|f| fact_keys[f].clone()),
+                    fact: graph.fact_of.get(i).copied().flatten().map(|f| names.facts[f].clone()),
                 }
             })
             .collect();
-        let ids: Vec<ClaimId> = corpus.claims.iter().map(|c| ClaimId::from(c.id.as_str())).collect();
-        let id = |c: usize| ids[c].clone();
+        let id = |c: usize| names.claims[c].clone();
         let mut findings: Vec<FindingOut> = outcome
             .findings
             .iter()
@@ -418,7 +417,7 @@ impl Report {
             agreement: agreement::source_pairs(corpus, outcome, &order.sources),
             claims,
             findings,
-            links: if contents.links { crate::links::near_misses(corpus, graph) } else { Vec::new() },
+            links: if contents.links { crate::links::near_misses_named(corpus, graph, &names) } else { Vec::new() },
             missing,
             stale: Stale { resolutions: stale(&outcome.stale_resolutions), baseline: stale(&outcome.stale_baseline) },
             diagnostics: corpus.diagnostics.clone(),

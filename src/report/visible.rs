@@ -5,7 +5,7 @@
 
 use super::{ClaimOut, FindingOut, Place, Report, Span};
 use crate::text::controls::{self, visible};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Shows the hidden characters of a string in place.
 fn show(s: &mut String) {
@@ -21,17 +21,23 @@ fn show_id(id: &mut super::Shared) {
     }
 }
 
+/// A path with its hidden characters shown, when it has any.
+fn shown_path(p: &Path) -> Option<PathBuf> {
+    match visible(&p.to_string_lossy()) {
+        std::borrow::Cow::Owned(shown) => Some(PathBuf::from(shown)),
+        std::borrow::Cow::Borrowed(_) => None,
+    }
+}
+
 fn show_path(p: &mut PathBuf) {
-    let text = p.to_string_lossy();
-    if let std::borrow::Cow::Owned(shown) = visible(&text) {
-        *p = PathBuf::from(shown);
+    if let Some(shown) = shown_path(p) {
+        *p = shown;
     }
 }
 
 fn show_place(p: &mut Place) {
-    let text = p.file.to_string_lossy();
-    if let std::borrow::Cow::Owned(shown) = visible(&text) {
-        p.file = std::path::Path::new(&shown).into();
+    if let Some(shown) = shown_path(&p.file) {
+        p.file = shown.into();
     }
 }
 
