@@ -213,16 +213,17 @@ fn is_identifier(p: &Place) -> bool {
     let left = match before.next() {
         Some('.') => before.next().is_some_and(|c| c.is_ascii_alphabetic()),
         Some('-') => {
-            let word: String =
-                before.take_while(char::is_ascii_alphabetic).collect::<Vec<_>>().into_iter().rev().collect();
-            !word.is_empty() && !TIME_PREFIXES.contains(&word.to_ascii_lowercase().as_str())
+            let head = p.before().strip_suffix('-').unwrap_or_default();
+            let word = head.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or_default();
+            !word.is_empty() && !TIME_PREFIXES.iter().any(|t| word.eq_ignore_ascii_case(t))
         }
         Some(c) => code(c),
         None => false,
     };
     let right = match after.next() {
         Some('-') => {
-            let word: String = after.take_while(|&c| code(c) || c.is_ascii_digit()).collect();
+            let tail = p.after().strip_prefix('-').unwrap_or_default();
+            let word = tail.split(|c: char| !(code(c) || c.is_ascii_digit())).next().unwrap_or_default();
             word.starts_with(code) && !word.chars().all(|c| c.is_ascii_lowercase())
         }
         Some('.') => after.next().is_some_and(code),
