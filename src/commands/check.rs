@@ -64,7 +64,12 @@ pub fn run(args: CheckArgs) -> u8 {
             }
         }
     }
-    let mut report = run.report_with(args.format.contents());
+    let contents = args.format.contents();
+    if !contents.texts {
+        // Most of a large corpus, and read by nothing from here on.
+        run.corpus.release_texts();
+    }
+    let mut report = run.report_with(contents);
     report.findings.retain(|f| match args.show {
         Show::Folded | Show::All => true,
         Show::Contradictions => f.verdict == Verdict::Contradict,

@@ -101,9 +101,13 @@ impl ClaimContext<'_> {
             value = self.value(i, raw, &self.registry.properties[p], diags);
         }
         let location = self.locate_quote(i, raw, diags);
-        let mut value_in_passage = Vec::new();
+        let mut value_in_passage = None;
         if let (Some(loc), Value::Reading(reading)) = (&location, &value) {
-            value_in_passage = self.check_support(i, raw, loc, reading, diags);
+            let stating = self.check_support(i, raw, loc, reading, diags);
+            // Kept only where the passage shows as the quote does: there, the ranges are the
+            // quote's, and reports need not hold the text to know it.
+            let passage = &self.source.text[loc.start..loc.end];
+            value_in_passage = (self.source.decode(&raw.quote) == passage).then_some(stating);
         }
         // Compared as the property compares: in its dimension's base unit.
         let mut measure = Measure::default();

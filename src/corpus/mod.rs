@@ -39,6 +39,17 @@ impl Corpus {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
+
+    /// Lets go of each source's text and line index once nothing more will read them: quotes
+    /// were located and coverage measured, and what reports show of a text (a claim's line
+    /// and column, where its value stands in its quote) was kept. The texts are most of a
+    /// large corpus; a report that shows them (HTML) needs them kept.
+    pub fn release_texts(&mut self) {
+        for source in &mut self.sources {
+            source.text = String::new();
+            source.lines = locate::LineIndex::new("");
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -98,8 +109,9 @@ pub struct Claim {
     /// Where the quote stands in the original text.
     pub location: Option<QuoteLocation>,
     /// Byte ranges of the quote's passage in the text (`location`) that state the value, as
-    /// the loader found them checking the quote.
-    pub value_in_passage: Vec<std::ops::Range<usize>>,
+    /// the loader found them checking the quote; `None` unless the passage shows exactly as
+    /// the quote does (its private-use glyphs decoded), when the ranges are also the quote's.
+    pub value_in_passage: Option<Vec<std::ops::Range<usize>>>,
     /// Line and column of the claim object in its claims file.
     pub position: (usize, usize),
 }

@@ -14,10 +14,8 @@ pub fn value_in_quote(corpus: &Corpus, claim: &Claim, quote: &str) -> Vec<Span> 
     match &claim.value {
         // The loader read the passage the quote stands at: when the quote shows as that
         // passage, verbatim, its ranges are the quote's.
-        Value::Reading(_)
-            if claim.location.as_ref().is_some_and(|l| source.text.get(l.start..l.end) == Some(quote)) =>
-        {
-            claim.value_in_passage.iter().map(|r| whole(quote, Span::from(r.clone()))).collect()
+        Value::Reading(_) if claim.value_in_passage.is_some() => {
+            claim.value_in_passage.iter().flatten().map(|r| whole(quote, Span::from(r.clone()))).collect()
         }
         Value::Reading(reading) => {
             // The same reading of the quote as the loader's check that the quote states the value.

@@ -288,6 +288,10 @@ impl Report {
     pub fn build_with(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome, contents: Contents) -> Report {
         let reg = &corpus.registry;
         let order = Order::of(corpus);
+        // What is judged from the pairs of claims (reliability, agreement between sources)
+        // first: its scratch memory is gone before the claims are copied out.
+        let sources = source_summaries(corpus, graph, outcome, &order.sources, contents.texts);
+        let agreement = agreement::source_pairs(corpus, outcome, &order.sources);
         // What claims share, made once: ids of claims, sources, entities, properties and
         // facts, and each source's two files.
         let shared = |id: &str| Shared::from(id);
@@ -394,7 +398,6 @@ impl Report {
             .filter(|c| c.value == Value::Missing)
             .map(|c| c.id.clone())
             .collect();
-        let sources = source_summaries(corpus, graph, outcome, &order.sources, contents.texts);
         let contradictions = || outcome.findings.iter().filter(|f| f.verdict == Verdict::Contradict);
         let summary = Summary {
             sources: corpus.sources.len(),
@@ -414,7 +417,7 @@ impl Report {
             corpus: corpus.root.clone(),
             summary,
             sources,
-            agreement: agreement::source_pairs(corpus, outcome, &order.sources),
+            agreement,
             claims,
             findings,
             links: if contents.links { crate::links::near_misses_named(corpus, graph, &names) } else { Vec::new() },
