@@ -136,7 +136,7 @@ fn fact_key(corpus: &Corpus, claim: usize) -> FactKey {
 /// Claim ids and fact keys made once, for the outputs that name them many times (the
 /// report's findings and pairs, near-miss links): one allocation each, shared.
 pub struct SharedNames {
-    pub claims: Vec<std::sync::Arc<str>>,
+    pub claims: std::sync::Arc<[std::sync::Arc<str>]>,
     pub facts: Vec<std::sync::Arc<str>>,
 }
 

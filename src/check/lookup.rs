@@ -48,7 +48,7 @@ mod tests {
             reason: "",
             explanation: String::new(),
             claims: vec![],
-            pairs: vec![],
+            pairs: Vec::new().into(),
             status: Some(Status::New),
             resolution: None,
             reopened: Vec::new(),

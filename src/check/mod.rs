@@ -111,7 +111,8 @@ pub struct Finding {
     pub explanation: String,
     /// Claim indexes, ordered by claim id.
     pub claims: Vec<usize>,
-    pub pairs: Vec<Pair>,
+    /// Shared with the report, which names them rather than copies them.
+    pub pairs: std::sync::Arc<[Pair]>,
     /// Contradictions only: the others have nothing to decide.
     pub status: Option<Status>,
     pub resolution: Option<Resolution>,
@@ -164,7 +165,7 @@ pub fn check(corpus: &Corpus, graph: &ClaimGraph, ledger: &Ledger) -> Outcome {
             reason,
             explanation,
             claims: valued,
-            pairs,
+            pairs: pairs.into(),
             status: None,
             resolution: None,
             reopened: Vec::new(),

@@ -150,7 +150,7 @@ fn finding(corpus: &Corpus, key: String, fact: usize, reason: &'static str, pair
         reason,
         explanation,
         claims,
-        pairs,
+        pairs: pairs.into(),
         status: None,
         resolution: None,
         reopened: Vec::new(),

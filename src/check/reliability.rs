@@ -147,7 +147,7 @@ fn collect(corpus: &Corpus, finding: &Finding, dismissed: bool, linked: &mut [bo
         let claim = &corpus.claims[c];
         claim.attributed_to.map_or(Voice::Source(claim.source as u32), |e| Voice::Speaker(e as u32))
     };
-    for pair in &finding.pairs {
+    for pair in finding.pairs.iter() {
         let (sa, sb) = (corpus.claims[pair.a].source, corpus.claims[pair.b].source);
         if sa == sb {
             continue;

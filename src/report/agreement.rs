@@ -29,7 +29,7 @@ pub fn source_pairs(corpus: &Corpus, outcome: &Outcome, order: &[usize]) -> Vec<
     // alone: (source a, source b) → fact → the verdict of the pairs of their claims so far.
     let mut judged: BTreeMap<(usize, usize), BTreeMap<usize, Verdict>> = BTreeMap::new();
     for finding in &outcome.findings {
-        for pair in &finding.pairs {
+        for pair in finding.pairs.iter() {
             let (sa, sb) = (corpus.claims[pair.a].source, corpus.claims[pair.b].source);
             if sa != sb {
                 let verdict = judged

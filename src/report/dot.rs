@@ -62,10 +62,10 @@ fn cluster(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&
         let _ = writeln!(
             out,
             "    {} -- {} [{style}, label={}, tooltip={}];",
-            quoted(&p.a),
-            quoted(&p.b),
+            quoted(p.a),
+            quoted(p.b),
             quoted(p.reason),
-            quoted(&p.explanation)
+            quoted(p.explanation)
         );
     }
     let _ = writeln!(out, "  }}");

@@ -527,10 +527,10 @@ impl Page<'_> {
             let _ = writeln!(
                 out,
                 "<li><bdi>{}</bdi> — <bdi>{}</bdi>: <b>{}</b> <bdi>{}</bdi></li>",
-                content(&p.a),
-                content(&p.b),
+                content(p.a),
+                content(p.b),
                 escape(p.reason),
-                mixed(&p.explanation)
+                mixed(p.explanation)
             );
         }
         out.push_str("</ul></details>\n");

@@ -226,12 +226,8 @@ fn folded_line(out: &mut String, f: &FindingOut, by_id: &std::collections::HashM
     // An agreement shows the values that agree; claims of another scope, time or currency
     // are counted, not shown as if they agreed.
     if f.verdict == Verdict::Agree {
-        let agreeing: std::collections::HashSet<&str> = f
-            .pairs
-            .iter()
-            .filter(|p| p.relation == crate::check::Relation::Agree)
-            .flat_map(|p| [&*p.a, &*p.b])
-            .collect();
+        let agreeing: std::collections::HashSet<&str> =
+            f.pairs.iter().filter(|p| p.relation == crate::check::Relation::Agree).flat_map(|p| [p.a, p.b]).collect();
         claims.retain(|c| agreeing.contains(&c.id.as_str()) || f.pairs.is_empty());
     }
     let others = f.claims.len() - claims.len();

@@ -3,9 +3,10 @@
 //! lay out this copy, so a bidi override in a quote, a note or an id cannot make a
 //! reviewer read something the corpus does not say. JSON keeps the text as written.
 
-use super::{ClaimOut, FindingOut, Place, Report, Span};
+use super::{ClaimId, ClaimOut, FindingOut, Pairs, Place, Report, Span};
 use crate::text::controls::{self, visible};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Shows the hidden characters of a string in place.
 fn show(s: &mut String) {
@@ -74,8 +75,9 @@ impl Report {
         for c in &mut r.claims {
             c.show_hidden();
         }
+        let mut ids = None;
         for f in &mut r.findings {
-            f.show_hidden();
+            f.show_hidden_sharing(&mut ids);
         }
         r.missing.iter_mut().for_each(show);
         for l in &mut r.links {
@@ -133,8 +135,17 @@ impl ClaimOut {
     }
 }
 
+/// A table of claim ids, and the same table as shown.
+type ShownIds = Option<(Arc<[ClaimId]>, Arc<[ClaimId]>)>;
+
 impl FindingOut {
     pub fn show_hidden(&mut self) {
+        self.show_hidden_sharing(&mut None);
+    }
+
+    /// [`FindingOut::show_hidden`], showing the table of claim ids that the findings of a
+    /// report share only once: `ids` keeps it as shown, for the next finding.
+    fn show_hidden_sharing(&mut self, ids: &mut ShownIds) {
         show(&mut self.fact);
         show(&mut self.explanation);
         for r in &mut self.reopened {
@@ -152,10 +163,27 @@ impl FindingOut {
             }
         }
         self.claims.iter_mut().for_each(show_id);
-        for p in &mut self.pairs {
-            show_id(&mut p.a);
-            show_id(&mut p.b);
-            show(&mut p.explanation);
+        self.pairs.show_hidden(ids);
+    }
+}
+
+impl Pairs {
+    fn show_hidden(&mut self, shown: &mut ShownIds) {
+        self.explanations.iter_mut().for_each(show);
+        match shown {
+            Some((from, to)) if Arc::ptr_eq(from, &self.ids) => self.ids = to.clone(),
+            _ => {
+                let to: Arc<[ClaimId]> = self
+                    .ids
+                    .iter()
+                    .map(|id| {
+                        let mut id = id.clone();
+                        show_id(&mut id);
+                        id
+                    })
+                    .collect();
+                *shown = Some((std::mem::replace(&mut self.ids, to.clone()), to));
+            }
         }
     }
 }

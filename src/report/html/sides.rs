@@ -44,11 +44,8 @@ pub fn side_label(i: usize) -> String {
 pub fn of<'a>(finding: &FindingOut, claims: &[&'a ClaimOut]) -> Sides<'a> {
     let index: HashMap<&str, usize> = claims.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
     let n = claims.len();
-    let pairs: Vec<(usize, usize, Relation, &'static str)> = finding
-        .pairs
-        .iter()
-        .filter_map(|p| Some((*index.get(&*p.a)?, *index.get(&*p.b)?, p.relation, p.reason)))
-        .collect();
+    let pairs: Vec<(usize, usize, Relation, &'static str)> =
+        finding.pairs.iter().filter_map(|p| Some((*index.get(p.a)?, *index.get(p.b)?, p.relation, p.reason))).collect();
     let mut contradicts = vec![Vec::new(); n];
     for &(a, b, relation, _) in &pairs {
         if relation == Relation::Contradict {
@@ -194,8 +191,9 @@ pub fn reason_words(reason: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::Pair;
     use crate::check::Verdict;
-    use crate::report::{Normalized, PairOut};
+    use crate::report::{Normalized, Pairs};
     use crate::value::{Hedge, Precision, ValueKind};
     use serde_json::json;
 
@@ -218,6 +216,8 @@ mod tests {
     }
 
     fn finding(claims: &[&ClaimOut], pairs: &[(&str, &str, Relation, &'static str)]) -> FindingOut {
+        let ids: Vec<&str> = claims.iter().map(|c| c.id.as_str()).collect();
+        let at = |id: &str| ids.iter().position(|&c| c == id).expect("a pair of the finding's claims");
         FindingOut {
             fingerprint: "0".into(),
             fact: "f".into(),
@@ -228,16 +228,14 @@ mod tests {
             reopened: Vec::new(),
             resolution: None,
             claims: claims.iter().map(|c| c.id.as_str().into()).collect(),
-            pairs: pairs
-                .iter()
-                .map(|&(a, b, relation, reason)| PairOut {
-                    a: a.into(),
-                    b: b.into(),
-                    relation,
-                    reason,
-                    explanation: String::new(),
-                })
-                .collect(),
+            pairs: Pairs::new(
+                pairs
+                    .iter()
+                    .map(|&(a, b, relation, reason)| Pair { a: at(a), b: at(b), relation, reason, explanation: None })
+                    .collect(),
+                ids.iter().map(|&id| id.into()).collect(),
+                Vec::new(),
+            ),
         }
     }
 
