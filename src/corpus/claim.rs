@@ -129,7 +129,7 @@ impl ClaimContext<'_> {
             as_of,
             as_of_raw: raw.as_of.clone(),
             attributed_to,
-            quote: raw.quote.clone(),
+            quote: raw.quote.as_str().into(),
             note: raw.note.clone(),
             location,
             value_in_passage,

@@ -104,7 +104,9 @@ pub struct Claim {
     pub as_of_raw: Option<String>,
     /// Entity index of who the source says stated it.
     pub attributed_to: Option<usize>,
-    pub quote: String,
+    /// Shared with the report, which shows it as written unless glyphs or hidden characters
+    /// change it.
+    pub quote: std::sync::Arc<str>,
     pub note: Option<String>,
     /// Where the quote stands in the original text.
     pub location: Option<QuoteLocation>,

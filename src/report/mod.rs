@@ -140,7 +140,7 @@ pub struct ClaimOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub normalized: Option<Normalized>,
     /// The quote as people read it: private-use glyphs decoded through the source's map.
-    pub quote: String,
+    pub quote: Shared,
     /// The quote as the claim writes it, when that differs (private-use glyphs).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote_as_written: Option<String>,
@@ -381,8 +381,11 @@ impl Report {
                         _ => None,
                     },
                     value_in_quote: highlight::value_in_quote(corpus, c, &quote),
-                    quote_as_written: (quote != c.quote).then(|| c.quote.clone()),
-                    quote: quote.into_owned(),
+                    quote_as_written: (quote != *c.quote).then(|| c.quote.to_string()),
+                    quote: match quote {
+                        std::borrow::Cow::Borrowed(_) => c.quote.clone(),
+                        std::borrow::Cow::Owned(decoded) => decoded.into(),
+                    },
                     quote_location: c.location.as_ref().map(|l| Place {
                         file: text_files[c.source].clone(),
                         line: l.line,

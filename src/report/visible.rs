@@ -127,7 +127,9 @@ impl ClaimOut {
         let (quote, at) = controls::visible_with_offsets(&self.quote);
         self.value_in_quote =
             self.value_in_quote.iter().map(|s| Span { start: at.at(s.start), end: at.at(s.end) }).collect();
-        self.quote = quote;
+        if quote != *self.quote {
+            self.quote = quote.into();
+        }
         if let Some(p) = &mut self.quote_location {
             show_place(p);
         }
