@@ -124,10 +124,12 @@ impl ClaimOut {
         if let Some(fact) = &mut self.fact {
             show_id(fact);
         }
-        let (quote, at) = controls::visible_with_offsets(&self.quote);
-        self.value_in_quote =
-            self.value_in_quote.iter().map(|s| Span { start: at.at(s.start), end: at.at(s.end) }).collect();
-        if quote != *self.quote {
+        // Most quotes hide nothing: those keep their shared text and spans.
+        if self.quote.chars().any(controls::is_hidden) {
+            let (quote, at) = controls::visible_with_offsets(&self.quote);
+            for s in &mut self.value_in_quote {
+                *s = Span { start: at.at(s.start), end: at.at(s.end) };
+            }
             self.quote = quote.into();
         }
         if let Some(p) = &mut self.quote_location {
