@@ -629,8 +629,9 @@ fn third_held_out_texts_drafted_against_a_careful_encoder() {
 }
 
 /// The fourth held-out set, written unseen while the drafter was worked on a fourth time:
-/// 28/76 before that work was merged, 37/76 after it (measured once).
+/// 28/76 before that work was merged, 37/76 after it (measured once); a development set
+/// since: 37/76 → 48/76 in the fifth round.
 #[test]
 fn fourth_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout4", (37, 76));
+    holds_its_measured_share("heldout4", (48, 76));
 }

@@ -117,11 +117,16 @@ fn cue_matches(word: &str, cue: &str, first: bool) -> bool {
     if is_latin(cue) {
         return english_stem(word) == english_stem(cue);
     }
-    if !first {
-        return word.starts_with(cue);
-    }
-    word_matches(word, cue, true)
-        || IMPERFECT.iter().any(|p| word.strip_prefix(p).is_some_and(|rest| rest.starts_with(cue)))
+    // A noun in «ة» (folded «ه») keeps its «ت» before a pronoun: «استقالة حكومة» in
+    // «استقالة حكومته».
+    let bound = cue.strip_suffix('ه').filter(|s| s.chars().count() >= 2).map(|s| format!("{s}ت"));
+    std::iter::once(cue).chain(bound.as_deref()).any(|cue| {
+        if !first {
+            return word.starts_with(cue);
+        }
+        word_matches(word, cue, true)
+            || IMPERFECT.iter().any(|p| word.strip_prefix(p).is_some_and(|rest| rest.starts_with(cue)))
+    })
 }
 
 /// A pattern found in a passage: what it names and the words (indexes) it spans.
@@ -288,7 +293,9 @@ const CHANGE: &[&str] = &[
     "doubl",
     "climb",
     "went up",
+    "went from",
     "cut",
+    "lift",
 ];
 
 impl Lexicon {
@@ -385,6 +392,8 @@ mod tests {
         assert!(!word_matches("روسيات", "روسيا", false));
         // A verb's imperfect and future prefixes: «يتنحى», «سيبدأ».
         assert!(cue_matches("يتنحى", "تنحى", true) && cue_matches("سيبدأ", "بدأ", true));
+        assert!(cue_matches("حكومته", "حكومه", false) && cue_matches("وحكومتها", "حكومه", true));
+        assert!(!cue_matches("حكوم", "حكومه", false));
     }
 
     #[test]

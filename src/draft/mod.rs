@@ -54,6 +54,12 @@ pub struct DraftClaim {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attributed_to: Option<String>,
     pub quote: String,
+    /// The words of the quote that state the value where the reader reads them otherwise
+    /// (a date without its year, in the year the text last named), with the note why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_as: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Where the quote stands in the text (bytes): how a draft is compared with claims.
     #[serde(skip)]
     pub quote_range: (usize, usize),
@@ -469,6 +475,10 @@ impl<'a> Drafter<'a> {
         let mut around = Around { words, clause, reach, start: m.start, end: m.end };
         // A unit the reader did not take with the figure ("120 تنغي للتر" in running text).
         let mut reading = m.reading.clone();
+        let anchored = self.anchored_year(m);
+        if let Some((r, _)) = &anchored {
+            reading = r.clone();
+        }
         if reading.unit.is_none() && reading.kind == ValueKind::Number {
             reading.unit = unit_after(text, m.end);
         }
@@ -528,6 +538,11 @@ impl<'a> Drafter<'a> {
             Some((p, person, guess)) if *p == property => (*person, guess.clone()),
             _ => self.subject(property, &around, &used, speaker.as_ref().map(|s| s.0))?,
         };
+        // A place that is the subject itself (Kazakhstan's national day of mourning) narrows nothing.
+        if qualifiers.get(PLACE).is_some_and(|p| *p == self.corpus.registry.entities[subject].id) {
+            qualifiers.remove(PLACE);
+            qualifier_guesses.remove(&format!("qualifiers.{PLACE}"));
+        }
         let mut base = DraftClaim {
             id: String::new(),
             subject: self.corpus.registry.entities[subject].id.clone(),
@@ -538,12 +553,18 @@ impl<'a> Drafter<'a> {
             as_of: None,
             attributed_to: speaker.as_ref().map(|(e, _)| self.corpus.registry.entities[*e].id.clone()),
             quote: String::new(),
+            stated_as: None,
+            note: None,
             quote_range: (0, 0),
             draft: BTreeMap::new(),
         };
         base.draft.insert("property".into(), property_guess);
         base.draft.insert("subject".into(), subject_guess);
         base.draft.extend(qualifier_guesses);
+        if let Some((_, note)) = anchored {
+            base.stated_as = Some(text[m.start..m.end].to_string());
+            base.note = Some(note);
+        }
         if let Some((_, guess)) = speaker {
             base.draft.insert("attributed_to".into(), guess);
         }
@@ -551,7 +572,10 @@ impl<'a> Drafter<'a> {
         if m.reading.kind != ValueKind::Date
             && let Some(d) = self.nearest_date(m, (sa, sb))
         {
-            base.as_of = Some(d.value.clone());
+            base.as_of = Some(match self.anchored_year(d) {
+                Some((r, _)) => self.compactor.compact(&r, &d.text),
+                None => d.value.clone(),
+            });
             base.draft.insert("as_of".into(), Guess { confidence: Confidence::Medium, from: d.text.clone() });
             quote = (quote.0.min(d.start), quote.1.max(d.end));
             dating.insert(d.start);
@@ -655,9 +679,55 @@ impl<'a> Drafter<'a> {
         let want = if prop.kind == PropertyKind::Date { ValueKind::Date } else { reading.kind };
         let read = value::read_as(&claim.value, &self.source.reading, want)
             .map_err(|e| format!("its compact value `{}` does not read: {}", claim.value, e.message))?;
-        quote_states(&claim.quote, &self.source.glyphs, &self.source.reading, &read)
-            .map_err(|_| format!("the clause «{}» does not state `{}` alone", claim.quote, claim.value))?;
+        if quote_states(&claim.quote, &self.source.glyphs, &self.source.reading, &read).is_err()
+            && !claim.stated_as.as_ref().is_some_and(|s| claim.quote.contains(s.as_str()))
+        {
+            return Err(format!("the clause «{}» does not state `{}` alone", claim.quote, claim.value));
+        }
         Ok(())
+    }
+
+    /// A date written without its year that the reader puts on or after the text's own day,
+    /// in a text that last named the year before it ("January 2022" … "on January 9" in an
+    /// explainer of 5 January 2023): in that year, as an encoder reads it, when it then falls
+    /// within the year after the date named and not after the text's day. With the note
+    /// its claim's `stated_as` needs.
+    fn anchored_year(&self, m: &Mention) -> Option<(value::Reading, String)> {
+        let r = &m.reading;
+        let dated = |r: &value::Reading| {
+            r.kind == ValueKind::Date && matches!(r.precision, value::Precision::Day | value::Precision::Month)
+        };
+        let today = self.source.reading.reference_day? as f64;
+        let (lo, hi) = (r.interval.lo?, r.interval.hi?);
+        // A day written in digits (not «يوم الأحد», which the reader dates from the text's day).
+        let digits = m.text.chars().any(char::is_numeric);
+        if !dated(r) || !digits || r.year_known || r.calendar.is_some() || lo < today {
+            return None;
+        }
+        let anchor = self
+            .mentions
+            .iter()
+            .filter(|d| d.end <= m.start && dated(&d.reading) && d.reading.year_known)
+            .max_by_key(|d| d.start)?;
+        let since = anchor.reading.interval.lo?;
+        let (y, month, day) = value::ymd_from_days(lo as i64);
+        let year = value::ymd_from_days(since as i64).0;
+        if year != y - 1 {
+            return None;
+        }
+        let shift = (value::days_from_ymd(year as i32, month, day)? - lo as i64) as f64;
+        if lo + shift > today || lo + shift < since {
+            return None;
+        }
+        let mut read = r.clone();
+        read.interval.lo = Some(lo + shift);
+        read.interval.hi = Some(hi + shift);
+        read.nominal += shift;
+        let note = format!(
+            "«{}» has no year, and the reader dates it after the text was written; it is in {year}, the year the text last named («{}»)",
+            m.text, anchor.text
+        );
+        Some((read, note))
     }
 
     /// The property whose cue stands nearest the figure and fits its kind and unit.
@@ -668,20 +738,18 @@ impl<'a> Drafter<'a> {
         around: &Around,
     ) -> Result<(usize, Guess, usize), String> {
         let registry = &self.corpus.registry;
-        let fitting: Vec<cues::Hit<usize>> = self
-            .lexicon
-            .properties(&around.words)
-            .into_iter()
-            .filter(|h| {
-                let p = &registry.properties[h.what];
-                // An ordinal in words ("التاسعة") is a rank, never a count.
-                kind_fits(p.kind, reading.kind)
-                    && (!ordinal || p.kind == PropertyKind::Rank)
-                    && self.unit(p, reading).is_ok()
-            })
-            .collect();
+        let fits = |h: &cues::Hit<usize>| {
+            let p = &registry.properties[h.what];
+            // An ordinal in words ("التاسعة") is a rank, never a count.
+            kind_fits(p.kind, reading.kind)
+                && (!ordinal || p.kind == PropertyKind::Rank)
+                && self.unit(p, reading).is_ok()
+        };
+        let cued = self.lexicon.properties(&around.words);
+        let fitting: Vec<cues::Hit<usize>> = cued.iter().filter(|h| fits(h)).cloned().collect();
         let nearest = |h: &&cues::Hit<usize>| (!around.in_clause(h.first), around.distance(h.first), h.first);
         let mut best = fitting.iter().min_by_key(nearest);
+        let by_event: Option<cues::Hit<usize>>;
         // A generic property (`duration`, `start_date`) is said of the event the sentence
         // names: «انسحابها … على ألا يستغرق أكثر من عشرة أيام» is `withdrawal_duration`.
         if let Some(hit) = best
@@ -690,7 +758,17 @@ impl<'a> Drafter<'a> {
             let suffix = format!("_{}", registry.properties[hit.what].id);
             let specific =
                 fitting.iter().filter(|h| registry.properties[h.what].id.ends_with(&suffix)).min_by_key(nearest);
-            best = specific.or(best);
+            // Or the event another of its properties names: «مغادرة» (withdrawal_start_date)
+            // makes «لن يستغرق أكثر من عشرة أيام» in its sentence withdrawal_duration.
+            let event_form = |h: &cues::Hit<usize>| {
+                let id = registry.properties[h.what].id.as_str();
+                let event = GENERIC.iter().find_map(|g| id.strip_suffix(&format!("_{g}")))?;
+                let form = registry.property(&format!("{event}{suffix}")).ok()?;
+                Some(cues::Hit { what: form, ..h.clone() }).filter(fits)
+            };
+            by_event =
+                if specific.is_none() { cued.iter().filter_map(event_form).min_by_key(|h| nearest(&h)) } else { None };
+            best = specific.or(by_event.as_ref()).or(best);
         }
         let Some(hit) = best else {
             return Err("no cue of a property that fits the figure stands in its sentence".into());
