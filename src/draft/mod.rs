@@ -215,6 +215,9 @@ struct Drafter<'a> {
     /// Where the text names an entity (byte ranges, in order): a date inside a name
     /// («January 2022 unrest») belongs to the name, not to a figure.
     names: Vec<(usize, usize)>,
+    /// Where each name of an entity begins, with the entity, in order: «المدينة» is the city
+    /// last named before it.
+    named_at: Vec<(usize, usize)>,
     /// The figures (no dates) the text states, by byte range, in order: a qualifier named
     /// past another figure is that figure's.
     figures: Vec<(usize, usize)>,
@@ -293,10 +296,11 @@ impl<'a> Drafter<'a> {
     ) -> Self {
         let mut named = HashMap::new();
         let words = cues::words(&source.text, 0, source.text.len());
-        let mut names = Vec::new();
+        let (mut names, mut named_at) = (Vec::new(), Vec::new());
         for hit in lexicon.entities(&words) {
             *named.entry(hit.what).or_default() += 1;
             names.push((words[hit.first].start, words[hit.last].end));
+            named_at.push((words[hit.first].start, hit.what));
         }
         Drafter {
             corpus,
@@ -307,6 +311,7 @@ impl<'a> Drafter<'a> {
             paragraphs: Paragraphs::new(&source.text, &source.lines),
             named,
             names,
+            named_at,
             figures: {
                 let mut f: Vec<(usize, usize)> = mentions
                     .iter()
@@ -518,11 +523,24 @@ impl<'a> Drafter<'a> {
         // A figure of a year («في عام 2020 بلغت التجارة …») when the property's claims
         // say which year they belong to (a date figure: its own year).
         if self.priors.qualifier_keys(property).contains_key("year") && !qualifiers.contains_key("year") {
-            let dated = if m.reading.kind == ValueKind::Date { Some(m) } else { self.nearest_date(m, (sa, sb)) };
-            // A year written alone («عام 2020»); a day («حتى 15 يناير») dates it (as_of).
-            if let Some(d) = dated.filter(|d| d.reading.year_known && d.reading.precision == value::Precision::Year)
-                && let Some(lo) = d.reading.interval.lo
-                && let Some(hi) = d.reading.interval.hi
+            let own = m.reading.kind == ValueKind::Date;
+            let dated = if own { Some(m) } else { self.nearest_date(m, (sa, sb)) };
+            // A year written alone («عام 2020»); a day («حتى 15 يناير») dates it (as_of). But
+            // where the registry declares the year a qualifier (an election's), a date of the
+            // property is in its own year, and so is a figure of the day it names ("81.3% … in
+            // the election of November 20").
+            let declared = self.priors.declared.get(property).is_some_and(|d| d.keys.contains("year"));
+            // A date without its year is in the year the draft gives it ("November 20").
+            let yearly = |d: &Mention| match d.reading.precision {
+                value::Precision::Year => d.reading.year_known,
+                value::Precision::Day => declared,
+                _ => declared && own,
+            };
+            let read = |d: &Mention| self.anchored_year(d).map_or_else(|| d.reading.clone(), |(r, _)| r);
+            if let Some(d) = dated.filter(|d| yearly(d))
+                && let r = read(d)
+                && let Some(lo) = r.interval.lo
+                && let Some(hi) = r.interval.hi
             {
                 let (a, b) = (value::iso_date(lo.round() as i64), value::iso_date(hi.round() as i64));
                 if a[..4] == b[..4] {
@@ -533,6 +551,12 @@ impl<'a> Drafter<'a> {
                     );
                 }
             }
+        }
+        if !qualifiers.contains_key(crate::graph::SCOPE)
+            && let Some((scope, words)) = self.scope_named(&prop.id, &around)
+        {
+            qualifiers.insert(crate::graph::SCOPE.into(), scope);
+            qualifier_guesses.insert("qualifiers.scope".into(), Guess { confidence: Confidence::Medium, from: words });
         }
         let (subject, subject_guess) = match &apposed {
             Some((p, person, guess)) if *p == property => (*person, guess.clone()),
@@ -1021,6 +1045,27 @@ impl<'a> Drafter<'a> {
         None
     }
 
+    /// A scope of the property (one the vocabulary declares for it) whose id the sentence
+    /// says in words: "the snap presidential election" is `presidential-election`, "on
+    /// suspicion of high treason" `high-treason`. The words are the id's, so English only.
+    fn scope_named(&self, property: &str, around: &Around) -> Option<(String, String)> {
+        let stems = |id: &str| id.split('-').map(|w| cues::english_stem(w).to_string()).collect::<Vec<_>>();
+        self.corpus
+            .registry
+            .scopes_of(property)
+            .filter(|s| !s.properties.is_empty())
+            .filter_map(|s| {
+                let want = stems(&s.id);
+                let n = want.len();
+                (0..around.words.len().saturating_sub(n - 1))
+                    .filter(|&i| around.in_reach(i))
+                    .find(|&i| (0..n).all(|k| cues::english_stem(&around.words[i + k].folded) == want[k]))
+                    .map(|i| (s.id.clone(), around.text(&self.source.text, i, i + n - 1), around.distance(i)))
+            })
+            .min_by_key(|(_, _, d)| *d)
+            .map(|(id, words, _)| (id, words))
+    }
+
     /// The scope of the property a side of a change takes: "before-…" or "after-…", the
     /// one of a fall («خفض», "cut") when the clause says the figure fell.
     fn side_scope(&self, property: &str, side: &str, around: &Around) -> Option<String> {
@@ -1235,7 +1280,46 @@ impl<'a> Drafter<'a> {
                 );
             }
         }
+        // «كان لتر الغاز في محطات المدينة», «المدينة وحدها سجلت 103», "cut in the region": a
+        // place noun in the figure's clause is the place of its kind the text last named.
+        // (Not a place of a kind the property's claims are about: «المدينة التي يقطنها» is the
+        // population's subject.)
+        let subject_kinds = self.priors.subject_kinds(self.corpus, property);
+        if let Some(kinds) = keys.get(PLACE).filter(|_| !values.contains_key(PLACE))
+            && let Some((e, guess)) = self.place_meant(around, |k| kinds.contains(k) && !subject_kinds.contains(k), own)
+            && !used.contains(&e)
+            && Some(e) != speaker
+        {
+            used.insert(e);
+            values.insert(PLACE.to_string(), registry.entities[e].id.clone());
+            guesses.insert(format!("qualifiers.{PLACE}"), guess);
+        }
         (values, guesses, used, more)
+    }
+
+    /// The place a place noun in the figure's clause stands for (one whose kind `fits`, at a
+    /// word `own` keeps): the place of that kind the text last named before it.
+    fn place_meant(
+        &self,
+        around: &Around,
+        fits: impl Fn(&str) -> bool,
+        own: impl Fn(usize) -> bool,
+    ) -> Option<(usize, Guess)> {
+        let registry = &self.corpus.registry;
+        let (i, kind) = (0..around.words.len())
+            .filter(|&i| around.in_clause(i) && own(i))
+            .filter_map(|i| Some((i, cues::place_noun(&around.words, i)?)))
+            .filter(|(_, kind)| fits(kind))
+            .min_by_key(|&(i, _)| around.distance(i))?;
+        let at = around.words[i].start;
+        let e = self.named_at[..self.named_at.partition_point(|&(s, _)| s < at)]
+            .iter()
+            .rev()
+            .find(|&&(_, e)| registry.entities[e].kind == kind)?
+            .1;
+        let from =
+            format!("{}: the {kind} last named, {}", around.text(&self.source.text, i, i), registry.entities[e].id);
+        Some((e, Guess { confidence: Confidence::Low, from }))
     }
 
     /// The subject, from what the clause names and what the property's claims and
@@ -1284,10 +1368,19 @@ impl<'a> Drafter<'a> {
         if let Some(h) = nearest(true, false) {
             return named(h, Confidence::High);
         }
+        // «في المدينة التي يقطنها 150 ألف نسمة»: the city last named.
+        if let Some((e, guess)) = self.place_meant(around, |k| !kinds.is_empty() && kinds.contains(k), |_| true)
+            && !used.contains(&e)
+            && Some(e) != speaker
+        {
+            return Ok((e, guess));
+        }
         if let Some(h) = nearest(false, true) {
             return named(h, Confidence::Medium);
         }
-        let usual = self.priors.usual_subject(property);
+        // A person the text never names is no one's guess (an event or country may go unnamed).
+        let unnamed_person = |e: usize| registry.entities[e].kind == "person" && !self.named.contains_key(&e);
+        let usual = self.priors.usual_subject(property).filter(|&e| !unnamed_person(e));
         if let Some(e) = usual {
             let from = format!("most claims of {} are about it", registry.properties[property].id);
             let confidence = if self.named.contains_key(&e) { Confidence::Medium } else { Confidence::Low };
@@ -1313,7 +1406,7 @@ impl<'a> Drafter<'a> {
             // A text on one city names no country: «البلاد» is the one the corpus is about.
             None => {
                 let e = (0..registry.entities.len())
-                    .filter(|&e| !kinds.is_empty() && fits(e))
+                    .filter(|&e| !kinds.is_empty() && fits(e) && !unnamed_person(e))
                     .filter_map(|e| self.priors.subject_weight.get(&e).map(|&n| (n, std::cmp::Reverse(e))))
                     .max()
                     .map(|(_, std::cmp::Reverse(e))| e)
