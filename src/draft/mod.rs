@@ -334,6 +334,14 @@ impl<'a> Drafter<'a> {
         let (dates, figures): (Vec<&Mention>, Vec<&Mention>) =
             uncovered.into_iter().partition(|m| m.reading.kind == ValueKind::Date);
         for m in figures.into_iter().chain(dates) {
+            if let Some(claims) = self.start_and_end(m, &out.claims, &mut dating) {
+                for mut claim in claims {
+                    claim.id = unique_id(&self.source.meta.id, &claim.property, taken);
+                    let (line, column, mention, range) = (m.line, m.column, m.text.clone(), (m.start, m.end));
+                    out.claims.push(Drafted { line, column, mention, range, claim });
+                }
+                continue;
+            }
             // A date that only dates a figure is that claim's as_of; one with an event of
             // its own in its clause («انطلقت في 2 كانون الثاني») is a claim too.
             if m.reading.kind == ValueKind::Date && dating.contains(&m.start) && !self.own_event(m) {
@@ -401,6 +409,67 @@ impl<'a> Drafter<'a> {
         self.complete_changes(&mut out.claims);
         out.claims.sort_by_key(|d| (d.line, d.column));
         out
+    }
+
+    /// A span of days of an event the registry gives a start and an end ("it took the force
+    /// six days to pull out, from January 13 to January 19", "the internet shutdown of
+    /// January 5 to 10"): its first day is the event's start, its last its end, as an encoder
+    /// writes them. The event is that of the figure the span dates, or of the span's own
+    /// property.
+    fn start_and_end(
+        &mut self,
+        m: &Mention,
+        drafted: &[Drafted],
+        dating: &mut HashSet<usize>,
+    ) -> Option<Vec<DraftClaim>> {
+        let r = &m.reading;
+        let (lo, hi) = (r.interval.lo?, r.interval.hi?);
+        if r.kind != ValueKind::Date || r.precision != value::Precision::Day || lo >= hi {
+            return None;
+        }
+        let text = &self.source.text;
+        let sentence = clause::sentence(text, &self.paragraphs, m.start, m.end);
+        let dates = drafted.iter().find(|d| {
+            d.claim.draft.get("as_of").is_some_and(|g| g.from == m.text)
+                && clause::sentence(text, &self.paragraphs, d.range.0, d.range.1) == sentence
+        });
+        let dated = dates.map(|d| d.claim.property.clone());
+        let corpus = self.corpus;
+        let registry = &corpus.registry;
+        let forms = |property: &str| {
+            let event = ["_duration", "_start_date", "_end_date"].iter().find_map(|s| property.strip_suffix(s))?;
+            let start = registry.property(&format!("{event}_start_date")).ok()?;
+            let end = registry.property(&format!("{event}_end_date")).ok()?;
+            Some((event.to_string(), start, end))
+        };
+        let (event, start, end) = match dated.as_deref().and_then(forms) {
+            Some(found) => found,
+            None => forms(&self.figure(m, &mut HashSet::new(), None).ok()?.first()?.property)?,
+        };
+        let read = self.anchored_year(m).map_or_else(|| r.clone(), |(a, _)| a);
+        let clause = clause::clause_range(text, &self.paragraphs, m.start, m.end);
+        let mut out = Vec::new();
+        for (p, day) in [(start, read.interval.lo?), (end, read.interval.hi?)] {
+            let from = format!("«{}» spans the {event} from its start to its end", m.text);
+            let e = Event { property: p, clause, guess: Guess { confidence: Confidence::Medium, from } };
+            let mut claim = self.figure(m, dating, Some(&e)).ok()?.into_iter().next()?;
+            let mut one = read.clone();
+            one.interval = value::Interval::point(day);
+            one.nominal = day;
+            one.hedge = Hedge::Exact;
+            if claim.stated_as.is_none() {
+                claim.stated_as = Some(text[m.start..m.end].to_string());
+                claim.note =
+                    Some(format!("«{}» is a span of days: its first day is the start, its last the end", m.text));
+            }
+            let id = registry.properties[p].id.clone();
+            claim.property = id.clone();
+            let quote = claim.quote_range;
+            self.finish(&mut claim, &one, &m.text, quote, id).ok()?;
+            out.push(claim);
+        }
+        dating.insert(m.start);
+        Some(out)
     }
 
     /// The figures of one change share what the sentence says of one of them: the place
@@ -703,9 +772,11 @@ impl<'a> Drafter<'a> {
         let want = if prop.kind == PropertyKind::Date { ValueKind::Date } else { reading.kind };
         let read = value::read_as(&claim.value, &self.source.reading, want)
             .map_err(|e| format!("its compact value `{}` does not read: {}", claim.value, e.message))?;
-        if quote_states(&claim.quote, &self.source.glyphs, &self.source.reading, &read).is_err()
-            && !claim.stated_as.as_ref().is_some_and(|s| claim.quote.contains(s.as_str()))
-        {
+        if quote_states(&claim.quote, &self.source.glyphs, &self.source.reading, &read).is_ok() {
+            // Words the reader reads need no `stated_as`.
+            claim.stated_as = None;
+            claim.note = None;
+        } else if !claim.stated_as.as_ref().is_some_and(|s| claim.quote.contains(s.as_str())) {
             return Err(format!("the clause «{}» does not state `{}` alone", claim.quote, claim.value));
         }
         Ok(())
@@ -748,7 +819,7 @@ impl<'a> Drafter<'a> {
         read.interval.hi = Some(hi + shift);
         read.nominal += shift;
         let note = format!(
-            "«{}» has no year, and the reader dates it after the text was written; it is in {year}, the year the text last named («{}»)",
+            "«{}» has no year, and the reader dates it on or after the day the text was written; it is in {year}, the year the text last named («{}»)",
             m.text, anchor.text
         );
         Some((read, note))
@@ -821,14 +892,23 @@ impl<'a> Drafter<'a> {
         let text = &self.source.text;
         let (a, b) = clause::clause_range(text, &self.paragraphs, m.start, m.end);
         let registry = &self.corpus.registry;
-        // A cue in a clause with a figure is the figure's («توقيف نحو 5800 شخص»).
-        if self.figure_between((m.start, m.end), a, b) {
-            return false;
-        }
-        self.lexicon
-            .properties(&cues::words(text, a, b))
+        let words = cues::words(text, a, b);
+        let at = |pos: usize| words.partition_point(|w| w.start < pos);
+        let date = at(m.start);
+        // A cue in a clause with a figure is the figure's («توقيف نحو 5800 شخص في 6 يناير»),
+        // unless it stands nearer the date ("the blackout began on January 5 and lasted about
+        // five days": the start is a claim, and dates the length too).
+        let k = self.figures.partition_point(|&(s, _)| s < a);
+        let figures: Vec<usize> = self.figures[k..]
             .iter()
-            .any(|h| registry.properties[h.what].kind == PropertyKind::Date)
+            .take_while(|&&(s, _)| s < b)
+            .filter(|&&(_, e)| e <= b)
+            .map(|&(s, _)| at(s))
+            .collect();
+        self.lexicon.properties(&words).iter().any(|h| {
+            registry.properties[h.what].kind == PropertyKind::Date
+                && figures.iter().all(|&f| h.first.abs_diff(date) < h.first.abs_diff(f))
+        })
     }
 
     /// The events a date dates besides the one its own clause names: the date properties
