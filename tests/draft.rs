@@ -605,20 +605,20 @@ fn holds_its_measured_share(folder: &str, measured: (usize, usize)) {
 
 /// The first held-out set: 31/84 at first sight, a development set since (58/84; 59/86 once
 /// four entries that lacked only a registry property name the one added for them; 59/86 →
-/// 63/86 after the fourth round, on all three sets at once).
+/// 63/86 after the fourth round, on all three sets at once; → 65/86 after the fifth).
 #[test]
 fn held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout", (63, 86));
+    holds_its_measured_share("heldout", (65, 86));
 }
 
 /// The second held-out set, written while the drafter was worked on a second time: 13/55
 /// with the drafter of before that work, 17/55 after it (measured once), 18/55 after reader
 /// fixes its encoder asked for; a development set since: 25/71 once sixteen entries that lacked
 /// only a registry property name the one added for them; 25/71 → 37/71 after the fourth round,
-/// → 43/71 after the fifth.
+/// → 44/71 after the fifth.
 #[test]
 fn second_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout2", (43, 71));
+    holds_its_measured_share("heldout2", (44, 71));
 }
 
 /// The third held-out set, written unseen while the registry and reader were worked on a
@@ -631,8 +631,8 @@ fn third_held_out_texts_drafted_against_a_careful_encoder() {
 
 /// The fourth held-out set, written unseen while the drafter was worked on a fourth time:
 /// 28/76 before that work was merged, 37/76 after it (measured once); a development set
-/// since: 37/76 → 58/76 in the fifth round.
+/// since: 37/76 → 59/76 in the fifth round.
 #[test]
 fn fourth_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout4", (58, 76));
+    holds_its_measured_share("heldout4", (59, 76));
 }

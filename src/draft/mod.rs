@@ -553,6 +553,12 @@ impl<'a> Drafter<'a> {
         if let Some((r, _)) = &anchored {
             reading = r.clone();
         }
+        // «سيبدأ بعد يومين», "will begin leaving in two days": a day counted from the one the
+        // sentence speaks of, when a date's event is cued beside it.
+        let counted = if event.is_none() { self.days_on(m, &around, (sa, sb)) } else { None };
+        if let Some((r, _, _)) = &counted {
+            reading = r.clone();
+        }
         if reading.unit.is_none() && reading.kind == ValueKind::Number {
             reading.unit = unit_after(text, m.end);
         }
@@ -593,7 +599,7 @@ impl<'a> Drafter<'a> {
         // say which year they belong to (a date figure: its own year).
         if self.priors.qualifier_keys(property).contains_key("year") && !qualifiers.contains_key("year") {
             let own = m.reading.kind == ValueKind::Date;
-            let dated = if own { Some(m) } else { self.nearest_date(m, (sa, sb)) };
+            let dated = if own || counted.is_some() { Some(m) } else { self.nearest_date(m, (sa, sb)) };
             // A year written alone («عام 2020»); a day («حتى 15 يناير») dates it (as_of). But
             // where the registry declares the year a qualifier (an election's), a date of the
             // property is in its own year, and so is a figure of the day it names ("81.3% … in
@@ -658,11 +664,24 @@ impl<'a> Drafter<'a> {
             base.stated_as = Some(text[m.start..m.end].to_string());
             base.note = Some(note);
         }
+        if let Some((_, words, note)) = &counted {
+            base.stated_as = Some(words.clone());
+            base.note = Some(note.clone());
+            // A day said ahead of it is one announced in advance, where the property tells them apart.
+            if let Some(s) = self.corpus.registry.scopes_of(&prop.id).find(|s| s.id == ANNOUNCED)
+                && !base.qualifiers.contains_key(crate::graph::SCOPE)
+            {
+                base.qualifiers.insert(crate::graph::SCOPE.into(), s.id.clone());
+                base.draft
+                    .insert("qualifiers.scope".into(), Guess { confidence: Confidence::Medium, from: words.clone() });
+            }
+        }
         if let Some((_, guess)) = speaker {
             base.draft.insert("attributed_to".into(), guess);
         }
         let mut quote = clause;
         if m.reading.kind != ValueKind::Date
+            && counted.is_none()
             && let Some(d) = self.nearest_date(m, (sa, sb))
         {
             base.as_of = Some(match self.anchored_year(d) {
@@ -780,6 +799,64 @@ impl<'a> Drafter<'a> {
             return Err(format!("the clause «{}» does not state `{}` alone", claim.quote, claim.value));
         }
         Ok(())
+    }
+
+    /// «بعد يومين», «خلال يومين», "in two days", "within two days": the day that many days
+    /// after the one the sentence speaks of (the day it names, else the text's own), or the
+    /// days up to it, as a date reading; with the words that say it and the note its
+    /// `stated_as` needs. Only where a date's event is cued in the sentence ("will begin
+    /// leaving"), never "after two days of protests".
+    fn days_on(
+        &self,
+        m: &Mention,
+        around: &Around,
+        sentence: (usize, usize),
+    ) -> Option<(value::Reading, String, String)> {
+        let r = &m.reading;
+        let n = r
+            .interval
+            .lo
+            .filter(|&n| r.kind == ValueKind::Number && r.hedge == Hedge::Exact && r.interval.hi == Some(n))?;
+        if r.unit != Some("day") || n.fract() != 0.0 || !(1.0..=31.0).contains(&n) {
+            return None;
+        }
+        let before = around.first().checked_sub(1)?;
+        let within = match around.words[before].folded.as_str() {
+            "بعد" | "in" => false,
+            "خلال" | "within" => true,
+            _ => return None,
+        };
+        let after = around.words.partition_point(|w| w.start < m.end);
+        if around.words.get(after).is_some_and(|w| matches!(w.folded.as_str(), "من" | "of" | "after")) {
+            return None;
+        }
+        // The day the sentence names before the count ("January 11 - … in two days").
+        let named = self
+            .mentions
+            .iter()
+            .filter(|d| d.reading.kind == ValueKind::Date && d.reading.precision == value::Precision::Day)
+            .filter(|d| d.is_substantive() && d.start >= sentence.0 && d.end <= m.start)
+            .filter(|d| self.name_around(d.start, d.end).is_none())
+            .max_by_key(|d| d.start);
+        let from = match named {
+            Some(d) => self.anchored_year(d).map_or(d.reading.interval.lo, |(a, _)| a.interval.lo)?,
+            None => self.source.reading.reference_day? as f64,
+        };
+        let mut day = r.clone();
+        day.kind = ValueKind::Date;
+        day.unit = None;
+        day.precision = value::Precision::Day;
+        day.year_known = false;
+        day.calendar = None;
+        day.interval = value::Interval { lo: Some(if within { from } else { from + n }), hi: Some(from + n) };
+        day.nominal = from + n;
+        day.hedge = if within { Hedge::Range } else { Hedge::Exact };
+        // A date's event must be cued beside it, or the days stay a length.
+        self.property(&day, false, around).ok()?;
+        let words = self.source.text[around.words[before].start..m.end].to_string();
+        let since = named.map_or_else(|| "the day the text was written".to_string(), |d| format!("«{}»", d.text));
+        let note = format!("«{words}»: {} {n} days after {since}", if within { "up to" } else { "the day" });
+        Some((day, words, note))
     }
 
     /// A date written without its year that the reader puts on or after the text's own day,
@@ -1555,6 +1632,9 @@ fn is_to(folded: &str) -> bool {
 /// Properties said of any event, which defer to their form for the event a sentence names
 /// (`withdrawal_duration`, `withdrawal_start_date`).
 const GENERIC: &[&str] = &["duration", "start_date", "end_date"];
+
+/// The scope of a date announced in advance (the vocabulary's), for a day counted ahead.
+const ANNOUNCED: &str = "announced";
 
 /// The qualifier key of the part of a whole a figure counts.
 const GROUP: &str = "group";
