@@ -853,7 +853,13 @@ impl<'a> Drafter<'a> {
         day.hedge = if within { Hedge::Range } else { Hedge::Exact };
         // A date's event must be cued beside it, or the days stay a length.
         self.property(&day, false, around).ok()?;
-        let words = self.source.text[around.words[before].start..m.end].to_string();
+        // "in two days": the unit word too, where the mention stops at the number.
+        let unit_word = around.words.get(after).filter(|w| {
+            let w = w.folded.trim_start_matches('و');
+            ["day", "days", "يوم", "يوما", "ايام"].contains(&w)
+        });
+        let end = unit_word.map_or(m.end, |w| w.end);
+        let words = self.source.text[around.words[before].start..end].to_string();
         let since = named.map_or_else(|| "the day the text was written".to_string(), |d| format!("«{}»", d.text));
         let note = format!("«{words}»: {} {n} days after {since}", if within { "up to" } else { "the day" });
         Some((day, words, note))
