@@ -410,6 +410,44 @@ fn parts_pairs_and_the_events_one_date_heads() {
     assert_eq!(got, ["government_resignation_date", "state_of_emergency_date"], "{:#?}", drafted.claims);
 }
 
+/// The fifth round's readings of days, in texts published on Tuesday 1 February 2022.
+#[test]
+fn days_counted_spanned_and_dated_as_an_encoder_reads_them() {
+    let facts = |drafted: &SourceFile| -> Vec<(String, String, String, Option<String>)> {
+        drafted
+            .claims
+            .iter()
+            .map(|c| (c.property.clone(), c.value.clone(), format!("{:?}", c.qualifiers), c.stated_as.clone()))
+            .collect()
+    };
+    let has = |got: &[(String, String, String, Option<String>)], p: &str, v: &str, q: &str, stated: Option<&str>| {
+        got.iter().any(|g| g.0 == p && g.1 == v && g.2 == q && g.3.as_deref() == stated)
+    };
+    // «الماضي»: the last Wednesday before the text's Tuesday, not the next one.
+    let got = facts(&draft_one("قبل الرئيس استقالة الحكومة يوم الأربعاء الماضي.", "ar"));
+    assert!(has(&got, "government_resignation_date", "2022-01-26", "{}", None), "{got:?}");
+    // A day counted from the text's own: announced, and quoted with the words that say it.
+    let got = facts(&draft_one("Tokayev said the troops will begin leaving in two days.", "en"));
+    assert!(
+        has(&got, "withdrawal_start_date", "2022-02-03", r#"{"scope": "announced"}"#, Some("in two days")),
+        "{got:?}"
+    );
+    // A span of days is the event's start and end; the start beside its cue is a claim too.
+    let got = facts(&draft_one("The withdrawal took six days, from January 13 to January 19.", "en"));
+    assert!(has(&got, "withdrawal_start_date", "2022-01-13", "{}", None), "{got:?}");
+    assert!(has(&got, "withdrawal_end_date", "2022-01-19", "{}", None), "{got:?}");
+    // A day without its year after the text's, in a text that last named the year before.
+    let got = facts(&draft_one(
+        "A year ago, in January 2021, the internet shutdown began on February 3 and lasted about five days.",
+        "en",
+    ));
+    assert!(has(&got, "internet_shutdown_start_date", "2021-02-03", "{}", Some("February 3")), "{got:?}");
+    // A place noun is the place of its kind the text last named.
+    let drafted = draft_one("يقع إقليم مانغيستاو غرب البلاد. وبلغ سعر لتر الغاز المسال في المنطقة 50 تنغي.", "ar");
+    let price = drafted.claims.iter().find(|c| c.value == "50").expect("50 drafted");
+    assert_eq!(price.qualifiers.get("place").map(String::as_str), Some("mangystau"), "{price:#?}");
+}
+
 #[test]
 fn changes_ages_parts_and_groups_as_an_encoder_reads_them() {
     // "to 120 … from around 60": the before after the after, each quoted apart, and the
@@ -605,19 +643,20 @@ fn holds_its_measured_share(folder: &str, measured: (usize, usize)) {
 
 /// The first held-out set: 31/84 at first sight, a development set since (58/84; 59/86 once
 /// four entries that lacked only a registry property name the one added for them; 59/86 →
-/// 63/86 after the fourth round, on all three sets at once).
+/// 63/86 after the fourth round, on all three sets at once; → 65/86 after the fifth).
 #[test]
 fn held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout", (63, 86));
+    holds_its_measured_share("heldout", (65, 86));
 }
 
 /// The second held-out set, written while the drafter was worked on a second time: 13/55
 /// with the drafter of before that work, 17/55 after it (measured once), 18/55 after reader
 /// fixes its encoder asked for; a development set since: 25/71 once sixteen entries that lacked
-/// only a registry property name the one added for them; 25/71 → 37/71 after the fourth round.
+/// only a registry property name the one added for them; 25/71 → 37/71 after the fourth round,
+/// → 44/71 after the fifth.
 #[test]
 fn second_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout2", (37, 71));
+    holds_its_measured_share("heldout2", (44, 71));
 }
 
 /// The third held-out set, written unseen while the registry and reader were worked on a
@@ -629,10 +668,11 @@ fn third_held_out_texts_drafted_against_a_careful_encoder() {
 }
 
 /// The fourth held-out set, written unseen while the drafter was worked on a fourth time:
-/// 28/76 before that work was merged, 37/76 after it (measured once).
+/// 28/76 before that work was merged, 37/76 after it (measured once); a development set
+/// since: 37/76 → 59/76 in the fifth round.
 #[test]
 fn fourth_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout4", (37, 76));
+    holds_its_measured_share("heldout4", (59, 76));
 }
 
 /// The fifth held-out set, written unseen while the drafter was worked on a fifth time:

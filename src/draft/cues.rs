@@ -117,11 +117,16 @@ fn cue_matches(word: &str, cue: &str, first: bool) -> bool {
     if is_latin(cue) {
         return english_stem(word) == english_stem(cue);
     }
-    if !first {
-        return word.starts_with(cue);
-    }
-    word_matches(word, cue, true)
-        || IMPERFECT.iter().any(|p| word.strip_prefix(p).is_some_and(|rest| rest.starts_with(cue)))
+    // A noun in «ة» (folded «ه») keeps its «ت» before a pronoun: «استقالة حكومة» in
+    // «استقالة حكومته».
+    let bound = cue.strip_suffix('ه').filter(|s| s.chars().count() >= 2).map(|s| format!("{s}ت"));
+    std::iter::once(cue).chain(bound.as_deref()).any(|cue| {
+        if !first {
+            return word.starts_with(cue);
+        }
+        word_matches(word, cue, true)
+            || IMPERFECT.iter().any(|p| word.strip_prefix(p).is_some_and(|rest| rest.starts_with(cue)))
+    })
 }
 
 /// A pattern found in a passage: what it names and the words (indexes) it spans.
@@ -258,6 +263,37 @@ const SPEECH: &[&str] = &[
     "reported",
 ];
 
+/// Nouns that stand for a place of a kind the text has named: «المدينة», «منطقتنا», "the
+/// region" (Arabic ones folded, in «ة» as «ه»).
+const PLACE_NOUNS: &[(&str, &str)] = &[
+    ("مدينه", "city"),
+    ("منطقه", "region"),
+    ("اقليم", "region"),
+    ("مقاطعه", "region"),
+    ("ولايه", "region"),
+    ("city", "city"),
+    ("town", "city"),
+    ("region", "region"),
+    ("province", "region"),
+];
+
+/// The kind of place word `i` stands for: a place noun with the article («بالمدينة»,
+/// «للمنطقة», "the city") or «نا» (our: «منطقتنا»), never a place in general («مدينة كبرى»).
+pub fn place_noun(words: &[Word], i: usize) -> Option<&'static str> {
+    let w = words[i].folded.as_str();
+    PLACE_NOUNS.iter().find_map(|&(noun, kind)| {
+        let said = if is_latin(noun) {
+            w == noun && i > 0 && words[i - 1].folded == "the"
+        } else {
+            let ours = noun.strip_suffix('ه').map_or_else(|| format!("{noun}نا"), |stem| format!("{stem}تنا"));
+            let definite = CLITICS.iter().filter(|c| c.ends_with("ال")).any(|c| w.strip_prefix(c) == Some(noun))
+                || ["لل", "ولل", "فلل"].iter().any(|c| w.strip_prefix(c) == Some(noun));
+            definite || ["", "و", "ف", "ب", "ل", "وب"].iter().any(|c| w.strip_prefix(c) == Some(ours.as_str()))
+        };
+        said.then_some(kind)
+    })
+}
+
 /// Words that say a price or figure changed: "من 60 إلى 120" is then a before and an after.
 const CHANGE: &[&str] = &[
     "ارتفع",
@@ -288,7 +324,9 @@ const CHANGE: &[&str] = &[
     "doubl",
     "climb",
     "went up",
+    "went from",
     "cut",
+    "lift",
 ];
 
 impl Lexicon {
@@ -385,6 +423,15 @@ mod tests {
         assert!(!word_matches("روسيات", "روسيا", false));
         // A verb's imperfect and future prefixes: «يتنحى», «سيبدأ».
         assert!(cue_matches("يتنحى", "تنحى", true) && cue_matches("سيبدأ", "بدأ", true));
+        assert!(cue_matches("حكومته", "حكومه", false) && cue_matches("وحكومتها", "حكومه", true));
+        let kind = |text: &str, i: usize| place_noun(&words(text, 0, text.len()), i);
+        assert_eq!(kind("في محطات المدينة", 2), Some("city"));
+        assert_eq!(kind("غير أن منطقتنا لم تسجل", 2), Some("region"));
+        assert_eq!(kind("خُفض السعر في الإقليم", 3), Some("region"));
+        assert_eq!(kind("returned to the city", 3), Some("city"));
+        assert_eq!(kind("مدينة كبرى", 0), None);
+        assert_eq!(kind("a city", 1), None);
+        assert!(!cue_matches("حكوم", "حكومه", false));
     }
 
     #[test]

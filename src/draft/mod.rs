@@ -54,6 +54,12 @@ pub struct DraftClaim {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attributed_to: Option<String>,
     pub quote: String,
+    /// The words of the quote that state the value where the reader reads them otherwise
+    /// (a date without its year, in the year the text last named), with the note why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_as: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Where the quote stands in the text (bytes): how a draft is compared with claims.
     #[serde(skip)]
     pub quote_range: (usize, usize),
@@ -209,6 +215,9 @@ struct Drafter<'a> {
     /// Where the text names an entity (byte ranges, in order): a date inside a name
     /// («January 2022 unrest») belongs to the name, not to a figure.
     names: Vec<(usize, usize)>,
+    /// Where each name of an entity begins, with the entity, in order: «المدينة» is the city
+    /// last named before it.
+    named_at: Vec<(usize, usize)>,
     /// The figures (no dates) the text states, by byte range, in order: a qualifier named
     /// past another figure is that figure's.
     figures: Vec<(usize, usize)>,
@@ -287,10 +296,11 @@ impl<'a> Drafter<'a> {
     ) -> Self {
         let mut named = HashMap::new();
         let words = cues::words(&source.text, 0, source.text.len());
-        let mut names = Vec::new();
+        let (mut names, mut named_at) = (Vec::new(), Vec::new());
         for hit in lexicon.entities(&words) {
             *named.entry(hit.what).or_default() += 1;
             names.push((words[hit.first].start, words[hit.last].end));
+            named_at.push((words[hit.first].start, hit.what));
         }
         Drafter {
             corpus,
@@ -301,6 +311,7 @@ impl<'a> Drafter<'a> {
             paragraphs: Paragraphs::new(&source.text, &source.lines),
             named,
             names,
+            named_at,
             figures: {
                 let mut f: Vec<(usize, usize)> = mentions
                     .iter()
@@ -323,6 +334,14 @@ impl<'a> Drafter<'a> {
         let (dates, figures): (Vec<&Mention>, Vec<&Mention>) =
             uncovered.into_iter().partition(|m| m.reading.kind == ValueKind::Date);
         for m in figures.into_iter().chain(dates) {
+            if let Some(claims) = self.start_and_end(m, &out.claims, &mut dating) {
+                for mut claim in claims {
+                    claim.id = unique_id(&self.source.meta.id, &claim.property, taken);
+                    let (line, column, mention, range) = (m.line, m.column, m.text.clone(), (m.start, m.end));
+                    out.claims.push(Drafted { line, column, mention, range, claim });
+                }
+                continue;
+            }
             // A date that only dates a figure is that claim's as_of; one with an event of
             // its own in its clause («انطلقت في 2 كانون الثاني») is a claim too.
             if m.reading.kind == ValueKind::Date && dating.contains(&m.start) && !self.own_event(m) {
@@ -390,6 +409,67 @@ impl<'a> Drafter<'a> {
         self.complete_changes(&mut out.claims);
         out.claims.sort_by_key(|d| (d.line, d.column));
         out
+    }
+
+    /// A span of days of an event the registry gives a start and an end ("it took the force
+    /// six days to pull out, from January 13 to January 19", "the internet shutdown of
+    /// January 5 to 10"): its first day is the event's start, its last its end, as an encoder
+    /// writes them. The event is that of the figure the span dates, or of the span's own
+    /// property.
+    fn start_and_end(
+        &mut self,
+        m: &Mention,
+        drafted: &[Drafted],
+        dating: &mut HashSet<usize>,
+    ) -> Option<Vec<DraftClaim>> {
+        let r = &m.reading;
+        let (lo, hi) = (r.interval.lo?, r.interval.hi?);
+        if r.kind != ValueKind::Date || r.precision != value::Precision::Day || lo >= hi {
+            return None;
+        }
+        let text = &self.source.text;
+        let sentence = clause::sentence(text, &self.paragraphs, m.start, m.end);
+        let dates = drafted.iter().find(|d| {
+            d.claim.draft.get("as_of").is_some_and(|g| g.from == m.text)
+                && clause::sentence(text, &self.paragraphs, d.range.0, d.range.1) == sentence
+        });
+        let dated = dates.map(|d| d.claim.property.clone());
+        let corpus = self.corpus;
+        let registry = &corpus.registry;
+        let forms = |property: &str| {
+            let event = ["_duration", "_start_date", "_end_date"].iter().find_map(|s| property.strip_suffix(s))?;
+            let start = registry.property(&format!("{event}_start_date")).ok()?;
+            let end = registry.property(&format!("{event}_end_date")).ok()?;
+            Some((event.to_string(), start, end))
+        };
+        let (event, start, end) = match dated.as_deref().and_then(forms) {
+            Some(found) => found,
+            None => forms(&self.figure(m, &mut HashSet::new(), None).ok()?.first()?.property)?,
+        };
+        let read = self.anchored_year(m).map_or_else(|| r.clone(), |(a, _)| a);
+        let clause = clause::clause_range(text, &self.paragraphs, m.start, m.end);
+        let mut out = Vec::new();
+        for (p, day) in [(start, read.interval.lo?), (end, read.interval.hi?)] {
+            let from = format!("«{}» spans the {event} from its start to its end", m.text);
+            let e = Event { property: p, clause, guess: Guess { confidence: Confidence::Medium, from } };
+            let mut claim = self.figure(m, dating, Some(&e)).ok()?.into_iter().next()?;
+            let mut one = read.clone();
+            one.interval = value::Interval::point(day);
+            one.nominal = day;
+            one.hedge = Hedge::Exact;
+            if claim.stated_as.is_none() {
+                claim.stated_as = Some(text[m.start..m.end].to_string());
+                claim.note =
+                    Some(format!("«{}» is a span of days: its first day is the start, its last the end", m.text));
+            }
+            let id = registry.properties[p].id.clone();
+            claim.property = id.clone();
+            let quote = claim.quote_range;
+            self.finish(&mut claim, &one, &m.text, quote, id).ok()?;
+            out.push(claim);
+        }
+        dating.insert(m.start);
+        Some(out)
     }
 
     /// The figures of one change share what the sentence says of one of them: the place
@@ -469,6 +549,16 @@ impl<'a> Drafter<'a> {
         let mut around = Around { words, clause, reach, start: m.start, end: m.end };
         // A unit the reader did not take with the figure ("120 تنغي للتر" in running text).
         let mut reading = m.reading.clone();
+        let anchored = self.anchored_year(m);
+        if let Some((r, _)) = &anchored {
+            reading = r.clone();
+        }
+        // «سيبدأ بعد يومين», "will begin leaving in two days": a day counted from the one the
+        // sentence speaks of, when a date's event is cued beside it.
+        let counted = if event.is_none() { self.days_on(m, &around, (sa, sb)) } else { None };
+        if let Some((r, _, _)) = &counted {
+            reading = r.clone();
+        }
         if reading.unit.is_none() && reading.kind == ValueKind::Number {
             reading.unit = unit_after(text, m.end);
         }
@@ -508,11 +598,24 @@ impl<'a> Drafter<'a> {
         // A figure of a year («في عام 2020 بلغت التجارة …») when the property's claims
         // say which year they belong to (a date figure: its own year).
         if self.priors.qualifier_keys(property).contains_key("year") && !qualifiers.contains_key("year") {
-            let dated = if m.reading.kind == ValueKind::Date { Some(m) } else { self.nearest_date(m, (sa, sb)) };
-            // A year written alone («عام 2020»); a day («حتى 15 يناير») dates it (as_of).
-            if let Some(d) = dated.filter(|d| d.reading.year_known && d.reading.precision == value::Precision::Year)
-                && let Some(lo) = d.reading.interval.lo
-                && let Some(hi) = d.reading.interval.hi
+            let own = m.reading.kind == ValueKind::Date;
+            let dated = if own || counted.is_some() { Some(m) } else { self.nearest_date(m, (sa, sb)) };
+            // A year written alone («عام 2020»); a day («حتى 15 يناير») dates it (as_of). But
+            // where the registry declares the year a qualifier (an election's), a date of the
+            // property is in its own year, and so is a figure of the day it names ("81.3% … in
+            // the election of November 20").
+            let declared = self.priors.declared.get(property).is_some_and(|d| d.keys.contains("year"));
+            // A date without its year is in the year the draft gives it ("November 20").
+            let yearly = |d: &Mention| match d.reading.precision {
+                value::Precision::Year => d.reading.year_known,
+                value::Precision::Day => declared,
+                _ => declared && own,
+            };
+            let read = |d: &Mention| self.anchored_year(d).map_or_else(|| d.reading.clone(), |(r, _)| r);
+            if let Some(d) = dated.filter(|d| yearly(d))
+                && let r = read(d)
+                && let Some(lo) = r.interval.lo
+                && let Some(hi) = r.interval.hi
             {
                 let (a, b) = (value::iso_date(lo.round() as i64), value::iso_date(hi.round() as i64));
                 if a[..4] == b[..4] {
@@ -524,10 +627,21 @@ impl<'a> Drafter<'a> {
                 }
             }
         }
+        if !qualifiers.contains_key(crate::graph::SCOPE)
+            && let Some((scope, words)) = self.scope_named(&prop.id, &around)
+        {
+            qualifiers.insert(crate::graph::SCOPE.into(), scope);
+            qualifier_guesses.insert("qualifiers.scope".into(), Guess { confidence: Confidence::Medium, from: words });
+        }
         let (subject, subject_guess) = match &apposed {
             Some((p, person, guess)) if *p == property => (*person, guess.clone()),
             _ => self.subject(property, &around, &used, speaker.as_ref().map(|s| s.0))?,
         };
+        // A place that is the subject itself (Kazakhstan's national day of mourning) narrows nothing.
+        if qualifiers.get(PLACE).is_some_and(|p| *p == self.corpus.registry.entities[subject].id) {
+            qualifiers.remove(PLACE);
+            qualifier_guesses.remove(&format!("qualifiers.{PLACE}"));
+        }
         let mut base = DraftClaim {
             id: String::new(),
             subject: self.corpus.registry.entities[subject].id.clone(),
@@ -538,20 +652,42 @@ impl<'a> Drafter<'a> {
             as_of: None,
             attributed_to: speaker.as_ref().map(|(e, _)| self.corpus.registry.entities[*e].id.clone()),
             quote: String::new(),
+            stated_as: None,
+            note: None,
             quote_range: (0, 0),
             draft: BTreeMap::new(),
         };
         base.draft.insert("property".into(), property_guess);
         base.draft.insert("subject".into(), subject_guess);
         base.draft.extend(qualifier_guesses);
+        if let Some((_, note)) = anchored {
+            base.stated_as = Some(text[m.start..m.end].to_string());
+            base.note = Some(note);
+        }
+        if let Some((_, words, note)) = &counted {
+            base.stated_as = Some(words.clone());
+            base.note = Some(note.clone());
+            // A day said ahead of it is one announced in advance, where the property tells them apart.
+            if let Some(s) = self.corpus.registry.scopes_of(&prop.id).find(|s| s.id == ANNOUNCED)
+                && !base.qualifiers.contains_key(crate::graph::SCOPE)
+            {
+                base.qualifiers.insert(crate::graph::SCOPE.into(), s.id.clone());
+                base.draft
+                    .insert("qualifiers.scope".into(), Guess { confidence: Confidence::Medium, from: words.clone() });
+            }
+        }
         if let Some((_, guess)) = speaker {
             base.draft.insert("attributed_to".into(), guess);
         }
         let mut quote = clause;
         if m.reading.kind != ValueKind::Date
+            && counted.is_none()
             && let Some(d) = self.nearest_date(m, (sa, sb))
         {
-            base.as_of = Some(d.value.clone());
+            base.as_of = Some(match self.anchored_year(d) {
+                Some((r, _)) => self.compactor.compact(&r, &d.text),
+                None => d.value.clone(),
+            });
             base.draft.insert("as_of".into(), Guess { confidence: Confidence::Medium, from: d.text.clone() });
             quote = (quote.0.min(d.start), quote.1.max(d.end));
             dating.insert(d.start);
@@ -655,9 +791,121 @@ impl<'a> Drafter<'a> {
         let want = if prop.kind == PropertyKind::Date { ValueKind::Date } else { reading.kind };
         let read = value::read_as(&claim.value, &self.source.reading, want)
             .map_err(|e| format!("its compact value `{}` does not read: {}", claim.value, e.message))?;
-        quote_states(&claim.quote, &self.source.glyphs, &self.source.reading, &read)
-            .map_err(|_| format!("the clause «{}» does not state `{}` alone", claim.quote, claim.value))?;
+        if quote_states(&claim.quote, &self.source.glyphs, &self.source.reading, &read).is_ok() {
+            // Words the reader reads need no `stated_as`.
+            claim.stated_as = None;
+            claim.note = None;
+        } else if !claim.stated_as.as_ref().is_some_and(|s| claim.quote.contains(s.as_str())) {
+            return Err(format!("the clause «{}» does not state `{}` alone", claim.quote, claim.value));
+        }
         Ok(())
+    }
+
+    /// «بعد يومين», «خلال يومين», "in two days", "within two days": the day that many days
+    /// after the one the sentence speaks of (the day it names, else the text's own), or the
+    /// days up to it, as a date reading; with the words that say it and the note its
+    /// `stated_as` needs. Only where a date's event is cued in the sentence ("will begin
+    /// leaving"), never "after two days of protests".
+    fn days_on(
+        &self,
+        m: &Mention,
+        around: &Around,
+        sentence: (usize, usize),
+    ) -> Option<(value::Reading, String, String)> {
+        let r = &m.reading;
+        let n = r
+            .interval
+            .lo
+            .filter(|&n| r.kind == ValueKind::Number && r.hedge == Hedge::Exact && r.interval.hi == Some(n))?;
+        if r.unit != Some("day") || n.fract() != 0.0 || !(1.0..=31.0).contains(&n) {
+            return None;
+        }
+        let before = around.first().checked_sub(1)?;
+        let within = match around.words[before].folded.as_str() {
+            "بعد" | "in" => false,
+            "خلال" | "within" => true,
+            _ => return None,
+        };
+        let after = around.words.partition_point(|w| w.start < m.end);
+        if around.words.get(after).is_some_and(|w| matches!(w.folded.as_str(), "من" | "of" | "after")) {
+            return None;
+        }
+        // The day the sentence names before the count ("January 11 - … in two days").
+        let named = self
+            .mentions
+            .iter()
+            .filter(|d| d.reading.kind == ValueKind::Date && d.reading.precision == value::Precision::Day)
+            .filter(|d| d.is_substantive() && d.start >= sentence.0 && d.end <= m.start)
+            .filter(|d| self.name_around(d.start, d.end).is_none())
+            .max_by_key(|d| d.start);
+        let from = match named {
+            Some(d) => self.anchored_year(d).map_or(d.reading.interval.lo, |(a, _)| a.interval.lo)?,
+            None => self.source.reading.reference_day? as f64,
+        };
+        let mut day = r.clone();
+        day.kind = ValueKind::Date;
+        day.unit = None;
+        day.precision = value::Precision::Day;
+        day.year_known = false;
+        day.calendar = None;
+        day.interval = value::Interval { lo: Some(if within { from } else { from + n }), hi: Some(from + n) };
+        day.nominal = from + n;
+        day.hedge = if within { Hedge::Range } else { Hedge::Exact };
+        // A date's event must be cued beside it, or the days stay a length.
+        self.property(&day, false, around).ok()?;
+        // "in two days": the unit word too, where the mention stops at the number.
+        let unit_word = around.words.get(after).filter(|w| {
+            let w = w.folded.trim_start_matches('و');
+            ["day", "days", "يوم", "يوما", "ايام"].contains(&w)
+        });
+        let end = unit_word.map_or(m.end, |w| w.end);
+        let words = self.source.text[around.words[before].start..end].to_string();
+        let since = named.map_or_else(|| "the day the text was written".to_string(), |d| format!("«{}»", d.text));
+        let note = format!("«{words}»: {} {n} days after {since}", if within { "up to" } else { "the day" });
+        Some((day, words, note))
+    }
+
+    /// A date written without its year that the reader puts on or after the text's own day,
+    /// in a text that last named the year before it ("January 2022" … "on January 9" in an
+    /// explainer of 5 January 2023): in that year, as an encoder reads it, when it then falls
+    /// within the year after the date named and not after the text's day. With the note
+    /// its claim's `stated_as` needs.
+    fn anchored_year(&self, m: &Mention) -> Option<(value::Reading, String)> {
+        let r = &m.reading;
+        let dated = |r: &value::Reading| {
+            r.kind == ValueKind::Date && matches!(r.precision, value::Precision::Day | value::Precision::Month)
+        };
+        let today = self.source.reading.reference_day? as f64;
+        let (lo, hi) = (r.interval.lo?, r.interval.hi?);
+        // A day written in digits (not «يوم الأحد», which the reader dates from the text's day).
+        let digits = m.text.chars().any(char::is_numeric);
+        if !dated(r) || !digits || r.year_known || r.calendar.is_some() || lo < today {
+            return None;
+        }
+        let anchor = self
+            .mentions
+            .iter()
+            .filter(|d| d.end <= m.start && dated(&d.reading) && d.reading.year_known)
+            .max_by_key(|d| d.start)?;
+        let since = anchor.reading.interval.lo?;
+        let (y, month, day) = value::ymd_from_days(lo as i64);
+        let year = value::ymd_from_days(since as i64).0;
+        if year != y - 1 {
+            return None;
+        }
+        let shift = (value::days_from_ymd(year as i32, month, day)? - lo as i64) as f64;
+        if lo + shift > today || lo + shift < since {
+            return None;
+        }
+        let mut read = r.clone();
+        read.interval.lo = Some(lo + shift);
+        read.interval.hi = Some(hi + shift);
+        read.nominal += shift;
+        let note = format!(
+            "«{}» has no year, and the reader dates it on or after the day the text was written; it is in {year}, the year the text last named («{}»)",
+            m.text, anchor.text
+        );
+        Some((read, note))
     }
 
     /// The property whose cue stands nearest the figure and fits its kind and unit.
@@ -668,20 +916,18 @@ impl<'a> Drafter<'a> {
         around: &Around,
     ) -> Result<(usize, Guess, usize), String> {
         let registry = &self.corpus.registry;
-        let fitting: Vec<cues::Hit<usize>> = self
-            .lexicon
-            .properties(&around.words)
-            .into_iter()
-            .filter(|h| {
-                let p = &registry.properties[h.what];
-                // An ordinal in words ("التاسعة") is a rank, never a count.
-                kind_fits(p.kind, reading.kind)
-                    && (!ordinal || p.kind == PropertyKind::Rank)
-                    && self.unit(p, reading).is_ok()
-            })
-            .collect();
+        let fits = |h: &cues::Hit<usize>| {
+            let p = &registry.properties[h.what];
+            // An ordinal in words ("التاسعة") is a rank, never a count.
+            kind_fits(p.kind, reading.kind)
+                && (!ordinal || p.kind == PropertyKind::Rank)
+                && self.unit(p, reading).is_ok()
+        };
+        let cued = self.lexicon.properties(&around.words);
+        let fitting: Vec<cues::Hit<usize>> = cued.iter().filter(|h| fits(h)).cloned().collect();
         let nearest = |h: &&cues::Hit<usize>| (!around.in_clause(h.first), around.distance(h.first), h.first);
         let mut best = fitting.iter().min_by_key(nearest);
+        let by_event: Option<cues::Hit<usize>>;
         // A generic property (`duration`, `start_date`) is said of the event the sentence
         // names: «انسحابها … على ألا يستغرق أكثر من عشرة أيام» is `withdrawal_duration`.
         if let Some(hit) = best
@@ -690,7 +936,17 @@ impl<'a> Drafter<'a> {
             let suffix = format!("_{}", registry.properties[hit.what].id);
             let specific =
                 fitting.iter().filter(|h| registry.properties[h.what].id.ends_with(&suffix)).min_by_key(nearest);
-            best = specific.or(best);
+            // Or the event another of its properties names: «مغادرة» (withdrawal_start_date)
+            // makes «لن يستغرق أكثر من عشرة أيام» in its sentence withdrawal_duration.
+            let event_form = |h: &cues::Hit<usize>| {
+                let id = registry.properties[h.what].id.as_str();
+                let event = GENERIC.iter().find_map(|g| id.strip_suffix(&format!("_{g}")))?;
+                let form = registry.property(&format!("{event}{suffix}")).ok()?;
+                Some(cues::Hit { what: form, ..h.clone() }).filter(fits)
+            };
+            by_event =
+                if specific.is_none() { cued.iter().filter_map(event_form).min_by_key(|h| nearest(&h)) } else { None };
+            best = specific.or(by_event.as_ref()).or(best);
         }
         let Some(hit) = best else {
             return Err("no cue of a property that fits the figure stands in its sentence".into());
@@ -719,14 +975,23 @@ impl<'a> Drafter<'a> {
         let text = &self.source.text;
         let (a, b) = clause::clause_range(text, &self.paragraphs, m.start, m.end);
         let registry = &self.corpus.registry;
-        // A cue in a clause with a figure is the figure's («توقيف نحو 5800 شخص»).
-        if self.figure_between((m.start, m.end), a, b) {
-            return false;
-        }
-        self.lexicon
-            .properties(&cues::words(text, a, b))
+        let words = cues::words(text, a, b);
+        let at = |pos: usize| words.partition_point(|w| w.start < pos);
+        let date = at(m.start);
+        // A cue in a clause with a figure is the figure's («توقيف نحو 5800 شخص في 6 يناير»),
+        // unless it stands nearer the date ("the blackout began on January 5 and lasted about
+        // five days": the start is a claim, and dates the length too).
+        let k = self.figures.partition_point(|&(s, _)| s < a);
+        let figures: Vec<usize> = self.figures[k..]
             .iter()
-            .any(|h| registry.properties[h.what].kind == PropertyKind::Date)
+            .take_while(|&&(s, _)| s < b)
+            .filter(|&&(_, e)| e <= b)
+            .map(|&(s, _)| at(s))
+            .collect();
+        self.lexicon.properties(&words).iter().any(|h| {
+            registry.properties[h.what].kind == PropertyKind::Date
+                && figures.iter().all(|&f| h.first.abs_diff(date) < h.first.abs_diff(f))
+        })
     }
 
     /// The events a date dates besides the one its own clause names: the date properties
@@ -943,6 +1208,27 @@ impl<'a> Drafter<'a> {
         None
     }
 
+    /// A scope of the property (one the vocabulary declares for it) whose id the sentence
+    /// says in words: "the snap presidential election" is `presidential-election`, "on
+    /// suspicion of high treason" `high-treason`. The words are the id's, so English only.
+    fn scope_named(&self, property: &str, around: &Around) -> Option<(String, String)> {
+        let stems = |id: &str| id.split('-').map(|w| cues::english_stem(w).to_string()).collect::<Vec<_>>();
+        self.corpus
+            .registry
+            .scopes_of(property)
+            .filter(|s| !s.properties.is_empty())
+            .filter_map(|s| {
+                let want = stems(&s.id);
+                let n = want.len();
+                (0..around.words.len().saturating_sub(n - 1))
+                    .filter(|&i| around.in_reach(i))
+                    .find(|&i| (0..n).all(|k| cues::english_stem(&around.words[i + k].folded) == want[k]))
+                    .map(|i| (s.id.clone(), around.text(&self.source.text, i, i + n - 1), around.distance(i)))
+            })
+            .min_by_key(|(_, _, d)| *d)
+            .map(|(id, words, _)| (id, words))
+    }
+
     /// The scope of the property a side of a change takes: "before-…" or "after-…", the
     /// one of a fall («خفض», "cut") when the clause says the figure fell.
     fn side_scope(&self, property: &str, side: &str, around: &Around) -> Option<String> {
@@ -1157,7 +1443,46 @@ impl<'a> Drafter<'a> {
                 );
             }
         }
+        // «كان لتر الغاز في محطات المدينة», «المدينة وحدها سجلت 103», "cut in the region": a
+        // place noun in the figure's clause is the place of its kind the text last named.
+        // (Not a place of a kind the property's claims are about: «المدينة التي يقطنها» is the
+        // population's subject.)
+        let subject_kinds = self.priors.subject_kinds(self.corpus, property);
+        if let Some(kinds) = keys.get(PLACE).filter(|_| !values.contains_key(PLACE))
+            && let Some((e, guess)) = self.place_meant(around, |k| kinds.contains(k) && !subject_kinds.contains(k), own)
+            && !used.contains(&e)
+            && Some(e) != speaker
+        {
+            used.insert(e);
+            values.insert(PLACE.to_string(), registry.entities[e].id.clone());
+            guesses.insert(format!("qualifiers.{PLACE}"), guess);
+        }
         (values, guesses, used, more)
+    }
+
+    /// The place a place noun in the figure's clause stands for (one whose kind `fits`, at a
+    /// word `own` keeps): the place of that kind the text last named before it.
+    fn place_meant(
+        &self,
+        around: &Around,
+        fits: impl Fn(&str) -> bool,
+        own: impl Fn(usize) -> bool,
+    ) -> Option<(usize, Guess)> {
+        let registry = &self.corpus.registry;
+        let (i, kind) = (0..around.words.len())
+            .filter(|&i| around.in_clause(i) && own(i))
+            .filter_map(|i| Some((i, cues::place_noun(&around.words, i)?)))
+            .filter(|(_, kind)| fits(kind))
+            .min_by_key(|&(i, _)| around.distance(i))?;
+        let at = around.words[i].start;
+        let e = self.named_at[..self.named_at.partition_point(|&(s, _)| s < at)]
+            .iter()
+            .rev()
+            .find(|&&(_, e)| registry.entities[e].kind == kind)?
+            .1;
+        let from =
+            format!("{}: the {kind} last named, {}", around.text(&self.source.text, i, i), registry.entities[e].id);
+        Some((e, Guess { confidence: Confidence::Low, from }))
     }
 
     /// The subject, from what the clause names and what the property's claims and
@@ -1206,10 +1531,19 @@ impl<'a> Drafter<'a> {
         if let Some(h) = nearest(true, false) {
             return named(h, Confidence::High);
         }
+        // «في المدينة التي يقطنها 150 ألف نسمة»: the city last named.
+        if let Some((e, guess)) = self.place_meant(around, |k| !kinds.is_empty() && kinds.contains(k), |_| true)
+            && !used.contains(&e)
+            && Some(e) != speaker
+        {
+            return Ok((e, guess));
+        }
         if let Some(h) = nearest(false, true) {
             return named(h, Confidence::Medium);
         }
-        let usual = self.priors.usual_subject(property);
+        // A person the text never names is no one's guess (an event or country may go unnamed).
+        let unnamed_person = |e: usize| registry.entities[e].kind == "person" && !self.named.contains_key(&e);
+        let usual = self.priors.usual_subject(property).filter(|&e| !unnamed_person(e));
         if let Some(e) = usual {
             let from = format!("most claims of {} are about it", registry.properties[property].id);
             let confidence = if self.named.contains_key(&e) { Confidence::Medium } else { Confidence::Low };
@@ -1235,7 +1569,7 @@ impl<'a> Drafter<'a> {
             // A text on one city names no country: «البلاد» is the one the corpus is about.
             None => {
                 let e = (0..registry.entities.len())
-                    .filter(|&e| !kinds.is_empty() && fits(e))
+                    .filter(|&e| !kinds.is_empty() && fits(e) && !unnamed_person(e))
                     .filter_map(|e| self.priors.subject_weight.get(&e).map(|&n| (n, std::cmp::Reverse(e))))
                     .max()
                     .map(|(_, std::cmp::Reverse(e))| e)
@@ -1304,6 +1638,9 @@ fn is_to(folded: &str) -> bool {
 /// Properties said of any event, which defer to their form for the event a sentence names
 /// (`withdrawal_duration`, `withdrawal_start_date`).
 const GENERIC: &[&str] = &["duration", "start_date", "end_date"];
+
+/// The scope of a date announced in advance (the vocabulary's), for a day counted ahead.
+const ANNOUNCED: &str = "announced";
 
 /// The qualifier key of the part of a whole a figure counts.
 const GROUP: &str = "group";

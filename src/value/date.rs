@@ -317,19 +317,30 @@ impl Parser<'_> {
 
     /// A day named relative to the text, read only when the text's own day is known:
     /// "صباح اليوم" (this morning) is that day; "الخميس" (Thursday), "يوم الخميس", is the
-    /// Thursday nearest to it (news speaks of the days around its own).
+    /// Thursday nearest to it (news speaks of the days around its own); "يوم الخميس الماضي",
+    /// "last Thursday", the last Thursday before it.
     fn relative_day(&self, i: usize) -> Res {
         let reference = self.opts.reference_day?;
         let day = if let Some((_, end)) = self.any(i, today_words()) {
             (reference, end)
         } else {
-            let k = i + usize::from(self.is(i, "يوم"));
+            // "last Wednesday": the weekday's last day before the text's.
+            let last_before = self.is(i, "last");
+            let k = i + usize::from(last_before);
+            let k = k + usize::from(self.is(k, "يوم"));
             let weekday = (weekdays().iter().position(|w| self.is(k, w))? % 7) as i64;
             // 1970-01-01 was a Thursday; WEEKDAYS starts on Sunday.
             let of = |d: i64| (d + 4).rem_euclid(7);
             let offset = (weekday - of(reference)).rem_euclid(7);
-            let nearest = if offset <= 3 { reference + offset } else { reference + offset - 7 };
-            (nearest, k + 1)
+            // «يوم الأربعاء الماضي»: the last such weekday before the text's day, never after.
+            let past = self.any(k + 1, past_words()).map(|(_, e)| e);
+            if last_before || past.is_some() {
+                let back = if offset == 0 { 7 } else { 7 - offset };
+                (reference - back, past.unwrap_or(k + 1))
+            } else {
+                let nearest = if offset <= 3 { reference + offset } else { reference + offset - 7 };
+                (nearest, k + 1)
+            }
         };
         let r = date_reading(day.0, day.0, Precision::Day, Cal::Gregorian, false);
         Some((Item::of(r), day.1))

@@ -985,6 +985,12 @@ fn days_named_relative_to_the_text() {
     assert_eq!(day("سيرسل الخميس قوات"), Some(("2022-01-06".to_string(), false)));
     assert_eq!(day("وفي يوم الثلاثاء اندلعت"), Some(("2022-01-04".to_string(), false)));
     assert_eq!(day("حتى يوم السبت"), Some(("2022-01-08".to_string(), false)));
+    // «الماضي», "last": the last such weekday before the text's day (Wednesday 5 January
+    // from a Thursday; a week back for the text's own weekday), never the one after it.
+    assert_eq!(day("يوم الأربعاء الماضي"), Some(("2022-01-05".to_string(), false)));
+    assert_eq!(day("يوم السبت الماضي"), Some(("2022-01-01".to_string(), false)));
+    assert_eq!(day("الخميس الماضي"), Some(("2021-12-30".to_string(), false)));
+    assert_eq!(day("last Saturday"), Some(("2022-01-01".to_string(), false)));
     // Without the text's day they are no dates, and "اليوم" alone (today, nowadays) never is.
     assert!(mentions(&fold("سيرسل الخميس قوات", Mode::Read), &with_year(2022)).is_empty());
     assert_eq!(day("العالم اليوم يتغير"), None);
