@@ -245,6 +245,7 @@ impl Format {
             links: self == Format::Json,
             texts: self == Format::Html,
             pair_explanations: matches!(self, Format::Json | Format::Html | Format::Dot),
+            highlights: matches!(self, Format::Json | Format::Html | Format::Markdown),
             visible: !matches!(self, Format::Json | Format::Html),
         }
     }

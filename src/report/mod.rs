@@ -319,6 +319,8 @@ pub struct Contents {
     /// Why each pair of claims relates as it does, in words (JSON, HTML, DOT); the others
     /// show each finding's summary.
     pub pair_explanations: bool,
+    /// Where each quote states its value (JSON; HTML and Markdown highlight it).
+    pub highlights: bool,
     /// Hidden characters shown as their code points, in place (text, Markdown, SARIF,
     /// GitHub, DOT: see [`Report::visible`]); JSON and HTML keep the text as written.
     pub visible: bool,
@@ -326,7 +328,8 @@ pub struct Contents {
 
 impl Contents {
     /// Everything, as written.
-    pub const ALL: Contents = Contents { links: true, texts: true, pair_explanations: true, visible: false };
+    pub const ALL: Contents =
+        Contents { links: true, texts: true, pair_explanations: true, highlights: true, visible: false };
 }
 
 impl Report {
@@ -380,7 +383,10 @@ impl Report {
                         Value::Reading(r) => Some(Normalized::of(r)),
                         _ => None,
                     },
-                    value_in_quote: highlight::value_in_quote(corpus, c, &quote),
+                    value_in_quote: match contents.highlights {
+                        true => highlight::value_in_quote(corpus, c, &quote),
+                        false => Vec::new(),
+                    },
                     quote_as_written: (quote != *c.quote).then(|| c.quote.to_string()),
                     quote: match quote {
                         std::borrow::Cow::Borrowed(_) => c.quote.clone(),
