@@ -676,8 +676,9 @@ fn fourth_held_out_texts_drafted_against_a_careful_encoder() {
 }
 
 /// The fifth held-out set, written unseen while the drafter was worked on a fifth time:
-/// 36/79 before that work was merged, 37/79 after it (measured once).
+/// 36/79 before that work was merged, 37/79 after it (measured once); a development set
+/// since: 37/79 → 41/79 in the sixth round.
 #[test]
 fn fifth_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout5", (37, 79));
+    holds_its_measured_share("heldout5", (41, 79));
 }
