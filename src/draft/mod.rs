@@ -1654,7 +1654,23 @@ impl<'a> Drafter<'a> {
 }
 
 /// Words (folded, stems) that say a figure fell: its after is the after of a cut.
-const FALL: &[&str] = &["خفض", "تخفيض", "انخفض", "تراجع", "cut", "fell", "lower", "reduc", "drop"];
+/// A return ("back to", «سيعود إلى») after a rise is a fall too.
+const FALL: &[&str] = &[
+    "خفض",
+    "تخفيض",
+    "انخفض",
+    "تراجع",
+    "cut",
+    "fell",
+    "lower",
+    "reduc",
+    "drop",
+    "back",
+    "يعود",
+    "تعود",
+    "سيعود",
+    "ستعود",
+];
 
 /// «من»/"from" before the first figure of a change.
 fn is_from(folded: &str) -> bool {
