@@ -653,10 +653,10 @@ fn held_out_texts_drafted_against_a_careful_encoder() {
 /// with the drafter of before that work, 17/55 after it (measured once), 18/55 after reader
 /// fixes its encoder asked for; a development set since: 25/71 once sixteen entries that lacked
 /// only a registry property name the one added for them; 25/71 → 37/71 after the fourth round,
-/// → 44/71 after the fifth.
+/// → 44/71 after the fifth, → 45/71 after the sixth.
 #[test]
 fn second_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout2", (44, 71));
+    holds_its_measured_share("heldout2", (45, 71));
 }
 
 /// The third held-out set, written unseen while the registry and reader were worked on a
@@ -669,17 +669,18 @@ fn third_held_out_texts_drafted_against_a_careful_encoder() {
 
 /// The fourth held-out set, written unseen while the drafter was worked on a fourth time:
 /// 28/76 before that work was merged, 37/76 after it (measured once); a development set
-/// since: 37/76 → 59/76 in the fifth round.
+/// since: 37/76 → 59/76 in the fifth round, → 60/76 in the sixth.
 #[test]
 fn fourth_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout4", (59, 76));
+    holds_its_measured_share("heldout4", (60, 76));
 }
 
 /// The fifth held-out set, written unseen while the drafter was worked on a fifth time:
-/// 36/79 before that work was merged, 37/79 after it (measured once).
+/// 36/79 before that work was merged, 37/79 after it (measured once); a development set
+/// since: 37/79 → 46/79 in the sixth round.
 #[test]
 fn fifth_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout5", (37, 79));
+    holds_its_measured_share("heldout5", (46, 79));
 }
 
 /// The sixth held-out set, written unseen while the drafter was worked on a sixth time:

@@ -327,6 +327,12 @@ const CHANGE: &[&str] = &[
     "went from",
     "cut",
     "lift",
+    // A return ("back to 50 tenge", «سيعود إلى 50 تنغي») is a change to the figure it names.
+    "back to",
+    "يعود",
+    "تعود",
+    "سيعود",
+    "ستعود",
 ];
 
 impl Lexicon {

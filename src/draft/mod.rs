@@ -580,9 +580,14 @@ impl<'a> Drafter<'a> {
             (Some(e), _) => (e.property, e.guess.clone()),
             (None, Some(found)) => found,
             (None, None) => {
-                let (p, guess, at) = self.property(&reading, ordinal, &around)?;
+                let (p, guess, at) = match self.property(&reading, ordinal, &around) {
+                    Ok(found) => found,
+                    // An answer states the figure the question before it asks for ("How many
+                    // were killed? … 225 dead"; «كم عدد القتلى؟ …»).
+                    Err(why) => self.asked(&reading, ordinal, sa).ok_or(why)?,
+                };
                 // A date's event named in another clause: the date and that clause are its quote.
-                if m.reading.kind == ValueKind::Date && !around.in_clause(at) {
+                if m.reading.kind == ValueKind::Date && at < around.words.len() && !around.in_clause(at) {
                     let w = &around.words[at];
                     let c = clause::clause_range(text, &self.paragraphs, w.start, w.end);
                     around.clause = (around.clause.0.min(c.0), around.clause.1.max(c.1));
@@ -916,13 +921,7 @@ impl<'a> Drafter<'a> {
         around: &Around,
     ) -> Result<(usize, Guess, usize), String> {
         let registry = &self.corpus.registry;
-        let fits = |h: &cues::Hit<usize>| {
-            let p = &registry.properties[h.what];
-            // An ordinal in words ("التاسعة") is a rank, never a count.
-            kind_fits(p.kind, reading.kind)
-                && (!ordinal || p.kind == PropertyKind::Rank)
-                && self.unit(p, reading).is_ok()
-        };
+        let fits = |h: &cues::Hit<usize>| self.fits(h.what, reading, ordinal);
         let cued = self.lexicon.properties(&around.words);
         let fitting: Vec<cues::Hit<usize>> = cued.iter().filter(|h| fits(h)).cloned().collect();
         let nearest = |h: &&cues::Hit<usize>| (!around.in_clause(h.first), around.distance(h.first), h.first);
@@ -957,6 +956,38 @@ impl<'a> Drafter<'a> {
             _ => Confidence::Low,
         };
         Ok((hit.what, Guess { confidence, from: around.text(&self.source.text, hit.first, hit.last) }, hit.first))
+    }
+
+    /// The property a question asks for, when the figure's sentence answers it: the question
+    /// ends on the figure's line before its sentence, or ends the line before. Its first
+    /// fitting cue, with low confidence; the word index is past the sentence's words (the cue
+    /// stands in no clause of the figure's).
+    fn asked(&self, reading: &value::Reading, ordinal: bool, sentence: usize) -> Option<(usize, Guess, usize)> {
+        let text = &self.source.text;
+        let line = self.source.lines.line_bounds(text, sentence);
+        let is_question = |c: char| matches!(c, '?' | '؟');
+        let mark = match text[line.start..sentence].rfind(is_question) {
+            Some(i) => line.start + i,
+            None => {
+                // The line before, blank lines skipped, when it ends with the question.
+                let before = text[..line.start].trim_end();
+                let last = before.chars().next_back().filter(|&c| is_question(c))?;
+                before.len() - last.len_utf8()
+            }
+        };
+        let (qa, qb) = clause::sentence(text, &self.paragraphs, mark, mark);
+        let words = cues::words(text, qa, qb);
+        let hit = self.lexicon.properties(&words).into_iter().find(|h| self.fits(h.what, reading, ordinal))?;
+        let asked = text[words[hit.first].start..words[hit.last].end].to_string();
+        let guess = Guess { confidence: Confidence::Low, from: format!("the question before: {asked}") };
+        Some((hit.what, guess, usize::MAX))
+    }
+
+    /// Whether a property can hold the figure: its kind, a rank for an ordinal in words
+    /// ("التاسعة" is a rank, never a count), and its unit.
+    fn fits(&self, property: usize, reading: &value::Reading, ordinal: bool) -> bool {
+        let p = &self.corpus.registry.properties[property];
+        kind_fits(p.kind, reading.kind) && (!ordinal || p.kind == PropertyKind::Rank) && self.unit(p, reading).is_ok()
     }
 
     /// The figure's sentence; a date heading a line ("January 5 - …", «5 يناير: …») heads the
@@ -1623,7 +1654,23 @@ impl<'a> Drafter<'a> {
 }
 
 /// Words (folded, stems) that say a figure fell: its after is the after of a cut.
-const FALL: &[&str] = &["خفض", "تخفيض", "انخفض", "تراجع", "cut", "fell", "lower", "reduc", "drop"];
+/// A return ("back to", «سيعود إلى») after a rise is a fall too.
+const FALL: &[&str] = &[
+    "خفض",
+    "تخفيض",
+    "انخفض",
+    "تراجع",
+    "cut",
+    "fell",
+    "lower",
+    "reduc",
+    "drop",
+    "back",
+    "يعود",
+    "تعود",
+    "سيعود",
+    "ستعود",
+];
 
 /// «من»/"from" before the first figure of a change.
 fn is_from(folded: &str) -> bool {
