@@ -684,8 +684,8 @@ fn fifth_held_out_texts_drafted_against_a_careful_encoder() {
 }
 
 /// The sixth held-out set, written unseen while the drafter was worked on a sixth time:
-/// 41/84 before that work was merged.
+/// 41/84 before that work was merged, 44/84 after it (measured once).
 #[test]
 fn sixth_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout6", (41, 84));
+    holds_its_measured_share("heldout6", (44, 84));
 }
