@@ -263,32 +263,31 @@ const SPEECH: &[&str] = &[
     "reported",
 ];
 
-/// Nouns that stand for a place of a kind the text has named: «المدينة», «منطقتنا», "the
-/// region" (Arabic ones folded, in «ة» as «ه»).
-const PLACE_NOUNS: &[(&str, &str)] = &[
-    ("مدينه", "city"),
-    ("منطقه", "region"),
-    ("اقليم", "region"),
-    ("مقاطعه", "region"),
-    ("ولايه", "region"),
-    ("city", "city"),
-    ("town", "city"),
-    ("region", "region"),
-    ("province", "region"),
+/// Nouns that stand for a place of a kind the text has named, with the Arabic noun's form
+/// for "our": «المدينة», «منطقتنا», "the region" (Arabic ones folded, «ة» as «ه»).
+const PLACE_NOUNS: &[(&str, &str, &str)] = &[
+    ("مدينه", "مدينتنا", "city"),
+    ("منطقه", "منطقتنا", "region"),
+    ("اقليم", "اقليمنا", "region"),
+    ("مقاطعه", "مقاطعتنا", "region"),
+    ("ولايه", "ولايتنا", "region"),
+    ("city", "", "city"),
+    ("town", "", "city"),
+    ("region", "", "region"),
+    ("province", "", "region"),
 ];
 
 /// The kind of place word `i` stands for: a place noun with the article («بالمدينة»,
 /// «للمنطقة», "the city") or «نا» (our: «منطقتنا»), never a place in general («مدينة كبرى»).
 pub fn place_noun(words: &[Word], i: usize) -> Option<&'static str> {
     let w = words[i].folded.as_str();
-    PLACE_NOUNS.iter().find_map(|&(noun, kind)| {
+    PLACE_NOUNS.iter().find_map(|&(noun, ours, kind)| {
         let said = if is_latin(noun) {
             w == noun && i > 0 && words[i - 1].folded == "the"
         } else {
-            let ours = noun.strip_suffix('ه').map_or_else(|| format!("{noun}نا"), |stem| format!("{stem}تنا"));
             let definite = CLITICS.iter().filter(|c| c.ends_with("ال")).any(|c| w.strip_prefix(c) == Some(noun))
                 || ["لل", "ولل", "فلل"].iter().any(|c| w.strip_prefix(c) == Some(noun));
-            definite || ["", "و", "ف", "ب", "ل", "وب"].iter().any(|c| w.strip_prefix(c) == Some(ours.as_str()))
+            definite || ["", "و", "ف", "ب", "ل", "وب"].iter().any(|c| w.strip_prefix(c) == Some(ours))
         };
         said.then_some(kind)
     })

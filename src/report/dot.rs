@@ -53,7 +53,7 @@ fn cluster(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&
             quoted(&format!("{} at {}", c.id, c.quote_place()))
         );
     }
-    for p in &f.pairs {
+    for p in f.pairs.iter() {
         let style = match p.relation {
             Relation::Agree => format!("color={}, penwidth=2", quoted(GREEN)),
             Relation::Contradict => format!("color={}, penwidth=2", quoted(RED)),

@@ -10,13 +10,13 @@ use crate::value;
 /// and not overlapping; empty when the reader cannot find it (a figure read from reversed
 /// words, a value in `stated_as`).
 pub fn value_in_quote(corpus: &Corpus, claim: &Claim, quote: &str) -> Vec<Span> {
+    // The loader kept the ranges of the passage the quote stands at where the quote shows as
+    // that passage, verbatim: they are the quote's.
+    if let Some(ranges) = &claim.value_in_passage {
+        return ranges.iter().map(|r| whole(quote, Span::from(r.clone()))).collect();
+    }
     let source = &corpus.sources[claim.source];
     match &claim.value {
-        // The loader read the passage the quote stands at: when the quote shows as that
-        // passage, verbatim, its ranges are the quote's.
-        Value::Reading(_) if claim.value_in_passage.is_some() => {
-            claim.value_in_passage.iter().flatten().map(|r| whole(quote, Span::from(r.clone()))).collect()
-        }
         Value::Reading(reading) => {
             // The same reading of the quote as the loader's check that the quote states the value.
             let folded = Folded::new(quote, &source.glyphs, Mode::Read);

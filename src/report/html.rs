@@ -523,7 +523,7 @@ impl Page<'_> {
             escape(f.reason),
             mixed(&f.explanation)
         );
-        for p in &f.pairs {
+        for p in f.pairs.iter() {
             let _ = writeln!(
                 out,
                 "<li><bdi>{}</bdi> — <bdi>{}</bdi>: <b>{}</b> <bdi>{}</bdi></li>",

@@ -231,7 +231,7 @@ pub struct FindingOut {
 /// A finding's pairs of claims as the checker compared them: its own list, shared rather
 /// than copied (a fact cited ten times has 45 pairs; a million claims make millions), named
 /// through the report's one table of claim ids.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Pairs {
     list: Arc<[check::Pair]>,
     ids: Arc<[ClaimId]>,
@@ -270,14 +270,6 @@ impl Pairs {
 
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
-    }
-}
-
-impl<'a> IntoIterator for &'a Pairs {
-    type Item = PairOut<'a>;
-    type IntoIter = Box<dyn Iterator<Item = PairOut<'a>> + 'a>;
-    fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
     }
 }
 

@@ -26,7 +26,7 @@ pub fn render(e: &Explanation) -> String {
         claim(&mut out, c);
     }
     let _ = writeln!(out, "\n{BOLD}Pairs{BOLD:#}");
-    for p in &e.finding.pairs {
+    for p in e.finding.pairs.iter() {
         let mark = match p.relation {
             Relation::Agree => "=",
             Relation::Contradict => "≠",
