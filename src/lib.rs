@@ -33,9 +33,18 @@ pub struct Run {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     Loading,
+    Covering { sources: usize },
     Linking { sources: usize, claims: usize },
     Checking { facts: usize },
-    Covering { sources: usize },
+}
+
+/// Whether a run keeps each source's text once coverage is measured. Texts are most of a
+/// large corpus and only coverage and the HTML page's text view read them; released, they
+/// are gone before the claims are linked and checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    Keep,
+    Release,
 }
 
 impl Run {
@@ -52,26 +61,27 @@ impl Run {
 
     /// [`Run::with_progress`] with size limits other than the defaults.
     pub fn with_limits(root: &Path, limits: &corpus::Limits, progress: impl FnMut(Stage)) -> Run {
-        Run::with_detail(root, limits, coverage::Detail::Mentions, progress)
+        Run::with_detail(root, limits, coverage::Detail::Mentions, Texts::Keep, progress)
     }
 
     /// [`Run::with_limits`], keeping of coverage what `detail` asks for (the figures are
-    /// all a report of findings shows).
+    /// all a report of findings shows), and the texts when `texts` says so.
     pub fn with_detail(
         root: &Path,
         limits: &corpus::Limits,
         detail: coverage::Detail,
+        texts: Texts,
         mut progress: impl FnMut(Stage),
     ) -> Run {
         progress(Stage::Loading);
         let corpus = corpus::load_with(root, limits);
-        Run::finish(corpus, &corpus::DiskFiles::new(root), limits, detail, progress)
+        Run::finish(corpus, &corpus::DiskFiles::new(root), limits, detail, texts, progress)
     }
 
     /// A run over files held in memory (tests, fuzzing), ledger files included.
     pub fn from_files(files: &dyn corpus::CorpusFiles, limits: &corpus::Limits) -> Run {
         let corpus = corpus::load_from(files, limits);
-        Run::finish(corpus, files, limits, coverage::Detail::Mentions, |_| {})
+        Run::finish(corpus, files, limits, coverage::Detail::Mentions, Texts::Keep, |_| {})
     }
 
     fn finish(
@@ -79,6 +89,7 @@ impl Run {
         files: &dyn corpus::CorpusFiles,
         limits: &corpus::Limits,
         detail: coverage::Detail,
+        texts: Texts,
         mut progress: impl FnMut(Stage),
     ) -> Run {
         let mut ledger_diagnostics = Vec::new();
@@ -87,12 +98,15 @@ impl Run {
         let source_ids: Vec<&str> = corpus.sources.iter().map(|s| s.meta.id.as_str()).collect();
         let coverage_config = coverage::Config::load_from(files, limits, &source_ids, &mut corpus.diagnostics);
         diagnostic::sort(&mut corpus.diagnostics);
+        progress(Stage::Covering { sources: corpus.sources.len() });
+        let coverage = coverage::measure_with(&corpus, &coverage_config, detail);
+        if texts == Texts::Release {
+            corpus.release_texts();
+        }
         progress(Stage::Linking { sources: corpus.sources.len(), claims: corpus.claims.len() });
         let graph = graph::link(&corpus);
         progress(Stage::Checking { facts: graph.facts.len() });
         let outcome = check::check(&corpus, &graph, &ledger);
-        progress(Stage::Covering { sources: corpus.sources.len() });
-        let coverage = coverage::measure_with(&corpus, &coverage_config, detail);
         Run { corpus, graph, outcome, ledger, coverage }
     }
 

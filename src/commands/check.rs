@@ -3,6 +3,7 @@
 
 use super::{CONTRADICTIONS, INPUT_ERROR, OK};
 use crate::cli::{CheckArgs, Format, Show};
+use claimcheck::Texts;
 use claimcheck::check::Verdict;
 use claimcheck::check::ledger::edit;
 use claimcheck::report;
@@ -10,7 +11,10 @@ use std::io::Write;
 
 pub fn run(args: CheckArgs) -> u8 {
     let mut err = anstream::stderr();
-    let mut run = match super::load(&args.path, "nothing was checked") {
+    let contents = args.format.contents();
+    // Only the HTML page shows the texts: the other formats let go of them early.
+    let texts = if contents.texts { Texts::Keep } else { Texts::Release };
+    let mut run = match super::load_for_report(&args.path, texts, "nothing was checked") {
         Ok(run) => run,
         Err(code) => return code,
     };
@@ -30,7 +34,7 @@ pub fn run(args: CheckArgs) -> u8 {
                         r.why
                     );
                 }
-                run = super::rerun(&args.path);
+                run = super::rerun(&args.path, texts);
             }
             Err(e) => {
                 let _ = writeln!(err, "claimcheck: cannot prune: {e}");
@@ -56,18 +60,13 @@ pub fn run(args: CheckArgs) -> u8 {
                     let _ = writeln!(err, "the baseline is up to date; {} was left as it is", file.display());
                 }
                 // Report as the baseline now stands.
-                run = super::rerun(&args.path);
+                run = super::rerun(&args.path, texts);
             }
             Err(e) => {
                 let _ = writeln!(err, "claimcheck: cannot write the baseline: {e}");
                 return INPUT_ERROR;
             }
         }
-    }
-    let contents = args.format.contents();
-    if !contents.texts {
-        // Most of a large corpus, and read by nothing from here on.
-        run.corpus.release_texts();
     }
     let mut report = run.report_with(contents);
     report.findings.retain(|f| match args.show {

@@ -16,11 +16,11 @@ pub mod resolve;
 pub mod review;
 pub mod value;
 
-use claimcheck::Run;
 use claimcheck::check::Finding;
 use claimcheck::check::lookup::{self, LookupError};
 use claimcheck::corpus::Limits;
 use claimcheck::coverage::Detail;
+use claimcheck::{Run, Texts};
 use std::io::Write;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -41,25 +41,31 @@ pub fn limits() -> Limits {
 }
 
 /// The pipeline again, without progress or printing (after a command rewrote the ledger).
-pub fn rerun(root: &Path) -> Run {
-    Run::with_detail(root, &limits(), Detail::Figures, |_| {})
+pub fn rerun(root: &Path, texts: Texts) -> Run {
+    Run::with_detail(root, &limits(), Detail::Figures, texts, |_| {})
 }
 
 /// Runs the pipeline on a corpus (with a progress line on a terminal) and prints its
 /// diagnostics; on input errors says what was not done and gives the exit code. Coverage
 /// is measured to its figures: [`load_with_mentions`] keeps every mention.
 pub fn load(root: &Path, not_done: &str) -> Result<Run, u8> {
-    load_keeping(root, Detail::Figures, not_done)
+    load_keeping(root, Detail::Figures, Texts::Keep, not_done)
+}
+
+/// [`load`], letting go of the texts once coverage is measured (`texts` says whether the
+/// report shows them).
+pub fn load_for_report(root: &Path, texts: Texts, not_done: &str) -> Result<Run, u8> {
+    load_keeping(root, Detail::Figures, texts, not_done)
 }
 
 /// [`load`], keeping every mention of coverage (`claimcheck coverage`).
 pub fn load_with_mentions(root: &Path, not_done: &str) -> Result<Run, u8> {
-    load_keeping(root, Detail::Mentions, not_done)
+    load_keeping(root, Detail::Mentions, Texts::Keep, not_done)
 }
 
-fn load_keeping(root: &Path, detail: Detail, not_done: &str) -> Result<Run, u8> {
+fn load_keeping(root: &Path, detail: Detail, texts: Texts, not_done: &str) -> Result<Run, u8> {
     let mut progress = progress::Progress::new(root);
-    let run = Run::with_detail(root, &limits(), detail, |stage| progress.show(stage));
+    let run = Run::with_detail(root, &limits(), detail, texts, |stage| progress.show(stage));
     progress.clear();
     let mut err = anstream::stderr();
     for d in &run.corpus.diagnostics {

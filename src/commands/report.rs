@@ -18,11 +18,13 @@ pub fn run(args: ReportArgs) -> u8 {
         );
         return INPUT_ERROR;
     };
-    let run = match super::load(&args.path, "no report was written") {
+    let contents = format.contents();
+    let texts = if contents.texts { claimcheck::Texts::Keep } else { claimcheck::Texts::Release };
+    let run = match super::load_for_report(&args.path, texts, "no report was written") {
         Ok(run) => run,
         Err(code) => return code,
     };
-    let report = run.report_with(format.contents());
+    let report = run.report_with(contents);
     let Some(output) = args.output else {
         super::check::print(format, &report);
         return OK;
