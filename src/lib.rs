@@ -110,12 +110,12 @@ impl Run {
         Run { corpus, graph, outcome, ledger, coverage }
     }
 
-    pub fn report(&self) -> report::Report {
+    pub fn report(&self) -> report::Report<'_> {
         self.report_with(report::Contents::ALL)
     }
 
     /// [`Run::report`] with only the optional parts a renderer shows.
-    pub fn report_with(&self, contents: report::Contents) -> report::Report {
+    pub fn report_with(&self, contents: report::Contents) -> report::Report<'_> {
         let report = report::Report::build_with(&self.corpus, &self.graph, &self.outcome, contents)
             .with_coverage(&self.coverage);
         if contents.visible { report.into_visible() } else { report }

@@ -17,7 +17,8 @@ fn the_shipped_corpus_loads_without_errors() {
 /// snapshot diff to review (`cargo insta review`).
 #[test]
 fn audit_of_the_shipped_corpus() {
-    let report = Run::new(Path::new("claims")).report();
+    let run = Run::new(Path::new("claims"));
+    let report = run.report();
     let text = claimcheck::report::text::render(&report);
     insta::assert_snapshot!("audit_text", anstream::adapter::strip_str(&text).to_string());
     insta::assert_snapshot!("audit_json", claimcheck::report::json::render(&report));

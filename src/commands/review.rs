@@ -57,7 +57,7 @@ fn review(args: ReviewArgs) -> Result<u8, u8> {
 struct Session<'a> {
     root: &'a Path,
     run: &'a Run,
-    report: Report,
+    report: Report<'a>,
     date: String,
 }
 

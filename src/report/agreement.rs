@@ -109,9 +109,9 @@ mod tests {
 
     #[test]
     fn the_matrix_is_complete_up_to_its_size_then_lists_shared_facts_only() {
-        let small = sources(MATRIX_SOURCES).report();
+        let (small, large) = (sources(MATRIX_SOURCES), sources(MATRIX_SOURCES + 1));
+        let (small, large) = (small.report(), large.report());
         assert_eq!(small.agreement.len(), MATRIX_SOURCES * (MATRIX_SOURCES - 1) / 2);
-        let large = sources(MATRIX_SOURCES + 1).report();
         let pairs: Vec<(&str, &str, usize)> =
             large.agreement.iter().map(|p| (p.a.as_str(), p.b.as_str(), p.agree)).collect();
         assert_eq!(pairs, [("s000", "s001", 1)]);

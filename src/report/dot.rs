@@ -65,7 +65,7 @@ fn cluster(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&
             quoted(p.a),
             quoted(p.b),
             quoted(p.reason),
-            quoted(p.explanation)
+            quoted(&p.explanation)
         );
     }
     let _ = writeln!(out, "  }}");

@@ -173,7 +173,7 @@ const GROUPS: [Group; 5] = [
 ];
 
 struct Page<'a> {
-    report: &'a Report,
+    report: &'a Report<'a>,
     page_dir: &'a Path,
     by_id: HashMap<&'a str, &'a ClaimOut>,
     /// Claim id → a short token (`c12`) that marks its quote in the embedded text.
@@ -530,7 +530,7 @@ impl Page<'_> {
                 content(p.a),
                 content(p.b),
                 escape(p.reason),
-                mixed(p.explanation)
+                mixed(&p.explanation)
             );
         }
         out.push_str("</ul></details>\n");

@@ -71,7 +71,7 @@ impl std::fmt::Display for Place {
     }
 }
 
-impl FindingOut {
+impl FindingOut<'_> {
     /// A contradiction nobody has decided: new, reopened or baselined.
     pub fn is_open(&self) -> bool {
         self.verdict == Verdict::Contradict && self.status != Some(Status::Resolved)

@@ -39,7 +39,7 @@ pub type Shared = std::sync::Arc<str>;
 pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     pub schema_version: u32,
     pub corpus: PathBuf,
     pub summary: Summary,
@@ -47,7 +47,7 @@ pub struct Report {
     /// Every pair of sources: the facts on which they agree, contradict, cannot be compared.
     pub agreement: Vec<SourcePair>,
     pub claims: Vec<ClaimOut>,
-    pub findings: Vec<FindingOut>,
+    pub findings: Vec<FindingOut<'a>>,
     /// Facts that may be one fact under two keys (see `claimcheck links`).
     pub links: Vec<crate::links::NearMiss>,
     /// Claims whose figure the source lost: listed, never compared.
@@ -210,7 +210,7 @@ impl Normalized {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct FindingOut {
+pub struct FindingOut<'a> {
     pub fingerprint: String,
     pub fact: String,
     pub verdict: Verdict,
@@ -225,42 +225,52 @@ pub struct FindingOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resolution: Option<check::ledger::Resolution>,
     pub claims: Vec<ClaimId>,
-    pub pairs: Pairs,
+    pub pairs: Pairs<'a>,
 }
 
 /// A finding's pairs of claims as the checker compared them: its own list, shared rather
 /// than copied (a fact cited ten times has 45 pairs; a million claims make millions), named
 /// through the report's one table of claim ids.
 #[derive(Debug, Clone)]
-pub struct Pairs {
+pub struct Pairs<'a> {
     list: Arc<[check::Pair]>,
     ids: Arc<[ClaimId]>,
-    /// Why each pair relates as it does, in words, when the report shows it; else empty.
-    explanations: Vec<String>,
+    /// The corpus the pairs' words are made from, when the report shows them: made as each
+    /// pair is shown, never held (the JSON report of a million claims has millions).
+    words: Option<&'a Corpus>,
+    /// The words with hidden characters shown as their code points.
+    visible: bool,
 }
 
 /// One pair of [`Pairs`], named.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PairOut<'a> {
     pub a: &'a str,
     pub b: &'a str,
     pub relation: Relation,
     pub reason: &'static str,
-    pub explanation: &'a str,
+    pub explanation: std::borrow::Cow<'a, str>,
 }
 
-impl Pairs {
-    pub fn new(list: Arc<[check::Pair]>, ids: Arc<[ClaimId]>, explanations: Vec<String>) -> Pairs {
-        Pairs { list, ids, explanations }
+impl<'a> Pairs<'a> {
+    /// `words`: the corpus, when the report shows why each pair relates as it does.
+    pub fn new(list: Arc<[check::Pair]>, ids: Arc<[ClaimId]>, words: Option<&'a Corpus>) -> Pairs<'a> {
+        Pairs { list, ids, words, visible: false }
     }
 
     pub fn iter(&self) -> impl ExactSizeIterator<Item = PairOut<'_>> {
-        self.list.iter().enumerate().map(|(i, p)| PairOut {
+        self.list.iter().map(|p| PairOut {
             a: &self.ids[p.a],
             b: &self.ids[p.b],
             relation: p.relation,
             reason: p.reason,
-            explanation: self.explanations.get(i).map_or("", String::as_str),
+            explanation: match self.words {
+                None => "".into(),
+                Some(corpus) if self.visible => {
+                    crate::text::visible(&check::explanation(corpus, p)).into_owned().into()
+                }
+                Some(corpus) => check::explanation(corpus, p).into(),
+            },
         })
     }
 
@@ -273,7 +283,7 @@ impl Pairs {
     }
 }
 
-impl Serialize for Pairs {
+impl Serialize for Pairs<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.iter())
     }
@@ -324,13 +334,13 @@ impl Contents {
         Contents { links: true, texts: true, pair_explanations: true, highlights: true, visible: false };
 }
 
-impl Report {
-    pub fn build(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Report {
+impl<'a> Report<'a> {
+    pub fn build(corpus: &'a Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Report<'a> {
         Report::build_with(corpus, graph, outcome, Contents::ALL)
     }
 
     /// [`Report::build`] with only the optional parts a renderer shows.
-    pub fn build_with(corpus: &Corpus, graph: &ClaimGraph, outcome: &Outcome, contents: Contents) -> Report {
+    pub fn build_with(corpus: &'a Corpus, graph: &ClaimGraph, outcome: &Outcome, contents: Contents) -> Report<'a> {
         let reg = &corpus.registry;
         let order = Order::of(corpus);
         // What is judged from the pairs of claims (reliability, agreement between sources)
@@ -421,14 +431,7 @@ impl Report {
                     .collect(),
                 resolution: f.resolution.clone(),
                 claims: f.claims.iter().map(|&c| id(c)).collect(),
-                pairs: Pairs::new(
-                    f.pairs.clone(),
-                    names.claims.clone(),
-                    match contents.pair_explanations {
-                        true => f.pairs.iter().map(|p| check::explanation(corpus, p)).collect(),
-                        false => Vec::new(),
-                    },
-                ),
+                pairs: Pairs::new(f.pairs.clone(), names.claims.clone(), contents.pair_explanations.then_some(corpus)),
             })
             .collect();
         findings.sort_by(|a, b| {
@@ -473,7 +476,7 @@ impl Report {
     }
 
     /// Adds each source's coverage figure.
-    pub fn with_coverage(mut self, coverage: &crate::coverage::Coverage) -> Report {
+    pub fn with_coverage(mut self, coverage: &crate::coverage::Coverage) -> Report<'a> {
         for s in &mut self.sources {
             s.coverage = coverage.of_source(&s.id).map(|c| c.coverage);
         }

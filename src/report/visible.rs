@@ -42,10 +42,10 @@ fn show_place(p: &mut Place) {
     }
 }
 
-impl Report {
+impl<'a> Report<'a> {
     /// The report for people to read: itself when [`Report::into_visible`] made it so,
     /// otherwise a copy.
-    pub fn visible(&self) -> std::borrow::Cow<'_, Report> {
+    pub fn visible(&self) -> std::borrow::Cow<'_, Report<'a>> {
         if self.visible {
             return std::borrow::Cow::Borrowed(self);
         }
@@ -53,7 +53,7 @@ impl Report {
     }
 
     /// The report for people to read, made in place: no copy of a large report.
-    pub fn into_visible(mut self) -> Report {
+    pub fn into_visible(mut self) -> Report<'a> {
         let r = &mut self;
         if r.visible {
             return self;
@@ -142,7 +142,7 @@ impl ClaimOut {
 /// A table of claim ids, and the same table as shown.
 type ShownIds = Option<(Arc<[ClaimId]>, Arc<[ClaimId]>)>;
 
-impl FindingOut {
+impl FindingOut<'_> {
     pub fn show_hidden(&mut self) {
         self.show_hidden_sharing(&mut None);
     }
@@ -171,9 +171,9 @@ impl FindingOut {
     }
 }
 
-impl Pairs {
+impl Pairs<'_> {
     fn show_hidden(&mut self, shown: &mut ShownIds) {
-        self.explanations.iter_mut().for_each(show);
+        self.visible = true;
         match shown {
             Some((from, to)) if Arc::ptr_eq(from, &self.ids) => self.ids = to.clone(),
             _ => {
@@ -192,7 +192,7 @@ impl Pairs {
     }
 }
 
-impl super::explain::Explanation {
+impl super::explain::Explanation<'_> {
     /// A copy of the explanation for people to read.
     pub fn visible(&self) -> Self {
         let mut e = self.clone();

@@ -13,9 +13,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Explanation {
+pub struct Explanation<'a> {
     /// As in `check --format json`'s `findings[]`.
-    pub finding: FindingOut,
+    pub finding: FindingOut<'a>,
     pub fact: FactOut,
     /// Each claim in full, ordered by id.
     pub claims: Vec<ExplainedClaim>,
@@ -56,10 +56,10 @@ pub struct ExplainedClaim {
     pub note: Option<String>,
 }
 
-impl Explanation {
+impl<'a> Explanation<'a> {
     /// `report` is `run.report()`, built once for any number of findings; `None` when the
     /// finding is not the run's.
-    pub fn build(run: &Run, report: &Report, finding: &Finding) -> Option<Explanation> {
+    pub fn build(run: &Run, report: &Report<'a>, finding: &Finding) -> Option<Explanation<'a>> {
         let corpus = &run.corpus;
         let key = &run.graph.facts[finding.fact].key;
         let first = &corpus.claims[finding.claims[0]];

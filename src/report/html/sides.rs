@@ -215,7 +215,7 @@ mod tests {
         }
     }
 
-    fn finding(claims: &[&ClaimOut], pairs: &[(&str, &str, Relation, &'static str)]) -> FindingOut {
+    fn finding(claims: &[&ClaimOut], pairs: &[(&str, &str, Relation, &'static str)]) -> FindingOut<'static> {
         let ids: Vec<&str> = claims.iter().map(|c| c.id.as_str()).collect();
         let at = |id: &str| ids.iter().position(|&c| c == id).expect("a pair of the finding's claims");
         FindingOut {
@@ -234,7 +234,7 @@ mod tests {
                     .map(|&(a, b, relation, reason)| Pair { a: at(a), b: at(b), relation, reason, explanation: None })
                     .collect(),
                 ids.iter().map(|&id| id.into()).collect(),
-                Vec::new(),
+                None,
             ),
         }
     }
