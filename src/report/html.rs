@@ -34,7 +34,7 @@ pub fn render_in(report: &Report, page_dir: &Path) -> String {
         report,
         page_dir,
         by_id: report.claims_by_id(),
-        tokens: report.claims.iter().enumerate().map(|(i, c)| (c.id.as_str(), format!("c{i}"))).collect(),
+        tokens: report.claims.iter().enumerate().map(|(i, c)| (&*c.id, format!("c{i}"))).collect(),
         languages: report.sources.iter().map(|s| (s.id.as_str(), s.language.as_deref())).collect(),
         pairs: report
             .agreement
@@ -418,10 +418,10 @@ impl Page<'_> {
             );
             for c in side {
                 let role = Role {
-                    tag: s.tags.get(c.id.as_str()).cloned(),
-                    against: s.against.get(c.id.as_str()).cloned().unwrap_or_default(),
+                    tag: s.tags.get(&*c.id).cloned(),
+                    against: s.against.get(&*c.id).cloned().unwrap_or_default(),
                     note: None,
-                    reopened: reopeners.contains(c.id.as_str()),
+                    reopened: reopeners.contains(&*c.id),
                 };
                 self.claim(out, c, &role);
             }
@@ -452,7 +452,7 @@ impl Page<'_> {
                     }
                     Other::NotComparable(reason) => format!("not compared: {}", reason_words(reason)),
                 };
-                let role = Role { note: Some(note), reopened: reopeners.contains(c.id.as_str()), ..Role::default() };
+                let role = Role { note: Some(note), reopened: reopeners.contains(&*c.id), ..Role::default() };
                 self.claim(out, c, &role);
             }
             out.push_str("</details>\n");
@@ -462,7 +462,7 @@ impl Page<'_> {
     /// A claim in a sentence: `A1 70.2% (alifba-kazakhstan-2022, line 99)`.
     /// With who said it when the speakers differ, and its date when a running total fell.
     fn stated(&self, c: &ClaimOut, f: &FindingOut, s: &Sides, spans_facts: bool, reason: &str) -> String {
-        let tag = s.tags.get(c.id.as_str()).map_or(String::new(), |t| format!("<span class=\"tag\">{t}</span> "));
+        let tag = s.tags.get(&*c.id).map_or(String::new(), |t| format!("<span class=\"tag\">{t}</span> "));
         let mut about = Vec::new();
         if spans_facts {
             about.push(format!("<bdi>{}</bdi>", mixed(&fact_part(c, &self.by_id, f))));
@@ -585,7 +585,7 @@ impl Page<'_> {
             Some(p) => format!(
                 "<a class=\"at\" href=\"{href}\" data-claim=\"{token}\" title=\"show {file} at line {line}\">line {line}</a>",
                 href = escape(&texts::line_href(&c.source, p.line)),
-                token = self.tokens.get(c.id.as_str()).map_or("", String::as_str),
+                token = self.tokens.get(&*c.id).map_or("", String::as_str),
                 file = escape(&p.file.display().to_string()),
                 line = p.line,
             ),
@@ -772,7 +772,7 @@ impl Page<'_> {
         );
         let mut quotes: HashMap<&str, Vec<texts::Quote>> = HashMap::new();
         for c in &self.report.claims {
-            if let (Some(span), Some(token)) = (c.quote_span, self.tokens.get(c.id.as_str())) {
+            if let (Some(span), Some(token)) = (c.quote_span, self.tokens.get(&*c.id)) {
                 quotes.entry(&*c.source).or_default().push(texts::Quote { start: span.start, end: span.end, token });
             }
         }

@@ -115,7 +115,8 @@ pub struct Place {
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ClaimOut {
-    pub id: String,
+    /// Shared with the findings and pairs that name the claim.
+    pub id: ClaimId,
     pub source: Shared,
     pub subject: Shared,
     pub property: Shared,
@@ -135,7 +136,7 @@ pub struct ClaimOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attributed_to: Option<String>,
+    pub attributed_to: Option<Shared>,
     /// How the value reads; absent for entities, sets and missing values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub normalized: Option<Normalized>,
@@ -365,7 +366,7 @@ impl<'a> Report<'a> {
                 let source = &corpus.sources[c.source];
                 let quote = source.decode(&c.quote);
                 ClaimOut {
-                    id: c.id.clone(),
+                    id: names.claims[i].clone(),
                     source: source_ids[c.source].clone(),
                     subject: entity_ids.get(c.subject).cloned().unwrap_or_else(|| shared("")),
                     property: property_ids.get(c.property).cloned().unwrap_or_else(|| shared("")),
@@ -380,7 +381,7 @@ impl<'a> Report<'a> {
                         _ => None,
                     },
                     as_of: c.as_of_raw.clone(),
-                    attributed_to: c.attributed_to.map(|e| reg.entities[e].id.clone()),
+                    attributed_to: c.attributed_to.and_then(|e| entity_ids.get(e).cloned()),
                     normalized: match &c.value {
                         Value::Reading(r) => Some(Normalized::of(r)),
                         _ => None,
@@ -485,7 +486,7 @@ impl<'a> Report<'a> {
 
     /// Claims by id, for renderers that show a finding's claims.
     pub fn claims_by_id(&self) -> HashMap<&str, &ClaimOut> {
-        self.claims.iter().map(|c| (c.id.as_str(), c)).collect()
+        self.claims.iter().map(|c| (&*c.id, c)).collect()
     }
 
     pub fn source(&self, id: &str) -> Option<&SourceSummary> {

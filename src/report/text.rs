@@ -228,7 +228,7 @@ fn folded_line(out: &mut String, f: &FindingOut, by_id: &std::collections::HashM
     if f.verdict == Verdict::Agree {
         let agreeing: std::collections::HashSet<&str> =
             f.pairs.iter().filter(|p| p.relation == crate::check::Relation::Agree).flat_map(|p| [p.a, p.b]).collect();
-        claims.retain(|c| agreeing.contains(&c.id.as_str()) || f.pairs.is_empty());
+        claims.retain(|c| agreeing.contains(&&*c.id) || f.pairs.is_empty());
     }
     let others = f.claims.len() - claims.len();
     let mut values: Vec<String> = Vec::new();

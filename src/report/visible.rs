@@ -103,7 +103,7 @@ impl<'a> Report<'a> {
 impl ClaimOut {
     /// Shows the hidden characters of every field; the spans of the value follow the quote.
     pub fn show_hidden(&mut self) {
-        show(&mut self.id);
+        show_id(&mut self.id);
         show_id(&mut self.source);
         show_id(&mut self.subject);
         show_id(&mut self.property);
@@ -112,17 +112,11 @@ impl ClaimOut {
             .map(|(k, v)| (visible(&k).into_owned(), visible(&v).into_owned()))
             .collect();
         show_json(&mut self.value);
-        let fields = [
-            &mut self.unit,
-            &mut self.compared_in,
-            &mut self.converted,
-            &mut self.as_of,
-            &mut self.attributed_to,
-            &mut self.quote_as_written,
-        ];
+        let fields =
+            [&mut self.unit, &mut self.compared_in, &mut self.converted, &mut self.as_of, &mut self.quote_as_written];
         fields.into_iter().flatten().for_each(show);
-        if let Some(fact) = &mut self.fact {
-            show_id(fact);
+        for id in [&mut self.attributed_to, &mut self.fact].into_iter().flatten() {
+            show_id(id);
         }
         // Most quotes hide nothing: those keep their shared text and spans.
         if self.quote.chars().any(controls::is_hidden) {

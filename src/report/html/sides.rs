@@ -42,7 +42,7 @@ pub fn side_label(i: usize) -> String {
 }
 
 pub fn of<'a>(finding: &FindingOut, claims: &[&'a ClaimOut]) -> Sides<'a> {
-    let index: HashMap<&str, usize> = claims.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = claims.iter().enumerate().map(|(i, c)| (&*c.id, i)).collect();
     let n = claims.len();
     let pairs: Vec<(usize, usize, Relation, &'static str)> =
         finding.pairs.iter().filter_map(|p| Some((*index.get(p.a)?, *index.get(p.b)?, p.relation, p.reason))).collect();
@@ -121,7 +121,7 @@ pub fn of<'a>(finding: &FindingOut, claims: &[&'a ClaimOut]) -> Sides<'a> {
     let mut tags = HashMap::new();
     for (s, side) in sides.iter().enumerate() {
         for (k, &i) in side.iter().enumerate() {
-            tags.insert(claims[i].id.as_str(), format!("{}{}", side_label(s), k + 1));
+            tags.insert(&*claims[i].id, format!("{}{}", side_label(s), k + 1));
         }
     }
     let mut against: HashMap<&str, Vec<String>> = HashMap::new();
@@ -131,7 +131,7 @@ pub fn of<'a>(finding: &FindingOut, claims: &[&'a ClaimOut]) -> Sides<'a> {
             continue;
         }
         for (x, y) in [(a, b), (b, a)] {
-            against.entry(claims[x].id.as_str()).or_default().push(tags[claims[y].id.as_str()].clone());
+            against.entry(&*claims[x].id).or_default().push(tags[&*claims[y].id].clone());
         }
         // The claim on the earlier side first.
         let (a, b) = if side_of[a] <= side_of[b] { (a, b) } else { (b, a) };
@@ -216,7 +216,7 @@ mod tests {
     }
 
     fn finding(claims: &[&ClaimOut], pairs: &[(&str, &str, Relation, &'static str)]) -> FindingOut<'static> {
-        let ids: Vec<&str> = claims.iter().map(|c| c.id.as_str()).collect();
+        let ids: Vec<&str> = claims.iter().map(|c| &*c.id).collect();
         let at = |id: &str| ids.iter().position(|&c| c == id).expect("a pair of the finding's claims");
         FindingOut {
             fingerprint: "0".into(),
@@ -227,7 +227,7 @@ mod tests {
             status: None,
             reopened: Vec::new(),
             resolution: None,
-            claims: claims.iter().map(|c| c.id.as_str().into()).collect(),
+            claims: claims.iter().map(|c| c.id.clone()).collect(),
             pairs: Pairs::new(
                 pairs
                     .iter()
@@ -264,17 +264,17 @@ mod tests {
         );
         let sides = of(&f, &all);
         fn ids<'a>(s: &[&'a ClaimOut]) -> Vec<&'a str> {
-            s.iter().map(|c| c.id.as_str()).collect()
+            s.iter().map(|c| &*c.id).collect()
         }
         // The earlier date first.
         assert_eq!(sides.sides.len(), 2);
         assert_eq!(ids(&sides.sides[0]), ["early", "early2"]);
         assert_eq!(ids(&sides.sides[1]), ["late", "year"], "the year agrees with one side only");
-        assert!(matches!(sides.others[0], (c, Other::Agrees(ref s)) if c.id == "month" && s == &[0, 1]));
-        assert!(matches!(sides.others[1], (c, Other::NotComparable("scope-differs")) if c.id == "scoped"));
+        assert!(matches!(sides.others[0], (c, Other::Agrees(ref s)) if &*c.id == "month" && s == &[0, 1]));
+        assert!(matches!(sides.others[1], (c, Other::NotComparable("scope-differs")) if &*c.id == "scoped"));
         assert_eq!(sides.conflicts.len(), 1);
         let c = &sides.conflicts[0];
-        assert_eq!((c.a.id.as_str(), c.b.id.as_str(), c.more), ("early", "late", 1));
+        assert_eq!((&*c.a.id, &*c.b.id, c.more), ("early", "late", 1));
         assert_eq!(sides.against["late"], ["A1", "A2"]);
         assert_eq!(sides.tags["year"], "B2");
     }
@@ -296,7 +296,7 @@ mod tests {
             ],
         );
         let sides = of(&f, &all);
-        let ids: Vec<Vec<&str>> = sides.sides.iter().map(|s| s.iter().map(|c| c.id.as_str()).collect()).collect();
+        let ids: Vec<Vec<&str>> = sides.sides.iter().map(|s| s.iter().map(|c| &*c.id).collect()).collect();
         assert_eq!(ids, [["a", "b"], ["c", "d"]]);
         assert_eq!(sides.conflicts.len(), 1);
         assert_eq!(sides.conflicts[0].more, 1);
@@ -310,7 +310,7 @@ mod tests {
         let all = [&whole, &part];
         let f = finding(&all, &[("part", "whole", Relation::Contradict, "part-exceeds-whole")]);
         let sides = of(&f, &all);
-        assert_eq!(sides.sides[0][0].id, "part");
-        assert_eq!((sides.conflicts[0].a.id.as_str(), sides.conflicts[0].b.id.as_str()), ("part", "whole"));
+        assert_eq!(&*sides.sides[0][0].id, "part");
+        assert_eq!((&*sides.conflicts[0].a.id, &*sides.conflicts[0].b.id), ("part", "whole"));
     }
 }
