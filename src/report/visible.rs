@@ -107,10 +107,13 @@ impl ClaimOut {
         show_id(&mut self.source);
         show_id(&mut self.subject);
         show_id(&mut self.property);
-        self.qualifiers = std::mem::take(&mut self.qualifiers)
-            .into_iter()
-            .map(|(k, v)| (visible(&k).into_owned(), visible(&v).into_owned()))
-            .collect();
+        // Rebuilt only when a key or value hides something: most hide nothing.
+        if self.qualifiers.iter().any(|(k, v)| k.chars().chain(v.chars()).any(controls::is_hidden)) {
+            self.qualifiers = std::mem::take(&mut self.qualifiers)
+                .into_iter()
+                .map(|(k, v)| (visible(&k).into_owned(), visible(&v).into_owned()))
+                .collect();
+        }
         show_json(&mut self.value);
         let fields =
             [&mut self.unit, &mut self.compared_in, &mut self.converted, &mut self.as_of, &mut self.quote_as_written];
