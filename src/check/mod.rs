@@ -51,24 +51,42 @@ impl Relation {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Pair {
-    /// Claim indexes.
+    /// Claim indexes ([`Pair::a`], [`Pair::b`]), in 32 bits: a million claims make
+    /// millions of pairs.
     #[serde(skip)]
-    pub a: usize,
+    a: u32,
     #[serde(skip)]
-    pub b: usize,
+    b: u32,
     pub relation: Relation,
     pub reason: &'static str,
     /// What the rule that made the pair said of it (part and whole); `None` for the
     /// checker's own pairs, whose words [`explanation`] makes again when a report shows
     /// them: a fact cited ten times has 45 pairs, and most are never read.
-    pub explanation: Option<String>,
+    pub explanation: Option<Box<str>>,
+}
+
+impl Pair {
+    pub fn new(a: usize, b: usize, relation: Relation, reason: &'static str, explanation: Option<String>) -> Pair {
+        let index = |c: usize| u32::try_from(c).expect("fewer than 2^32 claims");
+        Pair { a: index(a), b: index(b), relation, reason, explanation: explanation.map(String::into_boxed_str) }
+    }
+
+    /// The first claim's index.
+    pub fn a(&self) -> usize {
+        self.a as usize
+    }
+
+    /// The second claim's index.
+    pub fn b(&self) -> usize {
+        self.b as usize
+    }
 }
 
 /// Why two claims relate as they do, in words.
 pub fn explanation(corpus: &Corpus, pair: &Pair) -> String {
     match &pair.explanation {
-        Some(words) => words.clone(),
-        None => relate(corpus, pair.a, pair.b, true).explanation.unwrap_or_default(),
+        Some(words) => words.to_string(),
+        None => relate(corpus, pair.a(), pair.b(), true).explanation.map(String::from).unwrap_or_default(),
     }
 }
 
@@ -221,8 +239,9 @@ fn relate(corpus: &Corpus, a: usize, b: usize, explain: bool) -> Pair {
             (Some(_), Some(_)) => "speakers-disagree",
             _ => "source-vs-speaker",
         };
-        pair.explanation =
-            pair.explanation.map(|words| format!("{} per {}, {} per {}: {words}", ca.id, who(ca), cb.id, who(cb)));
+        pair.explanation = pair
+            .explanation
+            .map(|words| format!("{} per {}, {} per {}: {words}", ca.id, who(ca), cb.id, who(cb)).into());
     }
     pair
 }
@@ -233,7 +252,7 @@ fn relate_values(corpus: &Corpus, a: usize, b: usize, explain: bool) -> Pair {
     // The words are made only when asked for.
     macro_rules! pair {
         ($relation:expr, $reason:expr, $explanation:expr $(,)?) => {
-            Pair { a, b, relation: $relation, reason: $reason, explanation: explain.then(|| $explanation) }
+            Pair::new(a, b, $relation, $reason, explain.then(|| $explanation))
         };
     }
     let (ida, idb) = (&ca.id, &cb.id);

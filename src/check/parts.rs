@@ -68,13 +68,7 @@ fn part_exceeds_whole(corpus: &Corpus, graph: &ClaimGraph, part: usize, whole: u
                     show_value(corpus, cw),
                     compared(cw, rw)
                 );
-                pairs.push(Pair {
-                    a: p,
-                    b: w,
-                    relation: Relation::Contradict,
-                    reason: "part-exceeds-whole",
-                    explanation: Some(explanation),
-                });
+                pairs.push(Pair::new(p, w, Relation::Contradict, "part-exceeds-whole", Some(explanation)));
             }
         }
     }
@@ -119,13 +113,7 @@ fn shares_exceed_whole(
         );
         let pairs = least
             .windows(2)
-            .map(|w| Pair {
-                a: w[0].0,
-                b: w[1].0,
-                relation: Relation::Contradict,
-                reason: "shares-exceed-whole",
-                explanation: Some(explanation.clone()),
-            })
+            .map(|w| Pair::new(w[0].0, w[1].0, Relation::Contradict, "shares-exceed-whole", Some(explanation.clone())))
             .collect();
         let key = format!("{whole} · shares by {qualifier} of [{}]", set.join(", "));
         let Some(filed_under) = graph.fact_of[least[0].0] else { continue };
@@ -138,7 +126,7 @@ fn finding(corpus: &Corpus, key: String, fact: usize, reason: &'static str, pair
     if pairs.is_empty() {
         return None;
     }
-    let mut claims: Vec<usize> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
+    let mut claims: Vec<usize> = pairs.iter().flat_map(|p| [p.a(), p.b()]).collect();
     claims.sort_by(|&a, &b| corpus.claims[a].id.cmp(&corpus.claims[b].id));
     claims.dedup();
     let explanation = pairs.iter().take(3).map(|p| super::explanation(corpus, p)).collect::<Vec<_>>().join("; ");

@@ -148,11 +148,11 @@ fn collect(corpus: &Corpus, finding: &Finding, dismissed: bool, linked: &mut [bo
         claim.attributed_to.map_or(Voice::Source(claim.source as u32), |e| Voice::Speaker(e as u32))
     };
     for pair in finding.pairs.iter() {
-        let (sa, sb) = (corpus.claims[pair.a].source, corpus.claims[pair.b].source);
+        let (sa, sb) = (corpus.claims[pair.a()].source, corpus.claims[pair.b()].source);
         if sa == sb {
             continue;
         }
-        for (me, other, source) in [(pair.a, pair.b, sb), (pair.b, pair.a, sa)] {
+        for (me, other, source) in [(pair.a(), pair.b(), sb), (pair.b(), pair.a(), sa)] {
             linked[me] = true;
             let side = match pair.relation {
                 Relation::Agree if voice(me) != voice(other) => Side::Backing,

@@ -30,7 +30,7 @@ pub fn source_pairs(corpus: &Corpus, outcome: &Outcome, order: &[usize]) -> Vec<
     let mut judged: BTreeMap<(usize, usize), BTreeMap<usize, Verdict>> = BTreeMap::new();
     for finding in &outcome.findings {
         for pair in finding.pairs.iter() {
-            let (sa, sb) = (corpus.claims[pair.a].source, corpus.claims[pair.b].source);
+            let (sa, sb) = (corpus.claims[pair.a()].source, corpus.claims[pair.b()].source);
             if sa != sb {
                 let verdict = judged
                     .entry((sa.min(sb), sa.max(sb)))

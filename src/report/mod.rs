@@ -261,8 +261,8 @@ impl<'a> Pairs<'a> {
 
     pub fn iter(&self) -> impl ExactSizeIterator<Item = PairOut<'_>> {
         self.list.iter().map(|p| PairOut {
-            a: &self.ids[p.a],
-            b: &self.ids[p.b],
+            a: &self.ids[p.a()],
+            b: &self.ids[p.b()],
             relation: p.relation,
             reason: p.reason,
             explanation: match self.words {
@@ -536,13 +536,13 @@ fn source_summaries(
     for f in &outcome.findings {
         for p in f.pairs.iter() {
             match p.relation {
-                Relation::Agree if corpus.claims[p.a].source != corpus.claims[p.b].source => {
-                    corroborated[p.a] = true;
-                    corroborated[p.b] = true;
+                Relation::Agree if corpus.claims[p.a()].source != corpus.claims[p.b()].source => {
+                    corroborated[p.a()] = true;
+                    corroborated[p.b()] = true;
                 }
                 Relation::Contradict => {
-                    contradicted[p.a] = true;
-                    contradicted[p.b] = true;
+                    contradicted[p.a()] = true;
+                    contradicted[p.b()] = true;
                 }
                 _ => {}
             }

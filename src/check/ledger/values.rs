@@ -131,7 +131,7 @@ fn parse_iso(s: &str) -> Option<i64> {
 /// new disagreement.
 pub fn undecided_claims(corpus: &Corpus, finding: &Finding, decided: &[DecidedValue]) -> Vec<Reopening> {
     let mut conflicting: Vec<usize> =
-        finding.pairs.iter().filter(|p| p.relation == Relation::Contradict).flat_map(|p| [p.a, p.b]).collect();
+        finding.pairs.iter().filter(|p| p.relation == Relation::Contradict).flat_map(|p| [p.a(), p.b()]).collect();
     conflicting.sort_unstable();
     conflicting.dedup();
     let all = || decided.iter().map(|v| v.value.as_str()).collect::<Vec<_>>().join(", ");

@@ -229,10 +229,7 @@ mod tests {
             resolution: None,
             claims: claims.iter().map(|c| c.id.clone()).collect(),
             pairs: Pairs::new(
-                pairs
-                    .iter()
-                    .map(|&(a, b, relation, reason)| Pair { a: at(a), b: at(b), relation, reason, explanation: None })
-                    .collect(),
+                pairs.iter().map(|&(a, b, relation, reason)| Pair::new(at(a), at(b), relation, reason, None)).collect(),
                 ids.iter().map(|&id| id.into()).collect(),
                 None,
             ),
