@@ -237,6 +237,7 @@ pub struct Lexicon {
     properties: Patterns<usize>,
     /// (qualifier key, value).
     qualifiers: Patterns<(String, String)>,
+    scopes: Patterns<String>,
     speech: Patterns<()>,
     change: Patterns<()>,
 }
@@ -371,12 +372,18 @@ impl Lexicon {
                 })
             })
             .collect();
+        let scopes = registry
+            .scopes
+            .values()
+            .flat_map(|(s, _)| pick(&s.cues).into_iter().map(|c| (split(&c), s.id.clone())))
+            .collect();
         let fixed = |list: &[&str]| list.iter().map(|w| (split(w), ())).collect();
         Lexicon {
             entities: Patterns::new(entities, Match::Whole),
             adjectives: Patterns::new(adjectives, Match::Whole),
             properties: Patterns::new(properties, Match::Cue),
             qualifiers: Patterns::new(qualifiers, Match::Whole),
+            scopes: Patterns::new(scopes, Match::Whole),
             speech: Patterns::new(fixed(SPEECH), Match::Prefix),
             change: Patterns::new(fixed(CHANGE), Match::Prefix),
         }
@@ -396,6 +403,11 @@ impl Lexicon {
 
     pub fn qualifiers(&self, words: &[Word]) -> Vec<Hit<(String, String)>> {
         self.qualifiers.find(words)
+    }
+
+    /// Scopes the registry gives words for, as the text names them.
+    pub fn scopes(&self, words: &[Word]) -> Vec<Hit<String>> {
+        self.scopes.find(words)
     }
 
     pub fn speech(&self, words: &[Word]) -> Vec<Hit<()>> {

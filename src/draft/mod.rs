@@ -1241,23 +1241,27 @@ impl<'a> Drafter<'a> {
 
     /// A scope of the property (one the vocabulary declares for it) whose id the sentence
     /// says in words: "the snap presidential election" is `presidential-election`, "on
-    /// suspicion of high treason" `high-treason`. The words are the id's, so English only.
+    /// suspicion of high treason" `high-treason`; or that a cue the registry gives the scope
+    /// names («استفتاء» is `referendum`).
     fn scope_named(&self, property: &str, around: &Around) -> Option<(String, String)> {
         let stems = |id: &str| id.split('-').map(|w| cues::english_stem(w).to_string()).collect::<Vec<_>>();
-        self.corpus
-            .registry
-            .scopes_of(property)
-            .filter(|s| !s.properties.is_empty())
-            .filter_map(|s| {
-                let want = stems(&s.id);
-                let n = want.len();
-                (0..around.words.len().saturating_sub(n - 1))
-                    .filter(|&i| around.in_reach(i))
-                    .find(|&i| (0..n).all(|k| cues::english_stem(&around.words[i + k].folded) == want[k]))
-                    .map(|i| (s.id.clone(), around.text(&self.source.text, i, i + n - 1), around.distance(i)))
-            })
-            .min_by_key(|(_, _, d)| *d)
-            .map(|(id, words, _)| (id, words))
+        let scopes: Vec<&crate::corpus::raw::Scope> =
+            self.corpus.registry.scopes_of(property).filter(|s| !s.properties.is_empty()).collect();
+        let by_id = scopes.iter().filter_map(|s| {
+            let want = stems(&s.id);
+            let n = want.len();
+            (0..around.words.len().saturating_sub(n - 1))
+                .filter(|&i| around.in_reach(i))
+                .find(|&i| (0..n).all(|k| cues::english_stem(&around.words[i + k].folded) == want[k]))
+                .map(|i| (s.id.clone(), around.text(&self.source.text, i, i + n - 1), around.distance(i)))
+        });
+        let by_cue = self
+            .lexicon
+            .scopes(&around.words)
+            .into_iter()
+            .filter(|h| around.in_reach(h.first) && scopes.iter().any(|s| s.id == h.what))
+            .map(|h| (h.what.clone(), around.text(&self.source.text, h.first, h.last), around.distance(h.first)));
+        by_id.chain(by_cue).min_by_key(|(_, _, d)| *d).map(|(id, words, _)| (id, words))
     }
 
     /// The scope of the property a side of a change takes: "before-…" or "after-…", the
