@@ -751,6 +751,14 @@ impl<'a> Drafter<'a> {
                 );
             }
         }
+        // "stayed at 50 tenge", «ثابت عند 50 تنغي»: the state the last change left.
+        if m.reading.kind != ValueKind::Date
+            && !claim.qualifiers.contains_key(crate::graph::SCOPE)
+            && let Some((scope, words)) = self.state_scope(&prop.id, &around)
+        {
+            claim.qualifiers.insert(crate::graph::SCOPE.into(), scope);
+            claim.draft.insert("qualifiers.scope".into(), Guess { confidence: Confidence::Low, from: words });
+        }
         self.finish(&mut claim, &reading, &m.text, quote, prop.id.clone())?;
         let mut out = vec![claim.clone()];
         for (key, value) in more {
@@ -1278,6 +1286,33 @@ impl<'a> Drafter<'a> {
         fitting.next().or_else(|| sided.clone().next()).map(|s| s.to_string())
     }
 
+    /// A figure said to hold still ("stayed at", "remains", «بقي», «ثابت عند»), in a sentence
+    /// that states no change of its own, is the state the property's last change left: its
+    /// `after-…` scope that has no `before-…` of its own (its before is another change's
+    /// after, so it came later), or its only `after-…` one.
+    fn state_scope(&self, property: &str, around: &Around) -> Option<(String, String)> {
+        if self.lexicon.change(&around.words) {
+            return None;
+        }
+        let first = around.first();
+        let i = (first.saturating_sub(3)..first)
+            .rev()
+            .filter(|&i| around.in_clause(i))
+            .find(|&i| STATE.contains(&around.words[i].folded.trim_start_matches(['و', 'ف'])))?;
+        let scopes: Vec<&str> = self.corpus.registry.scopes_of(property).map(|s| s.id.as_str()).collect();
+        let afters: Vec<&str> = scopes.iter().copied().filter(|s| s.starts_with("after-")).collect();
+        let last: Vec<&str> = afters
+            .iter()
+            .copied()
+            .filter(|s| !scopes.contains(&format!("before-{}", &s["after-".len()..]).as_str()))
+            .collect();
+        let scope = match (last.as_slice(), afters.as_slice()) {
+            ([one], _) | (_, [one]) => one.to_string(),
+            _ => return None,
+        };
+        Some((scope, around.text(&self.source.text, i, i)))
+    }
+
     /// Whether a figure other than `m` stands between byte offsets `a` and `b`.
     fn figure_between(&self, m: (usize, usize), a: usize, b: usize) -> bool {
         let (a, b) = (a.min(b), a.max(b));
@@ -1674,6 +1709,34 @@ const FALL: &[&str] = &[
     "تعود",
     "سيعود",
     "ستعود",
+];
+
+/// Words (folded) that say a figure holds still: it is what a change left.
+const STATE: &[&str] = &[
+    "بقي",
+    "بقيت",
+    "يبقي",
+    "تبقي",
+    "ظل",
+    "ظلت",
+    "يظل",
+    "تظل",
+    "ثابت",
+    "ثابتا",
+    "ثابته",
+    "مستقر",
+    "مستقرا",
+    "مستقره",
+    "يزال",
+    "تزال",
+    "زال",
+    "stayed",
+    "stays",
+    "remained",
+    "remains",
+    "steady",
+    "unchanged",
+    "still",
 ];
 
 /// «من»/"from" before the first figure of a change.
