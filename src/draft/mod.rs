@@ -1778,10 +1778,16 @@ const CONTENT: &[&str] = &["ان", "انه", "انها", "انهم", "بان", "
 fn unit_after(text: &str, at: usize) -> Option<&'static str> {
     let words = cues::words(text, at, text.len().min(at + 80));
     let first = words.first().filter(|w| text[at..w.start].trim().is_empty())?;
+    let read = |phrase: &str| value::read(&format!("1 {phrase}"), &value::ReadOptions::default()).ok()?.unit;
     let two = words.get(1).map(|w| &text[first.start..w.end]);
-    two.into_iter()
-        .chain([&text[first.start..first.end]])
-        .find_map(|phrase| value::read(&format!("1 {phrase}"), &value::ReadOptions::default()).ok()?.unit)
+    let found = two.into_iter().chain([&text[first.start..first.end]]).find_map(read);
+    // "hundreds of millions of dollars", «مئات الملايين من الدولارات»: the unit after «من»
+    // or "of", with its article.
+    found.or_else(|| {
+        let next = words.get(1).filter(|_| matches!(first.folded.as_str(), "من" | "of"))?;
+        let word = &text[next.start..next.end];
+        read(word.strip_prefix("ال").unwrap_or(word))
+    })
 }
 
 /// Where the second figure of "من 60 إلى 120" / "from 60 to 120" begins: the connector.
