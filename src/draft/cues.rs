@@ -183,16 +183,25 @@ impl<T: Clone> Patterns<T> {
         out
     }
 
-    /// Every non-overlapping find, in order.
+    /// Every non-overlapping find, in order. Where two overlap, the one of more words wins,
+    /// whichever starts first: «رجال الشرطة والحرس الوطني» names the security forces, not
+    /// the police of «رجال الشرطة».
     fn find(&self, words: &[Word]) -> Vec<Hit<T>> {
+        let at = |i: usize| self.list.iter().find(|(pattern, _)| self.matches_at(pattern, words, i));
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let found = self.list.iter().find(|(pattern, _)| self.matches_at(pattern, words, i));
-            match found {
+            match at(i) {
                 Some((pattern, what)) => {
-                    out.push(Hit { what: what.clone(), first: i, last: i + pattern.len() - 1 });
-                    i += pattern.len();
+                    let end = i + pattern.len();
+                    let overtaken =
+                        (i + 1..end).any(|j| at(j).is_some_and(|(p, _)| j + p.len() > end && p.len() > pattern.len()));
+                    if overtaken {
+                        i += 1;
+                        continue;
+                    }
+                    out.push(Hit { what: what.clone(), first: i, last: end - 1 });
+                    i = end;
                 }
                 None => i += 1,
             }
