@@ -407,6 +407,7 @@ impl<'a> Drafter<'a> {
             }
         }
         self.complete_changes(&mut out.claims);
+        self.complete_anaphora(&mut out.claims);
         out.claims.sort_by_key(|d| (d.line, d.column));
         out
     }
@@ -527,6 +528,48 @@ impl<'a> Drafter<'a> {
                 let from = format!("the place of the change its sentence states: {place}");
                 c.draft.insert(format!("qualifiers.{PLACE}"), Guess { confidence: Confidence::Low, from });
             }
+        }
+    }
+
+    /// A figure followed by words that point back to those a figure before it counts («وإن
+    /// نحو 1300 منهم أصيبوا», «748 من زملائهم», "40 of them"): of another property, it counts
+    /// a part of that figure's group, and takes it when it has none of its own.
+    fn complete_anaphora(&self, claims: &mut [Drafted]) {
+        let text = &self.source.text;
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        order.sort_by_key(|&k| claims[k].range);
+        for (n, &k) in order.iter().enumerate() {
+            let Ok(p) = self.corpus.registry.property(&claims[k].claim.property) else { continue };
+            if claims[k].claim.qualifiers.contains_key(GROUP) || !self.priors.qualifier_keys(p).contains_key(GROUP) {
+                continue;
+            }
+            let end = claims[k].range.1;
+            let after = cues::words(text, end, text.len().min(end + 60));
+            let folded: Vec<&str> = after.iter().take(2).map(|w| w.folded.as_str()).collect();
+            let back = match folded.as_slice() {
+                [first, ..] if BACK.contains(first) => true,
+                ["من" | "of", second] => {
+                    ["them", "whom", "those"].contains(second) || (second.ends_with("هم") && second.chars().count() > 3)
+                }
+                _ => false,
+            };
+            if !back || !after.first().is_some_and(|w| text[end..w.start].trim().is_empty()) {
+                continue;
+            }
+            let sentence = clause::sentence(text, &self.paragraphs, claims[k].range.0, end);
+            let earlier = order[..n].iter().rev().map(|&j| &claims[j]).find(|d| {
+                d.range.0 >= sentence.0
+                    && d.range.1 <= claims[k].range.0
+                    && d.claim.property != claims[k].claim.property
+            });
+            let Some(group) = earlier.and_then(|d| d.claim.qualifiers.get(GROUP)).cloned() else { continue };
+            let from = format!(
+                "{}: the group of the figure before it, {group}",
+                text[end..after[folded.len() - 1].end].trim()
+            );
+            let c = &mut claims[k].claim;
+            c.qualifiers.insert(GROUP.into(), group);
+            c.draft.insert(format!("qualifiers.{GROUP}"), Guess { confidence: Confidence::Low, from });
         }
     }
 
@@ -1761,6 +1804,9 @@ const GROUP: &str = "group";
 
 /// The qualifier key of where a figure holds.
 const PLACE: &str = "place";
+
+/// Words (folded) right after a figure that point back to what a figure before it counts.
+const BACK: &[&str] = &["منهم", "ومنهم", "بينهم", "منهن"];
 
 /// Words (folded) right before a figure that make it a part of the one before it.
 const PARTITIVE: &[&str] = &["منهم", "بينهم", "ومنهم", "منها", "بينها", "including", "among", "whom"];
