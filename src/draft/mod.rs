@@ -1556,6 +1556,19 @@ impl<'a> Drafter<'a> {
                 );
             }
         }
+        // «أعلنت أرمينيا أنها سترسل مئة جندي», "Russia's defence ministry said … more than 70
+        // aircraft": a country that counts a part of a whole it has a part in (a contingent of
+        // a force) counts its own.
+        if let Some(e) = speaker {
+            for (key, kinds) in declared_keys {
+                let own_part = registry.qualifiers.get(key).is_some_and(|(q, _)| q.entity && q.part_of_whole);
+                if key != PLACE && own_part && !values.contains_key(key) && kinds.contains(&registry.entities[e].kind) {
+                    values.insert(key.clone(), registry.entities[e].id.clone());
+                    let from = format!("the speaker, {}, counts its own", registry.entities[e].id);
+                    guesses.insert(format!("qualifiers.{key}"), Guess { confidence: Confidence::Low, from });
+                }
+            }
+        }
         // «كان لتر الغاز في محطات المدينة», «المدينة وحدها سجلت 103», "cut in the region": a
         // place noun in the figure's clause is the place of its kind the text last named.
         // (Not a place of a kind the property's claims are about: «المدينة التي يقطنها» is the
