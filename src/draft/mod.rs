@@ -1716,7 +1716,16 @@ impl<'a> Drafter<'a> {
             let after = entities.iter().find(|h| !content && h.first > verb.last && h.first <= verb.last + 4);
             // "Kyrgyzstan some 150, according to …", «بحسب …»: the source follows, never precedes.
             let follows = ACCORDING.contains(&around.words[verb.first].folded.as_str());
-            let before = entities.iter().rev().find(|h| !follows && h.last < verb.first && h.last + 3 >= verb.first);
+            // "Russia's defence ministry said": a name's «'s» is no word between it and the verb.
+            let genitive = |i: usize| {
+                around
+                    .words
+                    .get(i + 1)
+                    .is_some_and(|w| w.folded == "s" && self.source.text[..w.start].ends_with(['\'', '’']))
+            };
+            let reach = |h: &cues::Hit<usize>| if genitive(h.last) { 4 } else { 3 };
+            let before =
+                entities.iter().rev().find(|h| !follows && h.last < verb.first && h.last + reach(h) >= verb.first);
             // A city or region beside the verb is a dateline or a place, not who spoke.
             let speaks = |h: &&cues::Hit<usize>| {
                 !matches!(self.corpus.registry.entities[h.what].kind.as_str(), "city" | "region")
