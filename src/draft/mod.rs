@@ -974,7 +974,16 @@ impl<'a> Drafter<'a> {
         let registry = &self.corpus.registry;
         let fits = |h: &cues::Hit<usize>| self.fits(h.what, reading, ordinal);
         let cued = self.lexicon.properties(&around.words);
-        let fitting: Vec<cues::Hit<usize>> = cued.iter().filter(|h| fits(h)).cloned().collect();
+        let mut fitting: Vec<cues::Hit<usize>> = cued.iter().filter(|h| fits(h)).cloned().collect();
+        // No cue of a property, but a scope the registry declares for one property, whose
+        // words name it: «30 عاماً من الاستقلال» is `period_years` of `independence`.
+        if fitting.is_empty() {
+            fitting.extend(self.lexicon.scopes(&around.words).into_iter().filter_map(|h| {
+                let scope = &registry.scopes.get(&h.what)?.0;
+                let [only] = scope.properties.as_slice() else { return None };
+                Some(cues::Hit { what: registry.property(only).ok()?, first: h.first, last: h.last }).filter(fits)
+            }));
+        }
         let nearest = |h: &&cues::Hit<usize>| (!around.in_clause(h.first), around.distance(h.first), h.first);
         let mut best = fitting.iter().min_by_key(nearest);
         let by_event: Option<cues::Hit<usize>>;
