@@ -338,6 +338,7 @@ const CHANGE: &[&str] = &[
     "lift",
     // A return ("back to 50 tenge", «سيعود إلى 50 تنغي») is a change to the figure it names.
     "back to",
+    "back down",
     "يعود",
     "تعود",
     "سيعود",
