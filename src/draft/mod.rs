@@ -1563,6 +1563,25 @@ impl<'a> Drafter<'a> {
                     format!("qualifiers.{key}"),
                     Guess { confidence: Confidence::Medium, from: around.text(text, h.first, h.last) },
                 );
+                // «في ألماتي ومانغيستاو», «في ألماتي ومنطقة مانغيستاو»: the figure holds for
+                // each place of the list.
+                if key == PLACE && more.is_empty() {
+                    let mut last = h.last;
+                    for next in entities.iter().filter(|e| e.first > h.last) {
+                        let joined = (next.first == last + 1 && around.words[next.first].folded.starts_with('و'))
+                            || (next.first == last + 2 && cues::joins_place(&around.words[last + 1].folded));
+                        if !joined
+                            || !kinds.contains(&registry.entities[next.what].kind)
+                            || !around.in_reach(next.first)
+                        {
+                            break;
+                        }
+                        if next.what != h.what && used.insert(next.what) {
+                            more.push((key.clone(), registry.entities[next.what].id.clone()));
+                        }
+                        last = next.last;
+                    }
+                }
             }
         }
         // «أعلنت أرمينيا أنها سترسل مئة جندي», "Russia's defence ministry said … more than 70
