@@ -828,6 +828,19 @@ impl<'a> Drafter<'a> {
         let registry = &self.corpus.registry;
         let prop = &registry.properties[registry.property(&property_id).map_err(|_| "no such property".to_string())?];
         claim.value = self.compactor.compact(reading, phrase);
+        // "roughly a third of the crude": a share no digits write, as an encoder writes it,
+        // about the whole percent (`~33%`), with the words that say it.
+        if reading.kind == ValueKind::Percent
+            && matches!(reading.hedge, Hedge::Exact | Hedge::Approximate)
+            && let value::Precision::Digit(place) = reading.precision
+            && place >= 1.0
+            && ((reading.nominal / place) - (reading.nominal / place).round()).abs() > 1e-6
+        {
+            let rounded = value::format_number((reading.nominal / place).round() * place);
+            claim.value = format!("~{rounded}%");
+            claim.stated_as = Some(phrase.to_string());
+            claim.note = Some(format!("«{phrase}» is about {rounded}%"));
+        }
         claim.unit = self.unit(prop, reading)?;
         if let Some(u) = &claim.unit {
             claim.draft.insert(
