@@ -1409,7 +1409,19 @@ impl<'a> Drafter<'a> {
             let end = prop.id.replace("start", "end");
             if end != prop.id { end } else { prop.id.replace("_date", "_end") }
         };
-        let swap = if (ends && !prop.id.contains("end")) || said(&["حتي", "وحتي", "الي", "والي", "until", "till", "to"])
+        // «الإنترنت رجع إلى ألماتي يوم 10 يناير», "service came back on January 10": what came
+        // back had stopped, and the date after those words ends its stop.
+        let back = around.words.iter().enumerate().any(|(i, w)| {
+            around.in_clause(i)
+                && w.end <= m.start
+                && !self.figure_between((m.start, m.end), w.end, m.start)
+                && (RETURN.contains(&w.folded.as_str())
+                    || (w.folded == "back"
+                        && i > 0
+                        && matches!(around.words[i - 1].folded.as_str(), "came" | "come" | "comes")))
+        });
+        let swap = if ((ends || back) && !prop.id.contains("end"))
+            || said(&["حتي", "وحتي", "الي", "والي", "until", "till", "to"])
         {
             ended()
         } else if said(&["منذ", "ومنذ", "since"]) {
@@ -1844,6 +1856,9 @@ const STATE: &[&str] = &[
     "unchanged",
     "still",
 ];
+
+/// Words (folded) that say what had stopped came back: a stop's date is then its end.
+const RETURN: &[&str] = &["رجع", "رجعت", "عاد", "عادت", "returned", "restored", "resumed"];
 
 /// «من»/"from" before the first figure of a change.
 fn is_from(folded: &str) -> bool {
