@@ -49,6 +49,8 @@ pub(super) const HEDGES: &[HedgePhrase] = &[
     h("ما يقرب من", Ap),
     h("تقترب من", Ap),
     h("يقترب من", Ap),
+    h("اقترب من", Ap),
+    h("اقتربت من", Ap),
     h("يقرب من", Ap),
     verb("يقارب", Ap, 0),
     verb("تقارب", Ap, 0),

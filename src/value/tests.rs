@@ -127,6 +127,7 @@ fn approximate_hedges_widen_by_the_tolerance() {
         "about 1200",
         "near 1200",
         "close to 1200",
+        "اقترب من 1200",
         "نحو ألف ومئتين",
     ] {
         let x = r(e);
