@@ -765,7 +765,8 @@ impl<'a> Drafter<'a> {
                 let before = scopes.iter().find_map(|s| s.strip_prefix("before-"));
                 let paired = before.map(|rest| format!("{side}-{rest}")).filter(|id| scopes.contains(&id.as_str()));
                 let scope = paired
-                    .or_else(|| scopes.iter().find(|s| s.starts_with(&format!("{side}-"))).map(|s| s.to_string()));
+                    .or_else(|| scopes.iter().find(|s| s.starts_with(&format!("{side}-"))).map(|s| s.to_string()))
+                    .filter(|_| before.is_some());
                 if let Some(scope) = scope {
                     claim.qualifiers.insert(crate::graph::SCOPE.into(), scope.to_string());
                     claim.draft.insert(
@@ -1341,6 +1342,11 @@ impl<'a> Drafter<'a> {
     /// one of a fall («خفض», "cut") when the clause says the figure fell.
     fn side_scope(&self, property: &str, side: &str, around: &Around) -> Option<String> {
         let scopes: Vec<&str> = self.corpus.registry.scopes_of(property).map(|s| s.id.as_str()).collect();
+        // A property that changes declares what held before a change: an "after-…" alone
+        // (`after-june-2019-election-results` of arrests) is no side of one.
+        if !scopes.iter().any(|s| s.starts_with("before-")) {
+            return None;
+        }
         let fell = around
             .words
             .iter()
