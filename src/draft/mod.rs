@@ -987,7 +987,10 @@ impl<'a> Drafter<'a> {
     ) -> Result<(usize, Guess, usize), String> {
         let registry = &self.corpus.registry;
         let fits = |h: &cues::Hit<usize>| self.fits(h.what, reading, ordinal);
-        let cued = self.lexicon.properties(&around.words);
+        // A word of a name is no cue: «معاهدة» (treaty) in «منظمة معاهدة الأمن الجماعي».
+        let names = self.lexicon.entities(&around.words);
+        let mut cued = self.lexicon.properties(&around.words);
+        cued.retain(|h| !names.iter().any(|n| n.first <= h.first && h.last <= n.last && n.last > n.first));
         let mut fitting: Vec<cues::Hit<usize>> = cued.iter().filter(|h| fits(h)).cloned().collect();
         // No cue of a property, but a scope the registry declares for one property, whose
         // words name it: «30 عاماً من الاستقلال» is `period_years` of `independence`.
