@@ -679,16 +679,16 @@ fn fourth_held_out_texts_drafted_against_a_careful_encoder() {
 
 /// The fifth held-out set, written unseen while the drafter was worked on a fifth time:
 /// 36/79 before that work was merged, 37/79 after it (measured once); a development set
-/// since: 37/79 → 46/79 in the sixth round, → 55/79 in the seventh.
+/// since: 37/79 → 46/79 in the sixth round, → 56/79 in the seventh.
 #[test]
 fn fifth_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout5", (55, 79));
+    holds_its_measured_share("heldout5", (56, 79));
 }
 
 /// The sixth held-out set, written unseen while the drafter was worked on a sixth time:
 /// 41/84 before that work was merged, 44/84 after it (measured once); a development set
-/// since: 44/84 → 54/84 in the seventh round.
+/// since: 44/84 → 55/84 in the seventh round.
 #[test]
 fn sixth_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout6", (54, 84));
+    holds_its_measured_share("heldout6", (55, 84));
 }
