@@ -322,7 +322,8 @@ fn the_shipped_texts_drafted_afresh_match_their_encoded_figures() {
         println!("  {n:4}  {reason}");
     }
     assert!(figures >= 350, "the shipped corpus has its figures: {figures}");
-    assert!(share >= 0.22, "the drafter fell below its measured share on the shipped texts: {right}/{figures}");
+    // 86/382 before the seventh round, 91/382 after it.
+    assert!(share >= 0.238, "the drafter fell below its measured share on the shipped texts: {right}/{figures}");
 }
 
 /// Drafts one short text with the shipped registry.
@@ -643,7 +644,8 @@ fn holds_its_measured_share(folder: &str, measured: (usize, usize)) {
 
 /// The first held-out set: 31/84 at first sight, a development set since (58/84; 59/86 once
 /// four entries that lacked only a registry property name the one added for them; 59/86 →
-/// 63/86 after the fourth round, on all three sets at once; → 65/86 after the fifth).
+/// 63/86 after the fourth round, on all three sets at once; → 65/86 after the fifth; 65/86
+/// in the seventh).
 #[test]
 fn held_out_texts_drafted_against_a_careful_encoder() {
     holds_its_measured_share("heldout", (65, 86));
@@ -653,39 +655,40 @@ fn held_out_texts_drafted_against_a_careful_encoder() {
 /// with the drafter of before that work, 17/55 after it (measured once), 18/55 after reader
 /// fixes its encoder asked for; a development set since: 25/71 once sixteen entries that lacked
 /// only a registry property name the one added for them; 25/71 → 37/71 after the fourth round,
-/// → 44/71 after the fifth, → 45/71 after the sixth.
+/// → 44/71 after the fifth, → 45/71 after the sixth, → 46/71 in the seventh round.
 #[test]
 fn second_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout2", (45, 71));
+    holds_its_measured_share("heldout2", (46, 71));
 }
 
 /// The third held-out set, written unseen while the registry and reader were worked on a
 /// third time: 24/70 before that work was merged, 24/70 after it; a development set since:
-/// 24/70 → 43/70 after the fourth round.
+/// 24/70 → 43/70 after the fourth round, → 47/70 in the seventh.
 #[test]
 fn third_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout3", (43, 70));
+    holds_its_measured_share("heldout3", (47, 70));
 }
 
 /// The fourth held-out set, written unseen while the drafter was worked on a fourth time:
 /// 28/76 before that work was merged, 37/76 after it (measured once); a development set
-/// since: 37/76 → 59/76 in the fifth round, → 60/76 in the sixth.
+/// since: 37/76 → 59/76 in the fifth round, → 60/76 in the sixth, → 63/76 in the seventh.
 #[test]
 fn fourth_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout4", (60, 76));
+    holds_its_measured_share("heldout4", (63, 76));
 }
 
 /// The fifth held-out set, written unseen while the drafter was worked on a fifth time:
 /// 36/79 before that work was merged, 37/79 after it (measured once); a development set
-/// since: 37/79 → 46/79 in the sixth round.
+/// since: 37/79 → 46/79 in the sixth round, → 56/79 in the seventh.
 #[test]
 fn fifth_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout5", (46, 79));
+    holds_its_measured_share("heldout5", (56, 79));
 }
 
 /// The sixth held-out set, written unseen while the drafter was worked on a sixth time:
-/// 41/84 before that work was merged, 44/84 after it (measured once).
+/// 41/84 before that work was merged, 44/84 after it (measured once); a development set
+/// since: 44/84 → 55/84 in the seventh round.
 #[test]
 fn sixth_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout6", (44, 84));
+    holds_its_measured_share("heldout6", (55, 84));
 }

@@ -143,6 +143,9 @@ pub struct Scope {
     /// The properties it applies to; none: any.
     #[serde(default)]
     pub properties: Vec<String>,
+    /// Language → words that name it in a text («استفتاء» → `referendum`), for the drafter.
+    #[serde(default)]
+    pub cues: BTreeMap<String, Vec<String>>,
 }
 
 /// A unit of measure: its dimension and how many of the dimension's base unit it is.

@@ -183,16 +183,25 @@ impl<T: Clone> Patterns<T> {
         out
     }
 
-    /// Every non-overlapping find, in order.
+    /// Every non-overlapping find, in order. Where two overlap, the one of more words wins,
+    /// whichever starts first: «رجال الشرطة والحرس الوطني» names the security forces, not
+    /// the police of «رجال الشرطة».
     fn find(&self, words: &[Word]) -> Vec<Hit<T>> {
+        let at = |i: usize| self.list.iter().find(|(pattern, _)| self.matches_at(pattern, words, i));
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let found = self.list.iter().find(|(pattern, _)| self.matches_at(pattern, words, i));
-            match found {
+            match at(i) {
                 Some((pattern, what)) => {
-                    out.push(Hit { what: what.clone(), first: i, last: i + pattern.len() - 1 });
-                    i += pattern.len();
+                    let end = i + pattern.len();
+                    let overtaken =
+                        (i + 1..end).any(|j| at(j).is_some_and(|(p, _)| j + p.len() > end && p.len() > pattern.len()));
+                    if overtaken {
+                        i += 1;
+                        continue;
+                    }
+                    out.push(Hit { what: what.clone(), first: i, last: end - 1 });
+                    i = end;
                 }
                 None => i += 1,
             }
@@ -237,6 +246,7 @@ pub struct Lexicon {
     properties: Patterns<usize>,
     /// (qualifier key, value).
     qualifiers: Patterns<(String, String)>,
+    scopes: Patterns<String>,
     speech: Patterns<()>,
     change: Patterns<()>,
 }
@@ -293,6 +303,13 @@ pub fn place_noun(words: &[Word], i: usize) -> Option<&'static str> {
     })
 }
 
+/// Whether a word joins a second place to a list: «و» or "and", alone or on a place noun
+/// («في ألماتي ومنطقة مانغيستاو», "in Almaty and the region of …").
+pub fn joins_place(w: &str) -> bool {
+    matches!(w, "و" | "and")
+        || w.strip_prefix('و').is_some_and(|rest| PLACE_NOUNS.iter().any(|&(noun, _, _)| rest == noun))
+}
+
 /// Words that say a price or figure changed: "من 60 إلى 120" is then a before and an after.
 const CHANGE: &[&str] = &[
     "ارتفع",
@@ -328,6 +345,7 @@ const CHANGE: &[&str] = &[
     "lift",
     // A return ("back to 50 tenge", «سيعود إلى 50 تنغي») is a change to the figure it names.
     "back to",
+    "back down",
     "يعود",
     "تعود",
     "سيعود",
@@ -371,12 +389,18 @@ impl Lexicon {
                 })
             })
             .collect();
+        let scopes = registry
+            .scopes
+            .values()
+            .flat_map(|(s, _)| pick(&s.cues).into_iter().map(|c| (split(&c), s.id.clone())))
+            .collect();
         let fixed = |list: &[&str]| list.iter().map(|w| (split(w), ())).collect();
         Lexicon {
             entities: Patterns::new(entities, Match::Whole),
             adjectives: Patterns::new(adjectives, Match::Whole),
             properties: Patterns::new(properties, Match::Cue),
             qualifiers: Patterns::new(qualifiers, Match::Whole),
+            scopes: Patterns::new(scopes, Match::Whole),
             speech: Patterns::new(fixed(SPEECH), Match::Prefix),
             change: Patterns::new(fixed(CHANGE), Match::Prefix),
         }
@@ -396,6 +420,11 @@ impl Lexicon {
 
     pub fn qualifiers(&self, words: &[Word]) -> Vec<Hit<(String, String)>> {
         self.qualifiers.find(words)
+    }
+
+    /// Scopes the registry gives words for, as the text names them.
+    pub fn scopes(&self, words: &[Word]) -> Vec<Hit<String>> {
+        self.scopes.find(words)
     }
 
     pub fn speech(&self, words: &[Word]) -> Vec<Hit<()>> {

@@ -407,6 +407,7 @@ impl<'a> Drafter<'a> {
             }
         }
         self.complete_changes(&mut out.claims);
+        self.complete_anaphora(&mut out.claims);
         out.claims.sort_by_key(|d| (d.line, d.column));
         out
     }
@@ -527,6 +528,48 @@ impl<'a> Drafter<'a> {
                 let from = format!("the place of the change its sentence states: {place}");
                 c.draft.insert(format!("qualifiers.{PLACE}"), Guess { confidence: Confidence::Low, from });
             }
+        }
+    }
+
+    /// A figure followed by words that point back to those a figure before it counts («وإن
+    /// نحو 1300 منهم أصيبوا», «748 من زملائهم», "40 of them"): of another property, it counts
+    /// a part of that figure's group, and takes it when it has none of its own.
+    fn complete_anaphora(&self, claims: &mut [Drafted]) {
+        let text = &self.source.text;
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        order.sort_by_key(|&k| claims[k].range);
+        for (n, &k) in order.iter().enumerate() {
+            let Ok(p) = self.corpus.registry.property(&claims[k].claim.property) else { continue };
+            if claims[k].claim.qualifiers.contains_key(GROUP) || !self.priors.qualifier_keys(p).contains_key(GROUP) {
+                continue;
+            }
+            let end = claims[k].range.1;
+            let after = cues::words(text, end, text.len().min(end + 60));
+            let folded: Vec<&str> = after.iter().take(2).map(|w| w.folded.as_str()).collect();
+            let back = match folded.as_slice() {
+                [first, ..] if BACK.contains(first) => true,
+                ["من" | "of", second] => {
+                    ["them", "whom", "those"].contains(second) || (second.ends_with("هم") && second.chars().count() > 3)
+                }
+                _ => false,
+            };
+            if !back || !after.first().is_some_and(|w| text[end..w.start].trim().is_empty()) {
+                continue;
+            }
+            let sentence = clause::sentence(text, &self.paragraphs, claims[k].range.0, end);
+            let earlier = order[..n].iter().rev().map(|&j| &claims[j]).find(|d| {
+                d.range.0 >= sentence.0
+                    && d.range.1 <= claims[k].range.0
+                    && d.claim.property != claims[k].claim.property
+            });
+            let Some(group) = earlier.and_then(|d| d.claim.qualifiers.get(GROUP)).cloned() else { continue };
+            let from = format!(
+                "{}: the group of the figure before it, {group}",
+                text[end..after[folded.len() - 1].end].trim()
+            );
+            let c = &mut claims[k].claim;
+            c.qualifiers.insert(GROUP.into(), group);
+            c.draft.insert(format!("qualifiers.{GROUP}"), Guess { confidence: Confidence::Low, from });
         }
     }
 
@@ -722,7 +765,8 @@ impl<'a> Drafter<'a> {
                 let before = scopes.iter().find_map(|s| s.strip_prefix("before-"));
                 let paired = before.map(|rest| format!("{side}-{rest}")).filter(|id| scopes.contains(&id.as_str()));
                 let scope = paired
-                    .or_else(|| scopes.iter().find(|s| s.starts_with(&format!("{side}-"))).map(|s| s.to_string()));
+                    .or_else(|| scopes.iter().find(|s| s.starts_with(&format!("{side}-"))).map(|s| s.to_string()))
+                    .filter(|_| before.is_some());
                 if let Some(scope) = scope {
                     claim.qualifiers.insert(crate::graph::SCOPE.into(), scope.to_string());
                     claim.draft.insert(
@@ -751,6 +795,14 @@ impl<'a> Drafter<'a> {
                 );
             }
         }
+        // "stayed at 50 tenge", «ثابت عند 50 تنغي»: the state the last change left.
+        if m.reading.kind != ValueKind::Date
+            && !claim.qualifiers.contains_key(crate::graph::SCOPE)
+            && let Some((scope, words)) = self.state_scope(&prop.id, &around)
+        {
+            claim.qualifiers.insert(crate::graph::SCOPE.into(), scope);
+            claim.draft.insert("qualifiers.scope".into(), Guess { confidence: Confidence::Low, from: words });
+        }
         self.finish(&mut claim, &reading, &m.text, quote, prop.id.clone())?;
         let mut out = vec![claim.clone()];
         for (key, value) in more {
@@ -777,6 +829,19 @@ impl<'a> Drafter<'a> {
         let registry = &self.corpus.registry;
         let prop = &registry.properties[registry.property(&property_id).map_err(|_| "no such property".to_string())?];
         claim.value = self.compactor.compact(reading, phrase);
+        // "roughly a third of the crude": a share no digits write, as an encoder writes it,
+        // about the whole percent (`~33%`), with the words that say it.
+        if reading.kind == ValueKind::Percent
+            && matches!(reading.hedge, Hedge::Exact | Hedge::Approximate)
+            && let value::Precision::Digit(place) = reading.precision
+            && place >= 1.0
+            && ((reading.nominal / place) - (reading.nominal / place).round()).abs() > 1e-6
+        {
+            let rounded = value::format_number((reading.nominal / place).round() * place);
+            claim.value = format!("~{rounded}%");
+            claim.stated_as = Some(phrase.to_string());
+            claim.note = Some(format!("«{phrase}» is about {rounded}%"));
+        }
         claim.unit = self.unit(prop, reading)?;
         if let Some(u) = &claim.unit {
             claim.draft.insert(
@@ -922,8 +987,20 @@ impl<'a> Drafter<'a> {
     ) -> Result<(usize, Guess, usize), String> {
         let registry = &self.corpus.registry;
         let fits = |h: &cues::Hit<usize>| self.fits(h.what, reading, ordinal);
-        let cued = self.lexicon.properties(&around.words);
-        let fitting: Vec<cues::Hit<usize>> = cued.iter().filter(|h| fits(h)).cloned().collect();
+        // A word of a name is no cue: «معاهدة» (treaty) in «منظمة معاهدة الأمن الجماعي».
+        let names = self.lexicon.entities(&around.words);
+        let mut cued = self.lexicon.properties(&around.words);
+        cued.retain(|h| !names.iter().any(|n| n.first <= h.first && h.last <= n.last && n.last > n.first));
+        let mut fitting: Vec<cues::Hit<usize>> = cued.iter().filter(|h| fits(h)).cloned().collect();
+        // No cue of a property, but a scope the registry declares for one property, whose
+        // words name it: «30 عاماً من الاستقلال» is `period_years` of `independence`.
+        if fitting.is_empty() {
+            fitting.extend(self.lexicon.scopes(&around.words).into_iter().filter_map(|h| {
+                let scope = &registry.scopes.get(&h.what)?.0;
+                let [only] = scope.properties.as_slice() else { return None };
+                Some(cues::Hit { what: registry.property(only).ok()?, first: h.first, last: h.last }).filter(fits)
+            }));
+        }
         let nearest = |h: &&cues::Hit<usize>| (!around.in_clause(h.first), around.distance(h.first), h.first);
         let mut best = fitting.iter().min_by_key(nearest);
         let by_event: Option<cues::Hit<usize>>;
@@ -1241,29 +1318,38 @@ impl<'a> Drafter<'a> {
 
     /// A scope of the property (one the vocabulary declares for it) whose id the sentence
     /// says in words: "the snap presidential election" is `presidential-election`, "on
-    /// suspicion of high treason" `high-treason`. The words are the id's, so English only.
+    /// suspicion of high treason" `high-treason`; or that a cue the registry gives the scope
+    /// names («استفتاء» is `referendum`).
     fn scope_named(&self, property: &str, around: &Around) -> Option<(String, String)> {
         let stems = |id: &str| id.split('-').map(|w| cues::english_stem(w).to_string()).collect::<Vec<_>>();
-        self.corpus
-            .registry
-            .scopes_of(property)
-            .filter(|s| !s.properties.is_empty())
-            .filter_map(|s| {
-                let want = stems(&s.id);
-                let n = want.len();
-                (0..around.words.len().saturating_sub(n - 1))
-                    .filter(|&i| around.in_reach(i))
-                    .find(|&i| (0..n).all(|k| cues::english_stem(&around.words[i + k].folded) == want[k]))
-                    .map(|i| (s.id.clone(), around.text(&self.source.text, i, i + n - 1), around.distance(i)))
-            })
-            .min_by_key(|(_, _, d)| *d)
-            .map(|(id, words, _)| (id, words))
+        let scopes: Vec<&crate::corpus::raw::Scope> =
+            self.corpus.registry.scopes_of(property).filter(|s| !s.properties.is_empty()).collect();
+        let by_id = scopes.iter().filter_map(|s| {
+            let want = stems(&s.id);
+            let n = want.len();
+            (0..around.words.len().saturating_sub(n - 1))
+                .filter(|&i| around.in_reach(i))
+                .find(|&i| (0..n).all(|k| cues::english_stem(&around.words[i + k].folded) == want[k]))
+                .map(|i| (s.id.clone(), around.text(&self.source.text, i, i + n - 1), around.distance(i)))
+        });
+        let by_cue = self
+            .lexicon
+            .scopes(&around.words)
+            .into_iter()
+            .filter(|h| around.in_reach(h.first) && scopes.iter().any(|s| s.id == h.what))
+            .map(|h| (h.what.clone(), around.text(&self.source.text, h.first, h.last), around.distance(h.first)));
+        by_id.chain(by_cue).min_by_key(|(_, _, d)| *d).map(|(id, words, _)| (id, words))
     }
 
     /// The scope of the property a side of a change takes: "before-…" or "after-…", the
     /// one of a fall («خفض», "cut") when the clause says the figure fell.
     fn side_scope(&self, property: &str, side: &str, around: &Around) -> Option<String> {
         let scopes: Vec<&str> = self.corpus.registry.scopes_of(property).map(|s| s.id.as_str()).collect();
+        // A property that changes declares what held before a change: an "after-…" alone
+        // (`after-june-2019-election-results` of arrests) is no side of one.
+        if !scopes.iter().any(|s| s.starts_with("before-")) {
+            return None;
+        }
         let fell = around
             .words
             .iter()
@@ -1272,6 +1358,33 @@ impl<'a> Drafter<'a> {
         let sided = scopes.iter().filter(|s| s.starts_with(&format!("{side}-")));
         let mut fitting = sided.clone().filter(|s| is_fall(s) == fell);
         fitting.next().or_else(|| sided.clone().next()).map(|s| s.to_string())
+    }
+
+    /// A figure said to hold still ("stayed at", "remains", «بقي», «ثابت عند»), in a sentence
+    /// that states no change of its own, is the state the property's last change left: its
+    /// `after-…` scope that has no `before-…` of its own (its before is another change's
+    /// after, so it came later), or its only `after-…` one.
+    fn state_scope(&self, property: &str, around: &Around) -> Option<(String, String)> {
+        if self.lexicon.change(&around.words) {
+            return None;
+        }
+        let first = around.first();
+        let i = (first.saturating_sub(3)..first)
+            .rev()
+            .filter(|&i| around.in_clause(i))
+            .find(|&i| STATE.contains(&around.words[i].folded.trim_start_matches(['و', 'ف'])))?;
+        let scopes: Vec<&str> = self.corpus.registry.scopes_of(property).map(|s| s.id.as_str()).collect();
+        let afters: Vec<&str> = scopes.iter().copied().filter(|s| s.starts_with("after-")).collect();
+        let last: Vec<&str> = afters
+            .iter()
+            .copied()
+            .filter(|s| !scopes.contains(&format!("before-{}", &s["after-".len()..]).as_str()))
+            .collect();
+        let scope = match (last.as_slice(), afters.as_slice()) {
+            ([one], _) | (_, [one]) => one.to_string(),
+            _ => return None,
+        };
+        Some((scope, around.text(&self.source.text, i, i)))
     }
 
     /// Whether a figure other than `m` stands between byte offsets `a` and `b`.
@@ -1305,7 +1418,19 @@ impl<'a> Drafter<'a> {
             let end = prop.id.replace("start", "end");
             if end != prop.id { end } else { prop.id.replace("_date", "_end") }
         };
-        let swap = if (ends && !prop.id.contains("end")) || said(&["حتي", "وحتي", "الي", "والي", "until", "till", "to"])
+        // «الإنترنت رجع إلى ألماتي يوم 10 يناير», "service came back on January 10": what came
+        // back had stopped, and the date after those words ends its stop.
+        let back = around.words.iter().enumerate().any(|(i, w)| {
+            around.in_clause(i)
+                && w.end <= m.start
+                && !self.figure_between((m.start, m.end), w.end, m.start)
+                && (RETURN.contains(&w.folded.as_str())
+                    || (w.folded == "back"
+                        && i > 0
+                        && matches!(around.words[i - 1].folded.as_str(), "came" | "come" | "comes")))
+        });
+        let swap = if ((ends || back) && !prop.id.contains("end"))
+            || said(&["حتي", "وحتي", "الي", "والي", "until", "till", "to"])
         {
             ended()
         } else if said(&["منذ", "ومنذ", "since"]) {
@@ -1472,6 +1597,38 @@ impl<'a> Drafter<'a> {
                     format!("qualifiers.{key}"),
                     Guess { confidence: Confidence::Medium, from: around.text(text, h.first, h.last) },
                 );
+                // «في ألماتي ومانغيستاو», «في ألماتي ومنطقة مانغيستاو»: the figure holds for
+                // each place of the list.
+                if key == PLACE && more.is_empty() {
+                    let mut last = h.last;
+                    for next in entities.iter().filter(|e| e.first > h.last) {
+                        let joined = (next.first == last + 1 && around.words[next.first].folded.starts_with('و'))
+                            || (next.first == last + 2 && cues::joins_place(&around.words[last + 1].folded));
+                        if !joined
+                            || !kinds.contains(&registry.entities[next.what].kind)
+                            || !around.in_reach(next.first)
+                        {
+                            break;
+                        }
+                        if next.what != h.what && used.insert(next.what) {
+                            more.push((key.clone(), registry.entities[next.what].id.clone()));
+                        }
+                        last = next.last;
+                    }
+                }
+            }
+        }
+        // «أعلنت أرمينيا أنها سترسل مئة جندي», "Russia's defence ministry said … more than 70
+        // aircraft": a country that counts a part of a whole it has a part in (a contingent of
+        // a force) counts its own.
+        if let Some(e) = speaker {
+            for (key, kinds) in declared_keys {
+                let own_part = registry.qualifiers.get(key).is_some_and(|(q, _)| q.entity && q.part_of_whole);
+                if key != PLACE && own_part && !values.contains_key(key) && kinds.contains(&registry.entities[e].kind) {
+                    values.insert(key.clone(), registry.entities[e].id.clone());
+                    let from = format!("the speaker, {}, counts its own", registry.entities[e].id);
+                    guesses.insert(format!("qualifiers.{key}"), Guess { confidence: Confidence::Low, from });
+                }
             }
         }
         // «كان لتر الغاز في محطات المدينة», «المدينة وحدها سجلت 103», "cut in the region": a
@@ -1621,7 +1778,16 @@ impl<'a> Drafter<'a> {
             let after = entities.iter().find(|h| !content && h.first > verb.last && h.first <= verb.last + 4);
             // "Kyrgyzstan some 150, according to …", «بحسب …»: the source follows, never precedes.
             let follows = ACCORDING.contains(&around.words[verb.first].folded.as_str());
-            let before = entities.iter().rev().find(|h| !follows && h.last < verb.first && h.last + 3 >= verb.first);
+            // "Russia's defence ministry said": a name's «'s» is no word between it and the verb.
+            let genitive = |i: usize| {
+                around
+                    .words
+                    .get(i + 1)
+                    .is_some_and(|w| w.folded == "s" && self.source.text[..w.start].ends_with(['\'', '’']))
+            };
+            let reach = |h: &cues::Hit<usize>| if genitive(h.last) { 4 } else { 3 };
+            let before =
+                entities.iter().rev().find(|h| !follows && h.last < verb.first && h.last + reach(h) >= verb.first);
             // A city or region beside the verb is a dateline or a place, not who spoke.
             let speaks = |h: &&cues::Hit<usize>| {
                 !matches!(self.corpus.registry.entities[h.what].kind.as_str(), "city" | "region")
@@ -1672,6 +1838,37 @@ const FALL: &[&str] = &[
     "ستعود",
 ];
 
+/// Words (folded) that say a figure holds still: it is what a change left.
+const STATE: &[&str] = &[
+    "بقي",
+    "بقيت",
+    "يبقي",
+    "تبقي",
+    "ظل",
+    "ظلت",
+    "يظل",
+    "تظل",
+    "ثابت",
+    "ثابتا",
+    "ثابته",
+    "مستقر",
+    "مستقرا",
+    "مستقره",
+    "يزال",
+    "تزال",
+    "زال",
+    "stayed",
+    "stays",
+    "remained",
+    "remains",
+    "steady",
+    "unchanged",
+    "still",
+];
+
+/// Words (folded) that say what had stopped came back: a stop's date is then its end.
+const RETURN: &[&str] = &["رجع", "رجعت", "عاد", "عادت", "returned", "restored", "resumed"];
+
 /// «من»/"from" before the first figure of a change.
 fn is_from(folded: &str) -> bool {
     matches!(folded, "من" | "from")
@@ -1695,6 +1892,9 @@ const GROUP: &str = "group";
 /// The qualifier key of where a figure holds.
 const PLACE: &str = "place";
 
+/// Words (folded) right after a figure that point back to what a figure before it counts.
+const BACK: &[&str] = &["منهم", "ومنهم", "بينهم", "منهن"];
+
 /// Words (folded) right before a figure that make it a part of the one before it.
 const PARTITIVE: &[&str] = &["منهم", "بينهم", "ومنهم", "منها", "بينها", "including", "among", "whom"];
 
@@ -1711,10 +1911,16 @@ const CONTENT: &[&str] = &["ان", "انه", "انها", "انهم", "بان", "
 fn unit_after(text: &str, at: usize) -> Option<&'static str> {
     let words = cues::words(text, at, text.len().min(at + 80));
     let first = words.first().filter(|w| text[at..w.start].trim().is_empty())?;
+    let read = |phrase: &str| value::read(&format!("1 {phrase}"), &value::ReadOptions::default()).ok()?.unit;
     let two = words.get(1).map(|w| &text[first.start..w.end]);
-    two.into_iter()
-        .chain([&text[first.start..first.end]])
-        .find_map(|phrase| value::read(&format!("1 {phrase}"), &value::ReadOptions::default()).ok()?.unit)
+    let found = two.into_iter().chain([&text[first.start..first.end]]).find_map(read);
+    // "hundreds of millions of dollars", «مئات الملايين من الدولارات»: the unit after «من»
+    // or "of", with its article.
+    found.or_else(|| {
+        let next = words.get(1).filter(|_| matches!(first.folded.as_str(), "من" | "of"))?;
+        let word = &text[next.start..next.end];
+        read(word.strip_prefix("ال").unwrap_or(word))
+    })
 }
 
 /// Where the second figure of "من 60 إلى 120" / "from 60 to 120" begins: the connector.

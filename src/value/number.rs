@@ -49,6 +49,8 @@ pub(super) const HEDGES: &[HedgePhrase] = &[
     h("ما يقرب من", Ap),
     h("تقترب من", Ap),
     h("يقترب من", Ap),
+    h("اقترب من", Ap),
+    h("اقتربت من", Ap),
     h("يقرب من", Ap),
     verb("يقارب", Ap, 0),
     verb("تقارب", Ap, 0),
@@ -62,6 +64,8 @@ pub(super) const HEDGES: &[HedgePhrase] = &[
     h("almost", Ap),
     h("some", Ap),
     h("circa", Ap),
+    h("near", Ap),
+    h("close to", Ap),
     h("أكثر من", Gt),
     h("أزيد من", Gt),
     h("ما يزيد عن", Gt),
@@ -113,6 +117,9 @@ pub(super) const HEDGES: &[HedgePhrase] = &[
     h("على الأكثر", Le),
     h("at most", Le),
     h("up to", Le),
+    // «مدة أقصاها عشرة أيام»: a length whose most is ten days.
+    h("أقصاها", Le),
+    h("أقصاه", Le),
     // «خسائر قدّرها بما يصل إلى 3 مليارات»: up to (a bare «يصل إلى» amounts to, exactly).
     h("بما يصل إلى", Le),
     h("ما يصل إلى", Le),

@@ -125,6 +125,9 @@ fn approximate_hedges_widen_by_the_tolerance() {
         "تقريبا 1200",
         "1200 تقريباً",
         "about 1200",
+        "near 1200",
+        "close to 1200",
+        "اقترب من 1200",
         "نحو ألف ومئتين",
     ] {
         let x = r(e);
@@ -178,6 +181,7 @@ fn bounds_are_open_on_the_other_side() {
         ("أقل من 5", Hedge::LessThan),
         ("less than 5", Hedge::LessThan),
         ("لا يزيد عن 5", Hedge::AtMost),
+        ("أقصاها 5", Hedge::AtMost),
         ("5 على الأكثر", Hedge::AtMost),
     ] {
         assert_eq!((r(e).hedge, bounds(e)), (h, (None, Some(5.0))), "{e}");
