@@ -695,8 +695,8 @@ fn sixth_held_out_texts_drafted_against_a_careful_encoder() {
 
 /// The seventh held-out set, written unseen while the drafter was worked on a seventh time:
 /// 42/97 with its encoder's keys, 45/97 once six subjects follow the registry (its README),
-/// before that work was merged.
+/// before that work was merged; 48/97 after it (measured once).
 #[test]
 fn seventh_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout7", (45, 97));
+    holds_its_measured_share("heldout7", (48, 97));
 }
