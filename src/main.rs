@@ -7,12 +7,6 @@ use clap::Parser;
 use cli::{Cli, ColorChoice, Command};
 use std::process::ExitCode;
 
-/// mimalloc rather than the system allocator: a run makes millions of small strings and
-/// vectors, and mimalloc takes less time over them and gives back more of what is freed
-/// (`cargo bench --bench whole_run`; README, "At scale").
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
