@@ -3,7 +3,6 @@
 
 use super::{CONTRADICTIONS, INPUT_ERROR, OK};
 use crate::cli::{CheckArgs, Format, Show};
-use claimcheck::Texts;
 use claimcheck::check::Verdict;
 use claimcheck::check::ledger::edit;
 use claimcheck::report;
@@ -12,9 +11,7 @@ use std::io::Write;
 pub fn run(args: CheckArgs) -> u8 {
     let mut err = anstream::stderr();
     let contents = args.format.contents();
-    // Only the HTML page shows the texts: the other formats let go of them early.
-    let texts = if contents.texts { Texts::Keep } else { Texts::Release };
-    let mut run = match super::load_for_report(&args.path, texts, "nothing was checked") {
+    let mut run = match super::load_for_report(&args.path, contents, "nothing was checked") {
         Ok(run) => run,
         Err(code) => return code,
     };
@@ -34,7 +31,7 @@ pub fn run(args: CheckArgs) -> u8 {
                         r.why
                     );
                 }
-                run = super::rerun(&args.path, texts);
+                run = super::rerun(&args.path, super::texts_for(contents));
             }
             Err(e) => {
                 let _ = writeln!(err, "claimcheck: cannot prune: {e}");
@@ -60,7 +57,7 @@ pub fn run(args: CheckArgs) -> u8 {
                     let _ = writeln!(err, "the baseline is up to date; {} was left as it is", file.display());
                 }
                 // Report as the baseline now stands.
-                run = super::rerun(&args.path, texts);
+                run = super::rerun(&args.path, super::texts_for(contents));
             }
             Err(e) => {
                 let _ = writeln!(err, "claimcheck: cannot write the baseline: {e}");

@@ -20,6 +20,7 @@ use claimcheck::check::Finding;
 use claimcheck::check::lookup::{self, LookupError};
 use claimcheck::corpus::Limits;
 use claimcheck::coverage::Detail;
+use claimcheck::report::Contents;
 use claimcheck::{Run, Texts};
 use std::io::Write;
 use std::path::Path;
@@ -52,10 +53,15 @@ pub fn load(root: &Path, not_done: &str) -> Result<Run, u8> {
     load_keeping(root, Detail::Figures, Texts::Keep, not_done)
 }
 
-/// [`load`], letting go of the texts once coverage is measured (`texts` says whether the
-/// report shows them).
-pub fn load_for_report(root: &Path, texts: Texts, not_done: &str) -> Result<Run, u8> {
-    load_keeping(root, Detail::Figures, texts, not_done)
+/// [`load`] for a report with these contents: the texts are let go of once coverage is
+/// measured unless the report shows them (the HTML page).
+pub fn load_for_report(root: &Path, contents: Contents, not_done: &str) -> Result<Run, u8> {
+    load_keeping(root, Detail::Figures, texts_for(contents), not_done)
+}
+
+/// Whether a run for a report with these contents keeps the texts.
+pub fn texts_for(contents: Contents) -> Texts {
+    if contents.texts { Texts::Keep } else { Texts::Release }
 }
 
 /// [`load`], keeping every mention of coverage (`claimcheck coverage`).

@@ -19,8 +19,7 @@ pub fn run(args: ReportArgs) -> u8 {
         return INPUT_ERROR;
     };
     let contents = format.contents();
-    let texts = if contents.texts { claimcheck::Texts::Keep } else { claimcheck::Texts::Release };
-    let run = match super::load_for_report(&args.path, texts, "no report was written") {
+    let run = match super::load_for_report(&args.path, contents, "no report was written") {
         Ok(run) => run,
         Err(code) => return code,
     };
