@@ -73,6 +73,12 @@ pub enum RawValue {
     Many(Vec<String>),
 }
 
+impl Default for RawValue {
+    fn default() -> Self {
+        RawValue::One(String::new())
+    }
+}
+
 impl<'de> Deserialize<'de> for RawValue {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(TextOrList {

@@ -175,7 +175,7 @@ const GROUPS: [Group; 5] = [
 struct Page<'a> {
     report: &'a Report<'a>,
     page_dir: &'a Path,
-    by_id: HashMap<&'a str, &'a ClaimOut>,
+    by_id: HashMap<&'a str, &'a ClaimOut<'a>>,
     /// Claim id → a short token (`c12`) that marks its quote in the embedded text.
     tokens: HashMap<&'a str, String>,
     /// Source id → its language.

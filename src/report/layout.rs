@@ -3,22 +3,17 @@
 
 use super::{ClaimOut, FindingOut, Place};
 use crate::check::{Status, Verdict};
+use crate::corpus::raw::RawValue;
 use std::collections::HashMap;
 
-impl ClaimOut {
+impl ClaimOut<'_> {
     /// The value as written, without JSON quotes: `~2500`, `[russia, belarus]`.
     pub fn value_text(&self) -> String {
-        match &self.value {
-            serde_json::Value::String(s) if self.compared_in.is_some() => {
+        match &*self.value {
+            RawValue::One(s) if self.compared_in.is_some() => {
                 format!("{s} {}", self.unit.as_deref().unwrap_or_default())
             }
-            serde_json::Value::String(s) => s.clone(),
-            serde_json::Value::Array(items) => {
-                let items: Vec<String> =
-                    items.iter().map(|v| v.as_str().map_or(v.to_string(), str::to_string)).collect();
-                format!("[{}]", items.join(", "))
-            }
-            other => other.to_string(),
+            value => value.to_string(),
         }
     }
 
@@ -101,7 +96,7 @@ impl FindingOut<'_> {
 }
 
 /// A finding's claims in its order (by claim id), looked up in [`Report::claims_by_id`].
-pub fn claims_of<'a>(by_id: &HashMap<&str, &'a ClaimOut>, finding: &FindingOut) -> Vec<&'a ClaimOut> {
+pub fn claims_of<'a>(by_id: &HashMap<&str, &'a ClaimOut<'a>>, finding: &FindingOut) -> Vec<&'a ClaimOut<'a>> {
     finding.claims.iter().filter_map(|id| by_id.get(&**id).copied()).collect()
 }
 

@@ -17,12 +17,14 @@ pub use agreement::SourcePair;
 pub use layout::{claims_of, isolate_rtl, verdict_label};
 
 use crate::check::{self, Outcome, Relation, Status, Verdict};
+use crate::corpus::raw::RawValue;
 use crate::corpus::{Corpus, Value};
 use crate::diagnostic::Diagnostic;
 use crate::graph::ClaimGraph;
 use crate::value::{self, Hedge, Precision, ValueKind};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -46,7 +48,7 @@ pub struct Report<'a> {
     pub sources: Vec<SourceSummary>,
     /// Every pair of sources: the facts on which they agree, contradict, cannot be compared.
     pub agreement: Vec<SourcePair>,
-    pub claims: Vec<ClaimOut>,
+    pub claims: Vec<ClaimOut<'a>>,
     pub findings: Vec<FindingOut<'a>>,
     /// Facts that may be one fact under two keys (see `claimcheck links`).
     pub links: Vec<crate::links::NearMiss>,
@@ -113,28 +115,30 @@ pub struct Place {
     pub column: usize,
 }
 
+/// A claim as reports show it. What the claim file wrote (qualifiers, value, units, date) is
+/// borrowed from the corpus, and copied only where the visible pass changes it.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct ClaimOut {
+pub struct ClaimOut<'a> {
     /// Shared with the findings and pairs that name the claim.
     pub id: ClaimId,
     pub source: Shared,
     pub subject: Shared,
     pub property: Shared,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub qualifiers: BTreeMap<String, String>,
-    pub value: serde_json::Value,
+    #[serde(skip_serializing_if = "no_qualifiers")]
+    pub qualifiers: Cow<'a, BTreeMap<String, String>>,
+    pub value: Cow<'a, RawValue>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<Cow<'a, str>>,
     /// The unit its value is compared in, for a property with a dimension (the dimension's
     /// base unit, or the currency).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub compared_in: Option<String>,
+    pub compared_in: Option<Cow<'a, str>>,
     /// The value converted to the unit it is compared in, when that is another unit:
     /// `1294079889250 m3` for `45.7` tcf.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub converted: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<String>,
+    pub as_of: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attributed_to: Option<Shared>,
     /// How the value reads; absent for entities, sets and missing values.
@@ -159,6 +163,10 @@ pub struct ClaimOut {
     /// The fingerprint-independent key of the fact it is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fact: Option<Shared>,
+}
+
+fn no_qualifiers(q: &BTreeMap<String, String>) -> bool {
+    q.is_empty()
 }
 
 /// A byte range of a string.
@@ -370,17 +378,17 @@ impl<'a> Report<'a> {
                     source: source_ids[c.source].clone(),
                     subject: entity_ids.get(c.subject).cloned().unwrap_or_else(|| shared("")),
                     property: property_ids.get(c.property).cloned().unwrap_or_else(|| shared("")),
-                    qualifiers: c.qualifiers.clone(),
-                    value: serde_json::to_value(&c.raw_value).unwrap_or_default(),
-                    unit: c.unit.clone(),
-                    compared_in: c.compared_in.clone(),
+                    qualifiers: Cow::Borrowed(&c.qualifiers),
+                    value: Cow::Borrowed(&c.raw_value),
+                    unit: c.unit.as_deref().map(Cow::Borrowed),
+                    compared_in: c.compared_in.as_deref().map(Cow::Borrowed),
                     converted: match &c.value {
                         Value::Reading(r) if c.compared_in.is_some() && c.compared_in != c.unit => {
                             Some(check::compared(c, r))
                         }
                         _ => None,
                     },
-                    as_of: c.as_of_raw.clone(),
+                    as_of: c.as_of_raw.as_deref().map(Cow::Borrowed),
                     attributed_to: c.attributed_to.and_then(|e| entity_ids.get(e).cloned()),
                     normalized: match &c.value {
                         Value::Reading(r) => Some(Normalized::of(r)),
@@ -485,7 +493,7 @@ impl<'a> Report<'a> {
     }
 
     /// Claims by id, for renderers that show a finding's claims.
-    pub fn claims_by_id(&self) -> HashMap<&str, &ClaimOut> {
+    pub fn claims_by_id(&self) -> HashMap<&str, &ClaimOut<'a>> {
         self.claims.iter().map(|c| (&*c.id, c)).collect()
     }
 

@@ -4,7 +4,9 @@
 //! reviewer read something the corpus does not say. JSON keeps the text as written.
 
 use super::{ClaimId, ClaimOut, FindingOut, Pairs, Place, Report, Span};
+use crate::corpus::raw::RawValue;
 use crate::text::controls::{self, visible};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -12,6 +14,13 @@ use std::sync::Arc;
 fn show(s: &mut String) {
     if let std::borrow::Cow::Owned(shown) = visible(s) {
         *s = shown;
+    }
+}
+
+/// [`show`] for borrowed text: a copy only when it changes.
+fn show_borrowed(s: &mut Cow<'_, str>) {
+    if let Cow::Owned(shown) = visible(s) {
+        *s = Cow::Owned(shown);
     }
 }
 
@@ -100,7 +109,7 @@ impl<'a> Report<'a> {
     }
 }
 
-impl ClaimOut {
+impl ClaimOut<'_> {
     /// Shows the hidden characters of every field; the spans of the value follow the quote.
     pub fn show_hidden(&mut self) {
         show_id(&mut self.id);
@@ -109,15 +118,23 @@ impl ClaimOut {
         show_id(&mut self.property);
         // Rebuilt only when a key or value hides something: most hide nothing.
         if self.qualifiers.iter().any(|(k, v)| k.chars().chain(v.chars()).any(controls::is_hidden)) {
-            self.qualifiers = std::mem::take(&mut self.qualifiers)
-                .into_iter()
-                .map(|(k, v)| (visible(&k).into_owned(), visible(&v).into_owned()))
-                .collect();
+            self.qualifiers = Cow::Owned(
+                self.qualifiers.iter().map(|(k, v)| (visible(k).into_owned(), visible(v).into_owned())).collect(),
+            );
         }
-        show_json(&mut self.value);
-        let fields =
-            [&mut self.unit, &mut self.compared_in, &mut self.converted, &mut self.as_of, &mut self.quote_as_written];
-        fields.into_iter().flatten().for_each(show);
+        let hidden = |s: &String| s.chars().any(controls::is_hidden);
+        let value_hides = match &*self.value {
+            RawValue::One(s) => hidden(s),
+            RawValue::Many(items) => items.iter().any(hidden),
+        };
+        if value_hides {
+            match self.value.to_mut() {
+                RawValue::One(s) => show(s),
+                RawValue::Many(items) => items.iter_mut().for_each(show),
+            }
+        }
+        [&mut self.unit, &mut self.compared_in, &mut self.as_of].into_iter().flatten().for_each(show_borrowed);
+        [&mut self.converted, &mut self.quote_as_written].into_iter().flatten().for_each(show);
         for id in [&mut self.attributed_to, &mut self.fact].into_iter().flatten() {
             show_id(id);
         }
@@ -208,13 +225,5 @@ impl super::explain::Explanation<'_> {
             [&mut c.interval, &mut c.note].into_iter().flatten().for_each(show);
         }
         e
-    }
-}
-
-fn show_json(v: &mut serde_json::Value) {
-    match v {
-        serde_json::Value::String(s) => show(s),
-        serde_json::Value::Array(items) => items.iter_mut().for_each(show_json),
-        _ => {}
     }
 }

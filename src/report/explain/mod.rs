@@ -18,7 +18,7 @@ pub struct Explanation<'a> {
     pub finding: FindingOut<'a>,
     pub fact: FactOut,
     /// Each claim in full, ordered by id.
-    pub claims: Vec<ExplainedClaim>,
+    pub claims: Vec<ExplainedClaim<'a>>,
     /// The finding's entry in baseline.json, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineEntry>,
@@ -45,10 +45,10 @@ pub struct FactOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ExplainedClaim {
+pub struct ExplainedClaim<'a> {
     /// As in `check --format json`'s `claims[]`.
     #[serde(flatten)]
-    pub claim: ClaimOut,
+    pub claim: ClaimOut<'a>,
     /// The normalized interval as text: `2250..2750`, `≥ 1500000`, `2022-01-06`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interval: Option<String>,

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 pub struct Sides<'a> {
     /// Claims in conflict, grouped so that no two claims of a group contradict; in order of
     /// their values.
-    pub sides: Vec<Vec<&'a ClaimOut>>,
+    pub sides: Vec<Vec<&'a ClaimOut<'a>>>,
     /// Claims that contradict none, each with how it relates to the sides.
-    pub others: Vec<(&'a ClaimOut, Other)>,
+    pub others: Vec<(&'a ClaimOut<'a>, Other)>,
     /// One per pair of sides that conflict: the first pair of claims that contradict.
     pub conflicts: Vec<Conflict<'a>>,
     /// Claim id → its label (`A1`).
@@ -28,8 +28,8 @@ pub enum Other {
 }
 
 pub struct Conflict<'a> {
-    pub a: &'a ClaimOut,
-    pub b: &'a ClaimOut,
+    pub a: &'a ClaimOut<'a>,
+    pub b: &'a ClaimOut<'a>,
     pub reason: &'static str,
     /// Other pairs of claims that contradict between the same two sides.
     pub more: usize,
@@ -197,11 +197,11 @@ mod tests {
     use crate::value::{Hedge, Precision, ValueKind};
     use serde_json::json;
 
-    fn claim(id: &str, lo: &str, hi: &str) -> ClaimOut {
+    fn claim(id: &str, lo: &str, hi: &str) -> ClaimOut<'static> {
         ClaimOut {
             id: id.into(),
             source: "s".into(),
-            value: json!(lo),
+            value: std::borrow::Cow::Owned(crate::corpus::raw::RawValue::One(lo.into())),
             normalized: Some(Normalized {
                 kind: ValueKind::Date,
                 lo: json!(lo),

@@ -1,6 +1,7 @@
 //! Values as a reader says them: `more than 75%` for `>75%`, `about 19 million` for
 //! `~19e6`, `5 January 2022` for `2022-01-05`, `2 to 3 billion USD` for `2e9..3e9`.
 
+use crate::corpus::raw::RawValue;
 use crate::report::{ClaimOut, Normalized};
 use crate::value::{Hedge, Precision, ValueKind};
 
@@ -8,11 +9,9 @@ use crate::value::{Hedge, Precision, ValueKind};
 pub fn value(c: &ClaimOut) -> String {
     let Some(n) = &c.normalized else {
         // Entities and sets: their ids; a lost figure as written.
-        return match &c.value {
-            serde_json::Value::Array(items) => {
-                items.iter().map(|v| v.as_str().map_or(v.to_string(), str::to_string)).collect::<Vec<_>>().join(", ")
-            }
-            _ => c.value_text(),
+        return match &*c.value {
+            RawValue::Many(items) => items.join(", "),
+            RawValue::One(_) => c.value_text(),
         };
     };
     let with_unit = |text: String, unit: Option<&str>| match unit {
@@ -20,7 +19,7 @@ pub fn value(c: &ClaimOut) -> String {
         _ => text,
     };
     if n.kind != ValueKind::Date
-        && let serde_json::Value::String(raw) = &c.value
+        && let RawValue::One(raw) = &*c.value
         && let Some(text) = compact(raw, n.kind)
     {
         return with_unit(text, c.unit.as_deref());
@@ -247,12 +246,12 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn claim(value: &str, n: Normalized, unit: Option<&str>, compared_in: Option<&str>) -> ClaimOut {
+    fn claim<'a>(value: &str, n: Normalized, unit: Option<&'a str>, compared_in: Option<&'a str>) -> ClaimOut<'a> {
         ClaimOut {
             id: "c".into(),
-            value: json!(value),
-            unit: unit.map(str::to_string),
-            compared_in: compared_in.map(str::to_string),
+            value: std::borrow::Cow::Owned(RawValue::One(value.into())),
+            unit: unit.map(Into::into),
+            compared_in: compared_in.map(Into::into),
             normalized: Some(n),
             ..Default::default()
         }
