@@ -205,7 +205,7 @@ impl Registry {
     }
 
     /// Scope values a property may take: those declared for it and those declared for any.
-    pub fn scopes_of<'a>(&'a self, property: &'a str) -> impl Iterator<Item = &'a raw::Scope> + 'a {
+    pub fn scopes_of<'r, 'p>(&'r self, property: &'p str) -> impl Iterator<Item = &'r raw::Scope> + use<'r, 'p> {
         self.scopes
             .values()
             .map(|(s, _)| s)

@@ -748,7 +748,7 @@ impl<'a> Drafter<'a> {
         {
             let cut = m.start + k;
             let reading_unit = reading.unit;
-            let scopes: Vec<&str> = self.corpus.registry.scopes_of(&prop.id).map(|s| s.id.as_str()).collect();
+            let scopes = self.change_scopes(&prop.id);
             let mut out = Vec::new();
             for (side, range) in [("before", (quote.0, cut)), ("after", (cut, quote.1))] {
                 let range = clause::trim(text, range.0, range.1);
@@ -765,8 +765,7 @@ impl<'a> Drafter<'a> {
                 let before = scopes.iter().find_map(|s| s.strip_prefix("before-"));
                 let paired = before.map(|rest| format!("{side}-{rest}")).filter(|id| scopes.contains(&id.as_str()));
                 let scope = paired
-                    .or_else(|| scopes.iter().find(|s| s.starts_with(&format!("{side}-"))).map(|s| s.to_string()))
-                    .filter(|_| before.is_some());
+                    .or_else(|| scopes.iter().find(|s| s.starts_with(&format!("{side}-"))).map(|s| s.to_string()));
                 if let Some(scope) = scope {
                     claim.qualifiers.insert(crate::graph::SCOPE.into(), scope.to_string());
                     claim.draft.insert(
@@ -1341,15 +1340,18 @@ impl<'a> Drafter<'a> {
         by_id.chain(by_cue).min_by_key(|(_, _, d)| *d).map(|(id, words, _)| (id, words))
     }
 
+    /// The scopes of a property that changes, its sides among them; none unless it declares
+    /// what held before a change: an "after-…" alone (`after-june-2019-election-results` of
+    /// arrests) is no side of one.
+    fn change_scopes(&self, property: &str) -> Vec<&'a str> {
+        let scopes: Vec<&str> = self.corpus.registry.scopes_of(property).map(|s| s.id.as_str()).collect();
+        if scopes.iter().any(|s| s.starts_with("before-")) { scopes } else { Vec::new() }
+    }
+
     /// The scope of the property a side of a change takes: "before-…" or "after-…", the
     /// one of a fall («خفض», "cut") when the clause says the figure fell.
     fn side_scope(&self, property: &str, side: &str, around: &Around) -> Option<String> {
-        let scopes: Vec<&str> = self.corpus.registry.scopes_of(property).map(|s| s.id.as_str()).collect();
-        // A property that changes declares what held before a change: an "after-…" alone
-        // (`after-june-2019-election-results` of arrests) is no side of one.
-        if !scopes.iter().any(|s| s.starts_with("before-")) {
-            return None;
-        }
+        let scopes = self.change_scopes(property);
         let fell = around
             .words
             .iter()
