@@ -10,24 +10,11 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Shows the hidden characters of a string in place.
-fn show(s: &mut String) {
-    if let std::borrow::Cow::Owned(shown) = visible(s) {
-        *s = shown;
-    }
-}
-
-/// [`show`] for borrowed text: a copy only when it changes.
-fn show_borrowed(s: &mut Cow<'_, str>) {
+/// Shows the hidden characters of a text in place. A text that hides nothing is left as it
+/// is: a shared id keeps its one allocation, a borrowed text stays borrowed.
+fn show<T: std::ops::Deref<Target = str> + From<String>>(s: &mut T) {
     if let Cow::Owned(shown) = visible(s) {
-        *s = Cow::Owned(shown);
-    }
-}
-
-/// [`show`] for shared text (a claim id, a source id): a new copy only when it changes.
-fn show_id(id: &mut super::Shared) {
-    if let std::borrow::Cow::Owned(shown) = visible(id) {
-        *id = shown.into();
+        *s = shown.into();
     }
 }
 
@@ -90,7 +77,7 @@ impl<'a> Report<'a> {
         }
         r.missing.iter_mut().for_each(show);
         for l in &mut r.links {
-            l.facts.iter_mut().chain(&mut l.claims).for_each(show_id);
+            l.facts.iter_mut().chain(&mut l.claims).for_each(show);
             show(&mut l.evidence);
             show(&mut l.suggestion);
         }
@@ -112,20 +99,19 @@ impl<'a> Report<'a> {
 impl ClaimOut<'_> {
     /// Shows the hidden characters of every field; the spans of the value follow the quote.
     pub fn show_hidden(&mut self) {
-        show_id(&mut self.id);
-        show_id(&mut self.source);
-        show_id(&mut self.subject);
-        show_id(&mut self.property);
+        show(&mut self.id);
+        show(&mut self.source);
+        show(&mut self.subject);
+        show(&mut self.property);
         // Rebuilt only when a key or value hides something: most hide nothing.
-        if self.qualifiers.iter().any(|(k, v)| k.chars().chain(v.chars()).any(controls::is_hidden)) {
+        if self.qualifiers.iter().any(|(k, v)| controls::hides(k) || controls::hides(v)) {
             self.qualifiers = Cow::Owned(
                 self.qualifiers.iter().map(|(k, v)| (visible(k).into_owned(), visible(v).into_owned())).collect(),
             );
         }
-        let hidden = |s: &String| s.chars().any(controls::is_hidden);
         let value_hides = match &*self.value {
-            RawValue::One(s) => hidden(s),
-            RawValue::Many(items) => items.iter().any(hidden),
+            RawValue::One(s) => controls::hides(s),
+            RawValue::Many(items) => items.iter().any(|s| controls::hides(s)),
         };
         if value_hides {
             match self.value.to_mut() {
@@ -133,13 +119,13 @@ impl ClaimOut<'_> {
                 RawValue::Many(items) => items.iter_mut().for_each(show),
             }
         }
-        [&mut self.unit, &mut self.compared_in, &mut self.as_of].into_iter().flatten().for_each(show_borrowed);
+        [&mut self.unit, &mut self.compared_in, &mut self.as_of].into_iter().flatten().for_each(show);
         [&mut self.converted, &mut self.quote_as_written].into_iter().flatten().for_each(show);
         for id in [&mut self.attributed_to, &mut self.fact].into_iter().flatten() {
-            show_id(id);
+            show(id);
         }
         // Most quotes hide nothing: those keep their shared text and spans.
-        if self.quote.chars().any(controls::is_hidden) {
+        if controls::hides(&self.quote) {
             let (quote, at) = controls::visible_with_offsets(&self.quote);
             for s in &mut self.value_in_quote {
                 *s = Span { start: at.at(s.start), end: at.at(s.end) };
@@ -180,7 +166,7 @@ impl FindingOut<'_> {
                 v.claims.iter_mut().for_each(show);
             }
         }
-        self.claims.iter_mut().for_each(show_id);
+        self.claims.iter_mut().for_each(show);
         self.pairs.show_hidden(ids);
     }
 }
@@ -196,7 +182,7 @@ impl Pairs<'_> {
                     .iter()
                     .map(|id| {
                         let mut id = id.clone();
-                        show_id(&mut id);
+                        show(&mut id);
                         id
                     })
                     .collect();
@@ -225,5 +211,40 @@ impl super::explain::Explanation<'_> {
             [&mut c.interval, &mut c.note].into_iter().flatten().for_each(show);
         }
         e
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    /// What the claim file wrote is shown with its hidden characters, in every field that
+    /// borrows from the corpus; a field that hides nothing stays borrowed.
+    #[test]
+    fn a_claims_borrowed_fields_show_what_they_hide_and_stay_borrowed_otherwise() {
+        let (rlo, lri) = ('\u{202E}', '\u{2066}');
+        let hiding: BTreeMap<String, String> = [("scope".to_string(), format!("a{rlo}b"))].into();
+        let clean: BTreeMap<String, String> = [("scope".to_string(), "ab".to_string())].into();
+        let many = RawValue::Many(vec!["russia".into(), format!("bel{lri}arus")]);
+        let one = RawValue::One("~2500".into());
+        let unit = format!("km{rlo}");
+        let mut c = ClaimOut {
+            qualifiers: Cow::Borrowed(&hiding),
+            value: Cow::Borrowed(&many),
+            unit: Some(Cow::Borrowed(&unit)),
+            as_of: Some(Cow::Borrowed("2022-01-05")),
+            ..Default::default()
+        };
+        c.show_hidden();
+        assert_eq!(c.qualifiers["scope"], "a⟨U+202E⟩b");
+        assert_eq!(*c.value, RawValue::Many(vec!["russia".into(), "bel⟨U+2066⟩arus".into()]));
+        assert_eq!(c.unit.as_deref(), Some("km⟨U+202E⟩"));
+        assert!(matches!(c.as_of, Some(Cow::Borrowed("2022-01-05"))));
+
+        let mut c = ClaimOut { qualifiers: Cow::Borrowed(&clean), value: Cow::Borrowed(&one), ..Default::default() };
+        c.show_hidden();
+        assert!(matches!(c.qualifiers, Cow::Borrowed(q) if std::ptr::eq(q, &clean)));
+        assert!(matches!(c.value, Cow::Borrowed(v) if std::ptr::eq(v, &one)));
     }
 }

@@ -44,6 +44,11 @@ fn listed(c: char) -> bool {
         )
 }
 
+/// Whether a text holds a character that hides itself.
+pub fn hides(s: &str) -> bool {
+    s.chars().any(is_hidden)
+}
+
 /// Whether `c` is a bidirectional control (an embedding, override, isolate or mark).
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -56,7 +61,7 @@ pub fn marker(c: char) -> String {
 
 /// The text with every hidden character shown as its code point.
 pub fn visible(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_hidden) {
+    if !hides(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
