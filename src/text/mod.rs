@@ -3,6 +3,7 @@
 
 pub mod controls;
 pub mod fold;
+pub mod needles;
 pub mod quote;
 
 pub use controls::visible;

@@ -75,29 +75,18 @@ impl<'a> QuoteIndex<'a> {
     }
 
     /// Where each quote first stands, for many quotes in one pass over the text
-    /// (Aho-Corasick), so a source with thousands of claims is not scanned thousands of times.
+    /// ([`super::needles`]), so a source with thousands of claims is not scanned thousands of times.
     pub fn find_each(&self, quotes: &[&str]) -> Vec<Option<Range<usize>>> {
         let needles: Vec<String> = quotes.iter().map(|q| Folded::new(q, self.glyphs, Mode::Match).text).collect();
-        let mut found: Vec<Option<Range<usize>>> = vec![None; quotes.len()];
-        let patterns: Vec<(usize, &str)> =
-            needles.iter().enumerate().filter(|(_, n)| !n.is_empty()).map(|(i, n)| (i, n.as_str())).collect();
-        let Ok(automaton) = aho_corasick::AhoCorasick::new(patterns.iter().map(|(_, n)| n)) else {
-            return found;
-        };
-        let mut left = patterns.len();
-        for m in automaton.find_overlapping_iter(&self.folded.text) {
-            let slot = &mut found[patterns[m.pattern().as_usize()].0];
-            if slot.is_none() {
-                let range = self.folded.original_range(m.start(), m.end());
-                *slot =
-                    Some(with_percent_signs(self.folded.original, range, quotes[patterns[m.pattern().as_usize()].0]));
-                left -= 1;
-                if left == 0 {
-                    break;
-                }
-            }
-        }
-        found
+        let needles: Vec<&str> = needles.iter().map(String::as_str).collect();
+        super::needles::first_each(&self.folded.text, &needles)
+            .into_iter()
+            .zip(needles.iter().zip(quotes))
+            .map(|(at, (needle, quote))| {
+                let range = self.folded.original_range(at?, at? + needle.len());
+                Some(with_percent_signs(self.folded.original, range, quote))
+            })
+            .collect()
     }
 
     /// Original byte ranges of every place the quote stands, after folding both.
