@@ -7,7 +7,7 @@ use super::locate::{JsonPositions, LineIndex, Step};
 use super::raw;
 use super::registry::{Origin, Registry};
 use super::support::source_read_options;
-use super::{Corpus, Source};
+use super::{Claim, Corpus, Source};
 use crate::diagnostic::{self, Diagnostic};
 use crate::text::QuoteIndex;
 use rayon::prelude::*;
@@ -66,51 +66,17 @@ pub fn load_from(files: &dyn CorpusFiles, limits: &Limits) -> Corpus {
     }
 
     // Each source file is read, its text indexed and its claims checked on its own, across
-    // cores; ids are then checked against the other files', in file order.
+    // cores, a few files at a time: the claims of the files read so far are moved into the
+    // corpus before more are read, so a large corpus's claims are never held twice. Ids
+    // are checked against the other files', in file order.
     let registry = &corpus.registry;
-    let loaded: Vec<LoadedSource> = reader
-        .folder("sources", diags)
-        .into_par_iter()
-        .map(|(file, json)| load_source(&reader, registry, file, &json))
-        .collect();
-    // Sized once: grown by doubling, a million claims would briefly be held twice.
-    let claim_count = loaded.iter().map(|l| l.claims.len()).sum();
-    corpus.claims.reserve_exact(claim_count);
-    let mut claim_ids: HashMap<String, (usize, (usize, usize))> = HashMap::with_capacity(claim_count);
-    let mut source_ids: HashMap<String, PathBuf> = HashMap::new();
-    let files: Vec<PathBuf> = loaded.iter().map(|l| l.file.clone()).collect();
-    for (f, loaded) in loaded.into_iter().enumerate() {
-        let file = loaded.file;
-        if let Some((id, at)) = &loaded.id
-            && let Some(first) = source_ids.insert(id.clone(), file.clone())
-        {
-            corpus.diagnostics.push(
-                Diagnostic::error(&file, *at, format!("source id `{id}` is used twice"))
-                    .help(format!("it is also the id of {}; give each source its own id", first.display())),
-            );
-            continue;
+    let names = reader.json_names("sources", diags);
+    let mut ids = Ids::default();
+    for batch in names.chunks(rayon::current_num_threads().max(1)) {
+        let loaded: Vec<LoadedSource> = batch.par_iter().map(|name| reader.load_source(registry, name)).collect();
+        for loaded in loaded {
+            ids.add(loaded, &mut corpus.sources, &mut corpus.claims, &mut corpus.diagnostics);
         }
-        corpus.diagnostics.extend(loaded.diags);
-        let Some(source) = loaded.source else { continue };
-        let source_index = corpus.sources.len();
-        for (mut claim, id_at) in loaded.claims {
-            match claim_ids.get(&claim.id) {
-                Some(&(first_file, first_pos)) => corpus.diagnostics.push(
-                    Diagnostic::error(&file, id_at, format!("claim id `{}` is used twice", claim.id)).help(format!(
-                        "first used at {}:{}:{}; claim ids must be unique in the corpus",
-                        files[first_file].display(),
-                        first_pos.0,
-                        first_pos.1
-                    )),
-                ),
-                None => {
-                    claim_ids.insert(claim.id.clone(), (f, claim.position));
-                    claim.source = source_index;
-                    corpus.claims.push(claim);
-                }
-            }
-        }
-        corpus.sources.push(source);
     }
     if corpus.sources.is_empty() && !corpus.has_errors() {
         corpus.diagnostics.push(
@@ -122,6 +88,60 @@ pub fn load_from(files: &dyn CorpusFiles, limits: &Limits) -> Corpus {
     corpus
 }
 
+/// The source and claim ids seen so far, and where each was first written.
+#[derive(Default)]
+struct Ids {
+    sources: HashMap<String, PathBuf>,
+    claims: HashMap<String, (usize, (usize, usize))>,
+    /// The files added so far, in order.
+    files: Vec<PathBuf>,
+}
+
+impl Ids {
+    /// Adds a loaded source file and its claims unless its id or a claim's id is taken.
+    fn add(
+        &mut self,
+        loaded: LoadedSource,
+        sources: &mut Vec<Source>,
+        claims: &mut Vec<Claim>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let file = loaded.file;
+        let f = self.files.len();
+        self.files.push(file.clone());
+        if let Some((id, at)) = &loaded.id
+            && let Some(first) = self.sources.insert(id.clone(), file.clone())
+        {
+            diags.push(
+                Diagnostic::error(&file, *at, format!("source id `{id}` is used twice"))
+                    .help(format!("it is also the id of {}; give each source its own id", first.display())),
+            );
+            return;
+        }
+        diags.extend(loaded.diags);
+        let Some(source) = loaded.source else { return };
+        let source_index = sources.len();
+        for (mut claim, id_at) in loaded.claims {
+            match self.claims.get(&claim.id) {
+                Some(&(first_file, first_pos)) => diags.push(
+                    Diagnostic::error(&file, id_at, format!("claim id `{}` is used twice", claim.id)).help(format!(
+                        "first used at {}:{}:{}; claim ids must be unique in the corpus",
+                        self.files[first_file].display(),
+                        first_pos.0,
+                        first_pos.1
+                    )),
+                ),
+                None => {
+                    self.claims.insert(claim.id.clone(), (f, claim.position));
+                    claim.source = source_index;
+                    claims.push(claim);
+                }
+            }
+        }
+        sources.push(source);
+    }
+}
+
 /// A source file loaded on its own: its id and where it is written (unless the file is not
 /// valid), its source (unless its text could not be read), its claims with where each one's
 /// id is written, and what was wrong.
@@ -129,7 +149,7 @@ struct LoadedSource {
     file: PathBuf,
     id: Option<(String, (usize, usize))>,
     source: Option<Source>,
-    claims: Vec<(super::Claim, (usize, usize))>,
+    claims: Vec<(Claim, (usize, usize))>,
     diags: Vec<Diagnostic>,
 }
 
@@ -236,7 +256,28 @@ impl Reader<'_> {
     /// The `*.json` files of a subfolder, sorted by name, with their text.
     fn folder(&self, sub: &str, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
         let root = self.files.root();
-        let names = match self.files.json_files(sub) {
+        self.json_names(sub, diags)
+            .into_iter()
+            .filter_map(|name| Some((root.join(&name), read_json(self.files, &self.limits, &name, diags)?)))
+            .collect()
+    }
+
+    /// A source file, read and loaded on its own.
+    fn load_source(&self, registry: &Registry, name: &Path) -> LoadedSource {
+        let file = self.files.root().join(name);
+        let mut read = Vec::new();
+        let Some(json) = read_json(self.files, &self.limits, name, &mut read) else {
+            return LoadedSource { id: None, file, source: None, claims: Vec::new(), diags: read };
+        };
+        let mut loaded = load_source(self, registry, file, &json);
+        loaded.diags.splice(0..0, read);
+        loaded
+    }
+
+    /// The names of the `*.json` files of a subfolder, sorted.
+    fn json_names(&self, sub: &str, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+        let root = self.files.root();
+        match self.files.json_files(sub) {
             Ok(names) => names,
             Err(e) => {
                 let dir = root.join(sub);
@@ -247,13 +288,9 @@ impl Reader<'_> {
                     _ => format!("create {} with the corpus's {sub} files", dir.display()),
                 };
                 diags.push(Diagnostic::error(&dir, (1, 1), format!("cannot read the folder {sub}/: {e}")).help(help));
-                return Vec::new();
+                Vec::new()
             }
-        };
-        names
-            .into_iter()
-            .filter_map(|name| Some((root.join(&name), read_json(self.files, &self.limits, &name, diags)?)))
-            .collect()
+        }
     }
 
     fn source(

@@ -2,7 +2,7 @@
 //! a node per claim (its source and value), and an edge per compared pair coloured by how
 //! the two relate. `claimcheck check --format dot | dot -Tsvg > graph.svg` draws it.
 
-use super::{FindingOut, Report, claims_of, verdict_label};
+use super::{Claims, FindingOut, Report, verdict_label};
 use crate::check::{Relation, Verdict};
 use std::fmt::Write;
 
@@ -13,7 +13,6 @@ const GREY: &str = "#757575";
 pub fn render(report: &Report) -> String {
     // Bidi controls and invisible characters of the corpus show as their code points.
     let report = &report.visible();
-    let by_id = report.claims_by_id();
     let mut out = String::new();
     let _ = writeln!(out, "graph claims {{");
     let _ = writeln!(
@@ -25,13 +24,13 @@ pub fn render(report: &Report) -> String {
         writeln!(out, "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"sans-serif\"];");
     let _ = writeln!(out, "  edge [fontname=\"sans-serif\", fontsize=10];");
     for f in &report.findings {
-        cluster(&mut out, f, &by_id);
+        cluster(&mut out, f, &report.claims);
     }
     out.push_str("}\n");
     out
 }
 
-fn cluster(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &super::ClaimOut>) {
+fn cluster(out: &mut String, f: &FindingOut, claims: &Claims) {
     let (mark, word) = verdict_label(f.verdict);
     let status = f.status_label().map_or(String::new(), |s| format!(" [{s}]"));
     let color = match f.verdict {
@@ -42,7 +41,7 @@ fn cluster(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&
     let _ = writeln!(out, "\n  subgraph {} {{", quoted(&format!("cluster_{}", f.fingerprint)));
     let _ = writeln!(out, "    label={};", quoted(&format!("{mark} {word}{status}\n{}", f.fact)));
     let _ = writeln!(out, "    color={};", quoted(color));
-    for c in claims_of(by_id, f) {
+    for c in claims.of(f) {
         let context = c.context();
         let context = if context.is_empty() { String::new() } else { format!("\n({})", context.join(", ")) };
         let _ = writeln!(

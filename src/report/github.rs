@@ -3,17 +3,16 @@
 //! for each of the loader's warnings, and one `::notice` with the totals.
 
 use super::layout::one_line;
-use super::{ClaimOut, FindingOut, Report, claims_of};
+use super::{ClaimOut, FindingOut, Report};
 use std::fmt::Write;
 use std::path::Path;
 
 pub fn render(report: &Report) -> String {
     // Bidi controls and invisible characters of the corpus show as their code points.
     let report = &report.visible();
-    let by_id = report.claims_by_id();
     let mut out = String::new();
     for f in report.findings.iter().filter(|f| f.is_open()) {
-        let claims = claims_of(&by_id, f);
+        let claims = report.claims.of(f);
         let Some(first) = claims.first() else { continue };
         let (command, what) = if f.is_new() {
             ("error", if f.reopened.is_empty() { "New contradiction" } else { "Reopened contradiction" })
@@ -55,7 +54,7 @@ fn annotate(out: &mut String, command: &str, (file, line, column): (&Path, usize
 }
 
 /// The annotation's body: the reason, then each claim's value, source, place and quote.
-fn message(f: &FindingOut, claims: &[&ClaimOut]) -> String {
+fn message(f: &FindingOut, claims: &[ClaimOut]) -> String {
     let mut lines = vec![format!("{}: {}", f.reason, f.explanation)];
     if let Some(why) = f.reopened_text() {
         lines.push(format!("reopened by a value no editor decided: {why}"));

@@ -30,11 +30,14 @@ pub fn render(report: &Report) -> String {
 /// The page as saved in the folder `page_dir`: links to the source texts and claims files
 /// are made relative to it, so they work wherever the page is written.
 pub fn render_in(report: &Report, page_dir: &Path) -> String {
+    // The page shows the texts, so the report holds them: its claims are held too.
+    let claims: Vec<ClaimOut> = report.claims.iter().collect();
     let page = Page {
         report,
         page_dir,
-        by_id: report.claims_by_id(),
-        tokens: report.claims.iter().enumerate().map(|(i, c)| (&*c.id, format!("c{i}"))).collect(),
+        by_id: claims.iter().map(|c| (&*c.id, c)).collect(),
+        tokens: claims.iter().enumerate().map(|(i, c)| (&*c.id, format!("c{i}"))).collect(),
+        claims: &claims,
         languages: report.sources.iter().map(|s| (s.id.as_str(), s.language.as_deref())).collect(),
         pairs: report
             .agreement
@@ -175,6 +178,7 @@ const GROUPS: [Group; 5] = [
 struct Page<'a> {
     report: &'a Report<'a>,
     page_dir: &'a Path,
+    claims: &'a [ClaimOut<'a>],
     by_id: HashMap<&'a str, &'a ClaimOut<'a>>,
     /// Claim id → a short token (`c12`) that marks its quote in the embedded text.
     tokens: HashMap<&'a str, String>,
@@ -771,7 +775,7 @@ impl Page<'_> {
              quotes are underlined. A quote's <i>line</i> link shows its text at that line.</p>\n",
         );
         let mut quotes: HashMap<&str, Vec<texts::Quote>> = HashMap::new();
-        for c in &self.report.claims {
+        for c in self.claims {
             if let (Some(span), Some(token)) = (c.quote_span, self.tokens.get(&*c.id)) {
                 quotes.entry(&*c.source).or_default().push(texts::Quote { start: span.start, end: span.end, token });
             }

@@ -95,7 +95,7 @@ impl FindingOut<'_> {
     }
 }
 
-/// A finding's claims in its order (by claim id), looked up in [`Report::claims_by_id`].
+/// A finding's claims in its order, looked up in claims a renderer holds by id.
 pub fn claims_of<'a>(by_id: &HashMap<&str, &'a ClaimOut<'a>>, finding: &FindingOut) -> Vec<&'a ClaimOut<'a>> {
     finding.claims.iter().filter_map(|id| by_id.get(&**id).copied()).collect()
 }

@@ -4,9 +4,8 @@
 
 use super::html::{direction, escape as html_escape, quote_html};
 use super::layout::one_line;
-use super::{ClaimOut, FindingOut, Report, claims_of, isolate_rtl, verdict_label};
+use super::{Claims, FindingOut, Report, isolate_rtl, verdict_label};
 use crate::check::Verdict;
-use std::collections::HashMap;
 use std::fmt::Write;
 
 /// Which findings a section of the report holds.
@@ -15,7 +14,6 @@ type Belongs = fn(&FindingOut) -> bool;
 pub fn render(report: &Report) -> String {
     // Bidi controls and invisible characters of the corpus show as their code points.
     let report = &report.visible();
-    let by_id = report.claims_by_id();
     let mut out = String::new();
     summary(&mut out, report);
 
@@ -23,7 +21,7 @@ pub fn render(report: &Report) -> String {
     if !new.is_empty() {
         let _ = writeln!(out, "### New contradictions ({})\n", new.len());
         for f in new {
-            new_contradiction(&mut out, report, &by_id, f);
+            new_contradiction(&mut out, report, f);
         }
     }
     let rest: [(&str, Belongs); 4] = [
@@ -35,11 +33,11 @@ pub fn render(report: &Report) -> String {
     for (title, belongs) in rest {
         let group: Vec<&FindingOut> = report.findings.iter().filter(|f| belongs(f)).collect();
         if !group.is_empty() {
-            compact(&mut out, &by_id, title, &group);
+            compact(&mut out, &report.claims, title, &group);
         }
     }
     sources(&mut out, report);
-    missing(&mut out, report, &by_id);
+    missing(&mut out, report);
     for (what, entries) in [("resolution", &report.stale.resolutions), ("baseline entry", &report.stale.baseline)] {
         for e in entries {
             let _ = writeln!(
@@ -103,7 +101,7 @@ fn summary(out: &mut String, report: &Report) {
     );
 }
 
-fn new_contradiction(out: &mut String, report: &Report, by_id: &HashMap<&str, &ClaimOut>, f: &FindingOut) {
+fn new_contradiction(out: &mut String, report: &Report, f: &FindingOut) {
     let (mark, _) = verdict_label(f.verdict);
     let reopened = if f.reopened.is_empty() { "" } else { " (reopened)" };
     let _ = writeln!(out, "#### {mark} {}{reopened}\n", cell(&f.fact));
@@ -111,7 +109,7 @@ fn new_contradiction(out: &mut String, report: &Report, by_id: &HashMap<&str, &C
     if let Some(why) = f.reopened_text() {
         let _ = writeln!(out, "Reopened by a value no editor decided: {}.\n", cell(&why));
     }
-    let claims = claims_of(by_id, f);
+    let claims = report.claims.of(f);
     out.push_str("| value | source | claim | quote at |\n|---|---|---|---|\n");
     for c in &claims {
         let context = c.context();
@@ -143,12 +141,12 @@ fn new_contradiction(out: &mut String, report: &Report, by_id: &HashMap<&str, &C
 }
 
 /// One row per finding, folded away: these need no one's attention in a review.
-fn compact(out: &mut String, by_id: &HashMap<&str, &ClaimOut>, title: &str, group: &[&FindingOut]) {
+fn compact(out: &mut String, claims: &Claims, title: &str, group: &[&FindingOut]) {
     let _ = writeln!(out, "<details><summary><b>{title} ({})</b></summary>\n", group.len());
     out.push_str("| fact | values | reason | fingerprint |\n|---|---|---|---|\n");
     for f in group {
         let values: Vec<String> =
-            claims_of(by_id, f).iter().map(|c| format!("{} ({})", cell(&c.value_text()), cell(&c.source))).collect();
+            claims.of(f).iter().map(|c| format!("{} ({})", cell(&c.value_text()), cell(&c.source))).collect();
         let reason = match &f.resolution {
             Some(r) => format!("{}; resolved as {}: {}", cell(f.reason), cell(&r.status), cell(&r.note)),
             None => cell(f.reason),
@@ -194,7 +192,7 @@ fn sources(out: &mut String, report: &Report) {
     out.push_str("\n</details>\n\n");
 }
 
-fn missing(out: &mut String, report: &Report, by_id: &HashMap<&str, &ClaimOut>) {
+fn missing(out: &mut String, report: &Report) {
     if report.missing.is_empty() {
         return;
     }
@@ -203,12 +201,12 @@ fn missing(out: &mut String, report: &Report, by_id: &HashMap<&str, &ClaimOut>) 
         "<details><summary><b>Figures lost from their source ({})</b></summary>\n\n| claim | fact | quote at |\n|---|---|---|",
         report.missing.len()
     );
-    for id in &report.missing {
-        if let Some(c) = by_id.get(id.as_str()) {
+    for c in report.missing_claims.iter().map(|&c| report.claims.get(c)) {
+        {
             let _ = writeln!(
                 out,
                 "| {} | {} · {} | {} |",
-                code(id),
+                code(&c.id),
                 cell(&c.subject),
                 cell(&c.property),
                 code(&c.quote_place().to_string())

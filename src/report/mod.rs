@@ -25,7 +25,7 @@ use crate::value::{self, Hedge, Precision, ValueKind};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -48,12 +48,15 @@ pub struct Report<'a> {
     pub sources: Vec<SourceSummary>,
     /// Every pair of sources: the facts on which they agree, contradict, cannot be compared.
     pub agreement: Vec<SourcePair>,
-    pub claims: Vec<ClaimOut<'a>>,
+    pub claims: Claims<'a>,
     pub findings: Vec<FindingOut<'a>>,
     /// Facts that may be one fact under two keys (see `claimcheck links`).
     pub links: Vec<crate::links::NearMiss>,
     /// Claims whose figure the source lost: listed, never compared.
     pub missing: Vec<String>,
+    /// The same claims as the corpus numbers them, for [`Claims::get`].
+    #[serde(skip)]
+    pub missing_claims: Vec<usize>,
     pub stale: Stale,
     pub diagnostics: Vec<Diagnostic>,
     /// Hidden characters already shown as their code points ([`Report::into_visible`]).
@@ -234,6 +237,9 @@ pub struct FindingOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resolution: Option<check::ledger::Resolution>,
     pub claims: Vec<ClaimId>,
+    /// The same claims as the corpus numbers them, for [`Claims::of`].
+    #[serde(skip)]
+    pub members: Vec<usize>,
     pub pairs: Pairs<'a>,
 }
 
@@ -344,80 +350,18 @@ impl Contents {
 }
 
 impl<'a> Report<'a> {
-    pub fn build(corpus: &'a Corpus, graph: &ClaimGraph, outcome: &Outcome) -> Report<'a> {
+    pub fn build(corpus: &'a Corpus, graph: &'a ClaimGraph, outcome: &Outcome) -> Report<'a> {
         Report::build_with(corpus, graph, outcome, Contents::ALL)
     }
 
     /// [`Report::build`] with only the optional parts a renderer shows.
-    pub fn build_with(corpus: &'a Corpus, graph: &ClaimGraph, outcome: &Outcome, contents: Contents) -> Report<'a> {
-        let reg = &corpus.registry;
+    pub fn build_with(corpus: &'a Corpus, graph: &'a ClaimGraph, outcome: &Outcome, contents: Contents) -> Report<'a> {
         let order = Order::of(corpus);
         // What is judged from the pairs of claims (reliability, agreement between sources)
-        // first: its scratch memory is gone before the claims are copied out.
+        // first: its scratch memory is gone before the claims are read out.
         let sources = source_summaries(corpus, graph, outcome, &order.sources, contents.texts);
         let agreement = agreement::source_pairs(corpus, outcome, &order.sources);
-        // What claims share, made once: ids of claims, sources, entities, properties and
-        // facts, and each source's two files.
-        let shared = |id: &str| Shared::from(id);
-        let source_ids: Vec<Shared> = corpus.sources.iter().map(|s| shared(&s.meta.id)).collect();
-        let entity_ids: Vec<Shared> = reg.entities.iter().map(|e| shared(&e.id)).collect();
-        let property_ids: Vec<Shared> = reg.properties.iter().map(|p| shared(&p.id)).collect();
         let names = graph.shared_names(corpus);
-        let text_files: Vec<Arc<Path>> = corpus.sources.iter().map(|s| corpus.root.join(&s.text_file).into()).collect();
-        let source_files: Vec<Arc<Path>> = corpus.sources.iter().map(|s| Arc::from(s.file.as_path())).collect();
-        // Claims apart from each other, across cores; collected in order.
-        let claims: Vec<ClaimOut> = order
-            .claims
-            .par_iter()
-            .map(|&i| (i, &corpus.claims[i]))
-            .map(|(i, c)| {
-                let source = &corpus.sources[c.source];
-                let quote = source.decode(&c.quote);
-                ClaimOut {
-                    id: names.claims[i].clone(),
-                    source: source_ids[c.source].clone(),
-                    subject: entity_ids.get(c.subject).cloned().unwrap_or_else(|| shared("")),
-                    property: property_ids.get(c.property).cloned().unwrap_or_else(|| shared("")),
-                    qualifiers: Cow::Borrowed(&c.qualifiers),
-                    value: Cow::Borrowed(&c.raw_value),
-                    unit: c.unit.as_deref().map(Cow::Borrowed),
-                    compared_in: c.compared_in.as_deref().map(Cow::Borrowed),
-                    converted: match &c.value {
-                        Value::Reading(r) if c.compared_in.is_some() && c.compared_in != c.unit => {
-                            Some(check::compared(c, r))
-                        }
-                        _ => None,
-                    },
-                    as_of: c.as_of_raw.as_deref().map(Cow::Borrowed),
-                    attributed_to: c.attributed_to.and_then(|e| entity_ids.get(e).cloned()),
-                    normalized: match &c.value {
-                        Value::Reading(r) => Some(Normalized::of(r)),
-                        _ => None,
-                    },
-                    value_in_quote: match contents.highlights {
-                        true => highlight::value_in_quote(corpus, c, &quote),
-                        false => Vec::new(),
-                    },
-                    quote_as_written: (quote != *c.quote).then(|| c.quote.to_string()),
-                    quote: match quote {
-                        std::borrow::Cow::Borrowed(_) => c.quote.clone(),
-                        std::borrow::Cow::Owned(decoded) => decoded.into(),
-                    },
-                    quote_location: c.location.as_ref().map(|l| Place {
-                        file: text_files[c.source].clone(),
-                        line: l.line,
-                        column: l.column,
-                    }),
-                    quote_span: c.location.as_ref().map(|l| Span { start: l.start, end: l.end }),
-                    claim_location: Place {
-                        file: source_files[c.source].clone(),
-                        line: c.position.0,
-                        column: c.position.1,
-                    },
-                    fact: graph.fact_of.get(i).copied().flatten().map(|f| names.facts[f].clone()),
-                }
-            })
-            .collect();
         let id = |c: usize| names.claims[c].clone();
         let mut findings: Vec<FindingOut> = outcome
             .findings
@@ -440,6 +384,7 @@ impl<'a> Report<'a> {
                     .collect(),
                 resolution: f.resolution.clone(),
                 claims: f.claims.iter().map(|&c| id(c)).collect(),
+                members: f.claims.clone(),
                 pairs: Pairs::new(f.pairs.clone(), names.claims.clone(), contents.pair_explanations.then_some(corpus)),
             })
             .collect();
@@ -447,13 +392,9 @@ impl<'a> Report<'a> {
             (a.verdict, a.status, &a.fact, &a.fingerprint).cmp(&(b.verdict, b.status, &b.fact, &b.fingerprint))
         });
 
-        let missing: Vec<String> = order
-            .claims
-            .iter()
-            .map(|&c| &corpus.claims[c])
-            .filter(|c| c.value == Value::Missing)
-            .map(|c| c.id.clone())
-            .collect();
+        let missing_claims: Vec<usize> =
+            order.claims.iter().copied().filter(|&c| corpus.claims[c].value == Value::Missing).collect();
+        let missing: Vec<String> = missing_claims.iter().map(|&c| corpus.claims[c].id.clone()).collect();
         let contradictions = || outcome.findings.iter().filter(|f| f.verdict == Verdict::Contradict);
         let summary = Summary {
             sources: corpus.sources.len(),
@@ -468,16 +409,18 @@ impl<'a> Report<'a> {
             resolved: contradictions().filter(|f| f.status == Some(Status::Resolved)).count(),
             missing: missing.len(),
         };
+        let links = if contents.links { crate::links::near_misses_named(corpus, graph, &names) } else { Vec::new() };
         Report {
             schema_version: SCHEMA_VERSION,
             corpus: corpus.root.clone(),
             summary,
             sources,
             agreement,
-            claims,
+            claims: Claims::new(corpus, graph, names, order.claims, contents.highlights),
             findings,
-            links: if contents.links { crate::links::near_misses_named(corpus, graph, &names) } else { Vec::new() },
+            links,
             missing,
+            missing_claims,
             stale: Stale { resolutions: stale(&outcome.stale_resolutions), baseline: stale(&outcome.stale_baseline) },
             diagnostics: corpus.diagnostics.clone(),
             visible: false,
@@ -492,13 +435,151 @@ impl<'a> Report<'a> {
         self
     }
 
-    /// Claims by id, for renderers that show a finding's claims.
-    pub fn claims_by_id(&self) -> HashMap<&str, &ClaimOut<'a>> {
-        self.claims.iter().map(|c| (&*c.id, c)).collect()
-    }
-
     pub fn source(&self, id: &str) -> Option<&SourceSummary> {
         self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+/// The report's claims, each made when a renderer reads it from the corpus the report
+/// borrows: a report of a million claims never holds them all at once (520 bytes each).
+#[derive(Clone)]
+pub struct Claims<'a> {
+    corpus: &'a Corpus,
+    fact_of: &'a [Option<usize>],
+    names: Arc<ClaimNames>,
+    /// Claims as the corpus numbers them, in the report's order.
+    order: Arc<[usize]>,
+    /// Where each quote states its value (JSON, HTML, Markdown).
+    highlights: bool,
+    /// Hidden characters shown as their code points ([`Report::into_visible`]).
+    pub(crate) visible: bool,
+}
+
+/// What claims share, made once: ids of claims, sources, entities, properties and facts,
+/// and each source's two files.
+struct ClaimNames {
+    shared: crate::graph::SharedNames,
+    sources: Vec<Shared>,
+    entities: Vec<Shared>,
+    properties: Vec<Shared>,
+    text_files: Vec<Arc<Path>>,
+    source_files: Vec<Arc<Path>>,
+    none: Shared,
+}
+
+/// Claims made at a time, across cores, when every claim is read in order.
+const BATCH: usize = 4096;
+
+impl<'a> Claims<'a> {
+    fn new(
+        corpus: &'a Corpus,
+        graph: &'a ClaimGraph,
+        shared: crate::graph::SharedNames,
+        order: Vec<usize>,
+        highlights: bool,
+    ) -> Claims<'a> {
+        let reg = &corpus.registry;
+        let ids = |ids: &mut dyn Iterator<Item = &str>| ids.map(Shared::from).collect();
+        let names = ClaimNames {
+            shared,
+            sources: ids(&mut corpus.sources.iter().map(|s| s.meta.id.as_str())),
+            entities: ids(&mut reg.entities.iter().map(|e| e.id.as_str())),
+            properties: ids(&mut reg.properties.iter().map(|p| p.id.as_str())),
+            text_files: corpus.sources.iter().map(|s| corpus.root.join(&s.text_file).into()).collect(),
+            source_files: corpus.sources.iter().map(|s| Arc::from(s.file.as_path())).collect(),
+            none: Shared::from(""),
+        };
+        Claims {
+            corpus,
+            fact_of: &graph.fact_of,
+            names: Arc::new(names),
+            order: order.into(),
+            highlights,
+            visible: false,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// Every claim in the report's order, made a batch at a time.
+    pub fn iter(&self) -> impl Iterator<Item = ClaimOut<'a>> + '_ {
+        self.order.chunks(BATCH).flat_map(|batch| batch.par_iter().map(|&c| self.get(c)).collect::<Vec<_>>())
+    }
+
+    /// A finding's claims, in its order.
+    pub fn of(&self, finding: &FindingOut) -> Vec<ClaimOut<'a>> {
+        finding.members.iter().map(|&c| self.get(c)).collect()
+    }
+
+    /// The claim the corpus numbers `i`, as the report shows it.
+    pub fn get(&self, i: usize) -> ClaimOut<'a> {
+        let (corpus, names) = (self.corpus, &*self.names);
+        let c = &corpus.claims[i];
+        let source = &corpus.sources[c.source];
+        let quote = source.decode(&c.quote);
+        let mut out = ClaimOut {
+            id: names.shared.claims[i].clone(),
+            source: names.sources[c.source].clone(),
+            subject: names.entities.get(c.subject).unwrap_or(&names.none).clone(),
+            property: names.properties.get(c.property).unwrap_or(&names.none).clone(),
+            qualifiers: Cow::Borrowed(&c.qualifiers),
+            value: Cow::Borrowed(&c.raw_value),
+            unit: c.unit.as_deref().map(Cow::Borrowed),
+            compared_in: c.compared_in.as_deref().map(Cow::Borrowed),
+            converted: match &c.value {
+                Value::Reading(r) if c.compared_in.is_some() && c.compared_in != c.unit => Some(check::compared(c, r)),
+                _ => None,
+            },
+            as_of: c.as_of_raw.as_deref().map(Cow::Borrowed),
+            attributed_to: c.attributed_to.and_then(|e| names.entities.get(e).cloned()),
+            normalized: match &c.value {
+                Value::Reading(r) => Some(Normalized::of(r)),
+                _ => None,
+            },
+            value_in_quote: match self.highlights {
+                true => highlight::value_in_quote(corpus, c, &quote),
+                false => Vec::new(),
+            },
+            quote_as_written: (quote != *c.quote).then(|| c.quote.to_string()),
+            quote: match quote {
+                Cow::Borrowed(_) => c.quote.clone(),
+                Cow::Owned(decoded) => decoded.into(),
+            },
+            quote_location: c.location.as_ref().map(|l| Place {
+                file: names.text_files[c.source].clone(),
+                line: l.line,
+                column: l.column,
+            }),
+            quote_span: c.location.as_ref().map(|l| Span { start: l.start, end: l.end }),
+            claim_location: Place {
+                file: names.source_files[c.source].clone(),
+                line: c.position.0,
+                column: c.position.1,
+            },
+            fact: self.fact_of.get(i).copied().flatten().map(|f| names.shared.facts[f].clone()),
+        };
+        if self.visible {
+            out.show_hidden();
+        }
+        out
+    }
+}
+
+impl Serialize for Claims<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl std::fmt::Debug for Claims<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 

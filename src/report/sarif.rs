@@ -8,7 +8,7 @@
 //! editors' note. Agreements and findings that cannot be compared are not results.
 
 use super::layout::{one_line, path_uri};
-use super::{ClaimOut, FindingOut, Place, Report, claims_of};
+use super::{ClaimOut, FindingOut, Place, Report};
 use crate::check::{Status, Verdict};
 use serde_json::{Value, json};
 
@@ -46,7 +46,6 @@ const RULES: &[(&str, &str, &str)] = &[
 pub fn render(report: &Report) -> String {
     // Bidi controls and invisible characters of the corpus show as their code points.
     let report = &report.visible();
-    let by_id = report.claims_by_id();
     let findings: Vec<&FindingOut> = report.findings.iter().filter(|f| f.verdict == Verdict::Contradict).collect();
     // The known reasons in a fixed order, then any other reason a finding gives.
     let mut rule_ids: Vec<&str> = RULES.iter().map(|r| r.0).collect();
@@ -59,7 +58,7 @@ pub fn render(report: &Report) -> String {
         .iter()
         .map(|f| {
             let rule_index = rule_ids.iter().position(|&r| r == f.reason).unwrap_or_default();
-            result(f, &claims_of(&by_id, f), rule_index)
+            result(f, &report.claims.of(f), rule_index)
         })
         .collect();
     let sarif = json!({
@@ -109,7 +108,7 @@ fn driver(rule_ids: &[&str]) -> Value {
     driver
 }
 
-fn result(f: &FindingOut, claims: &[&ClaimOut], rule_index: usize) -> Value {
+fn result(f: &FindingOut, claims: &[ClaimOut], rule_index: usize) -> Value {
     let (level, baseline_state) = match f.status {
         Some(Status::Reopened) => ("error", "updated"),
         Some(Status::New) => ("error", "new"),

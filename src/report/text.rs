@@ -4,7 +4,7 @@
 //! findings fail it, the commands that decide them, and stale ledger entries.
 
 use super::layout::one_line;
-use super::{ClaimOut, FindingOut, Report, verdict_label};
+use super::{Claims, FindingOut, Report, verdict_label};
 use crate::check::Verdict;
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
@@ -47,7 +47,6 @@ fn render_with(report: &Report, folded: bool) -> String {
     // Bidi controls and invisible characters of the corpus show as their code points.
     let report = &report.visible();
     let mut out = String::new();
-    let by_id = report.claims_by_id();
     let mut section = None;
     for finding in &report.findings {
         let fold = if folded { fold_of(finding) } else { Fold::Full };
@@ -61,13 +60,13 @@ fn render_with(report: &Report, folded: bool) -> String {
                     writeln!(out, "{BOLD}{title}{BOLD:#} {DIM}(a line each; `--show all` shows them in full){DIM:#}");
                 section = Some(title);
             }
-            folded_line(&mut out, finding, &by_id);
+            folded_line(&mut out, finding, &report.claims);
             continue;
         }
         if section.take().is_some() {
             out.push('\n');
         }
-        block(&mut out, finding, &by_id, fold == Fold::Full);
+        block(&mut out, finding, &report.claims, fold == Fold::Full);
     }
     if section.is_some() {
         out.push('\n');
@@ -80,10 +79,8 @@ fn render_with(report: &Report, folded: bool) -> String {
         );
     } else if !report.missing.is_empty() {
         let _ = writeln!(out, "{BOLD}Figures lost from their source{BOLD:#} (listed, never compared)");
-        for id in &report.missing {
-            if let Some(c) = by_id.get(&**id) {
-                let _ = writeln!(out, "  {id}  {} · {}  {DIM}{}{DIM:#}", c.subject, c.property, c.quote_place());
-            }
+        for c in report.missing_claims.iter().map(|&c| report.claims.get(c)) {
+            let _ = writeln!(out, "  {}  {} · {}  {DIM}{}{DIM:#}", c.id, c.subject, c.property, c.quote_place());
         }
         out.push('\n');
     }
@@ -91,12 +88,11 @@ fn render_with(report: &Report, folded: bool) -> String {
     out
 }
 
-fn block(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &ClaimOut>, quotes: bool) {
+fn block(out: &mut String, f: &FindingOut, all: &Claims, quotes: bool) {
     finding_header(out, f);
-    let width =
-        f.claims.iter().filter_map(|id| by_id.get(&**id)).map(|c| c.value_text().chars().count()).max().unwrap_or(0);
-    for id in &f.claims {
-        let Some(c) = by_id.get(&**id) else { continue };
+    let claims = all.of(f);
+    let width = claims.iter().map(|c| c.value_text().chars().count()).max().unwrap_or(0);
+    for c in &claims {
         let value = c.value_text();
         let pad = width.saturating_sub(value.chars().count());
         let extra = c.context();
@@ -221,8 +217,8 @@ fn what_to_do(out: &mut String, report: &Report) {
 
 /// A finding in one line: the fact, the values as written, the sources, the fingerprint;
 /// for a resolved contradiction, the decision too.
-fn folded_line(out: &mut String, f: &FindingOut, by_id: &std::collections::HashMap<&str, &ClaimOut>) {
-    let mut claims = super::claims_of(by_id, f);
+fn folded_line(out: &mut String, f: &FindingOut, all: &Claims) {
+    let mut claims = all.of(f);
     // An agreement shows the values that agree; claims of another scope, time or currency
     // are counted, not shown as if they agreed.
     if f.verdict == Verdict::Agree {

@@ -68,9 +68,7 @@ impl<'a> Report<'a> {
             show(&mut p.a);
             show(&mut p.b);
         }
-        for c in &mut r.claims {
-            c.show_hidden();
-        }
+        r.claims.visible = true;
         let mut ids = None;
         for f in &mut r.findings {
             f.show_hidden_sharing(&mut ids);

@@ -77,14 +77,13 @@ impl<'a> Explanation<'a> {
             tolerance: property.tolerance,
             description: property.description.clone(),
         };
-        let by_id = report.claims_by_id();
         let claims = finding
             .claims
             .iter()
             .map(|&c| {
                 let claim = &corpus.claims[c];
                 Some(ExplainedClaim {
-                    claim: (*by_id.get(claim.id.as_str())?).clone(),
+                    claim: report.claims.get(c),
                     interval: match &claim.value {
                         Value::Reading(r) => Some(check::interval_text(r)),
                         _ => None,

@@ -228,6 +228,7 @@ mod tests {
             reopened: Vec::new(),
             resolution: None,
             claims: claims.iter().map(|c| c.id.clone()).collect(),
+            members: (0..claims.len()).collect(),
             pairs: Pairs::new(
                 pairs.iter().map(|&(a, b, relation, reason)| Pair::new(at(a), at(b), relation, reason, None)).collect(),
                 ids.iter().map(|&id| id.into()).collect(),
