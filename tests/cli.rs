@@ -269,3 +269,27 @@ fn show_lists_only_the_findings_asked_for_and_counts_them_all() {
         |show: &str| run(&["check", "corpus", "--show", show], Some(&root)).stdout.matches("✗ contradict").count();
     assert_eq!((listed("new"), listed("contradictions")), (0, 1));
 }
+
+#[test]
+fn a_claim_id_used_twice_is_an_error_naming_where_it_was_first_used() {
+    let (_dir, root) = scratch("two-sources");
+    let sources = root.join("corpus/sources");
+    // Another source (its own id and file) whose claims repeat the wire story's ids, and
+    // one id repeated within the wire story itself.
+    let wire = std::fs::read_to_string(sources.join("wire-en.json")).unwrap();
+    std::fs::write(sources.join("zz-copy.json"), wire.replacen("\"id\": \"wire-en\"", "\"id\": \"zz-copy\"", 1))
+        .unwrap();
+    std::fs::write(sources.join("wire-en.json"), wire.replacen("\"id\": \"en-deployed\"", "\"id\": \"en-troops\"", 1))
+        .unwrap();
+    let out = run(&["check", "corpus"], Some(&root));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    for expected in [
+        "corpus/sources/wire-en.json:20:13: error: claim id `en-troops` is used twice",
+        "corpus/sources/zz-copy.json:12:13: error: claim id `en-troops` is used twice",
+        "corpus/sources/zz-copy.json:28:13: error: claim id `en-population` is used twice",
+        "help: first used at corpus/sources/wire-en.json:11:5; claim ids must be unique in the corpus",
+        "help: first used at corpus/sources/wire-en.json:27:5; claim ids must be unique in the corpus",
+    ] {
+        assert!(out.stderr.contains(expected), "missing {expected:?} in\n{}", out.stderr);
+    }
+}

@@ -386,7 +386,7 @@ pub fn show_value(corpus: &Corpus, claim: &Claim) -> String {
 }
 
 fn show_as_of(claim: &Claim) -> String {
-    claim.as_of_raw.clone().unwrap_or_default()
+    claim.as_of_raw.as_deref().unwrap_or_default().to_string()
 }
 
 /// An interval as compared, in the unit it is compared in when there is one.

@@ -92,9 +92,14 @@ pub fn load_from(files: &dyn CorpusFiles, limits: &Limits) -> Corpus {
 #[derive(Default)]
 struct Ids {
     sources: HashMap<String, PathBuf>,
-    claims: HashMap<String, (usize, (usize, usize))>,
+    /// A hash of each claim id → the claim in the corpus: a million ids are not copied.
+    claims: rustc_hash::FxHashMap<u64, usize>,
+    /// Ids whose hash an earlier, different id has → the claim.
+    collided: HashMap<String, usize>,
     /// The files added so far, in order.
     files: Vec<PathBuf>,
+    /// Each source's file in `files`.
+    file_of_source: Vec<usize>,
 }
 
 impl Ids {
@@ -121,25 +126,51 @@ impl Ids {
         diags.extend(loaded.diags);
         let Some(source) = loaded.source else { return };
         let source_index = sources.len();
+        self.file_of_source.push(f);
         for (mut claim, id_at) in loaded.claims {
-            match self.claims.get(&claim.id) {
-                Some(&(first_file, first_pos)) => diags.push(
-                    Diagnostic::error(&file, id_at, format!("claim id `{}` is used twice", claim.id)).help(format!(
-                        "first used at {}:{}:{}; claim ids must be unique in the corpus",
-                        self.files[first_file].display(),
-                        first_pos.0,
-                        first_pos.1
-                    )),
-                ),
+            match self.first(claims, &claim.id) {
+                Some(first) => {
+                    let (file_of_first, at) = (&self.files[self.file_of_source[first.source]], first.position);
+                    diags.push(Diagnostic::error(&file, id_at, format!("claim id `{}` is used twice", claim.id)).help(
+                        format!(
+                            "first used at {}:{}:{}; claim ids must be unique in the corpus",
+                            file_of_first.display(),
+                            at.0,
+                            at.1
+                        ),
+                    ))
+                }
                 None => {
-                    self.claims.insert(claim.id.clone(), (f, claim.position));
                     claim.source = source_index;
-                    claims.push(claim);
+                    self.keep(claims, claim);
                 }
             }
         }
         sources.push(source);
     }
+
+    /// The claim already in the corpus with this id.
+    fn first<'c>(&self, claims: &'c [Claim], id: &str) -> Option<&'c Claim> {
+        let at = *self.claims.get(&hash(id))?;
+        if claims[at].id == id { Some(&claims[at]) } else { self.collided.get(id).map(|&c| &claims[c]) }
+    }
+
+    fn keep(&mut self, claims: &mut Vec<Claim>, claim: Claim) {
+        match self.claims.entry(hash(&claim.id)) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(claims.len());
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.collided.insert(claim.id.clone(), claims.len());
+            }
+        }
+        claims.push(claim);
+    }
+}
+
+fn hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(id)
 }
 
 /// A source file loaded on its own: its id and where it is written (unless the file is not
@@ -480,4 +511,27 @@ fn text_refused(file: &Path, at: (usize, usize), e: &FileError, shown: &str, id:
 
 fn is_private_use(c: char) -> bool {
     matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two ids with one hash: the second is kept apart, and each is found as itself.
+    #[test]
+    fn claim_ids_whose_hashes_collide_stay_apart() {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-sources");
+        let mut loaded = crate::corpus::load(&fixture).claims.into_iter();
+        let (a, b) = (loaded.next().unwrap(), loaded.next().unwrap());
+        let (a_id, b_id) = (a.id.clone(), b.id.clone());
+        let (mut ids, mut claims) = (Ids::default(), Vec::new());
+        ids.keep(&mut claims, a);
+        // As if b's id hashed as a's does.
+        ids.claims.insert(hash(&b_id), 0);
+        assert!(ids.first(&claims, &b_id).is_none(), "b is not in the corpus yet");
+        ids.keep(&mut claims, b);
+        assert_eq!(ids.first(&claims, &a_id).map(|c| &c.id), Some(&a_id));
+        assert_eq!(ids.first(&claims, &b_id).map(|c| &c.id), Some(&b_id));
+        assert!(ids.first(&claims, "no-such-claim").is_none());
+    }
 }

@@ -112,14 +112,15 @@ pub struct Claim {
     pub compared_in: Option<String>,
     /// A currency: the value is compared only with values in the same one.
     pub currency: Option<String>,
-    pub as_of: Option<Reading>,
-    pub as_of_raw: Option<String>,
+    /// Boxed: most claims have none, and a reading is 96 bytes.
+    pub as_of: Option<Box<Reading>>,
+    pub as_of_raw: Option<Box<str>>,
     /// Entity index of who the source says stated it.
     pub attributed_to: Option<usize>,
     /// Shared with the report, which shows it as written unless glyphs or hidden characters
     /// change it.
     pub quote: std::sync::Arc<str>,
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
     /// Where the quote stands in the original text.
     pub location: Option<QuoteLocation>,
     /// Byte ranges of the quote's passage in the text (`location`) that state the value, as

@@ -88,7 +88,7 @@ impl<'a> Explanation<'a> {
                         Value::Reading(r) => Some(check::interval_text(r)),
                         _ => None,
                     },
-                    note: claim.note.clone(),
+                    note: claim.note.as_deref().map(String::from),
                 })
             })
             .collect::<Option<Vec<_>>>()?;
