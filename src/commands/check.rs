@@ -77,7 +77,12 @@ pub fn run(args: CheckArgs) -> u8 {
         }
         (format, _) => print(format, &report),
     }
-    if run.outcome.new_contradictions() > 0 { CONTRADICTIONS } else { OK }
+    let code = if run.outcome.new_contradictions() > 0 { CONTRADICTIONS } else { OK };
+    // The process ends here, and the system takes its memory back at once: freeing a
+    // million claims one allocation at a time took 1.6 s of a 59 s run.
+    std::mem::forget(report);
+    std::mem::forget(run);
+    code
 }
 
 /// The report in a format on standard output; JSON is written as it is serialized, never
