@@ -156,13 +156,9 @@ impl Ids {
     }
 
     fn keep(&mut self, claims: &mut Vec<Claim>, claim: Claim) {
-        match self.claims.entry(hash(&claim.id)) {
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(claims.len());
-            }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.collided.insert(claim.id.clone(), claims.len());
-            }
+        let at = claims.len();
+        if *self.claims.entry(hash(&claim.id)).or_insert(at) != at {
+            self.collided.insert(claim.id.clone(), at);
         }
         claims.push(claim);
     }

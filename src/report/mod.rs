@@ -357,8 +357,6 @@ impl<'a> Report<'a> {
     /// [`Report::build`] with only the optional parts a renderer shows.
     pub fn build_with(corpus: &'a Corpus, graph: &'a ClaimGraph, outcome: &Outcome, contents: Contents) -> Report<'a> {
         let order = Order::of(corpus);
-        // What is judged from the pairs of claims (reliability, agreement between sources)
-        // first: its scratch memory is gone before the claims are read out.
         let sources = source_summaries(corpus, graph, outcome, &order.sources, contents.texts);
         let agreement = agreement::source_pairs(corpus, outcome, &order.sources);
         let names = graph.shared_names(corpus);
@@ -479,12 +477,11 @@ impl<'a> Claims<'a> {
         highlights: bool,
     ) -> Claims<'a> {
         let reg = &corpus.registry;
-        let ids = |ids: &mut dyn Iterator<Item = &str>| ids.map(Shared::from).collect();
         let names = ClaimNames {
             shared,
-            sources: ids(&mut corpus.sources.iter().map(|s| s.meta.id.as_str())),
-            entities: ids(&mut reg.entities.iter().map(|e| e.id.as_str())),
-            properties: ids(&mut reg.properties.iter().map(|p| p.id.as_str())),
+            sources: corpus.sources.iter().map(|s| s.meta.id.as_str().into()).collect(),
+            entities: reg.entities.iter().map(|e| e.id.as_str().into()).collect(),
+            properties: reg.properties.iter().map(|p| p.id.as_str().into()).collect(),
             text_files: corpus.sources.iter().map(|s| corpus.root.join(&s.text_file).into()).collect(),
             source_files: corpus.sources.iter().map(|s| Arc::from(s.file.as_path())).collect(),
             none: Shared::from(""),
