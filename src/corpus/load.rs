@@ -73,7 +73,7 @@ pub fn load_from(files: &dyn CorpusFiles, limits: &Limits) -> Corpus {
     let names = reader.json_names("sources", diags);
     let mut ids = Ids::default();
     for batch in names.chunks(rayon::current_num_threads().max(1)) {
-        let loaded: Vec<LoadedSource> = batch.par_iter().map(|name| reader.load_source(registry, name)).collect();
+        let loaded: Vec<LoadedSource> = batch.par_iter().map(|name| reader.source_file(registry, name)).collect();
         for loaded in loaded {
             ids.add(loaded, &mut corpus.sources, &mut corpus.claims, &mut corpus.diagnostics);
         }
@@ -290,7 +290,7 @@ impl Reader<'_> {
     }
 
     /// A source file, read and loaded on its own.
-    fn load_source(&self, registry: &Registry, name: &Path) -> LoadedSource {
+    fn source_file(&self, registry: &Registry, name: &Path) -> LoadedSource {
         let file = self.files.root().join(name);
         let mut read = Vec::new();
         let Some(json) = read_json(self.files, &self.limits, name, &mut read) else {
