@@ -1,5 +1,6 @@
 //! The hot parts of a run, on one generated source (benches/corpus_gen): reading the claims'
-//! values, folding the text, locating the quotes, scanning the text for figures.
+//! values, folding the text, locating the quotes, scanning the text for figures. Quotes are
+//! also located in a source the size of one of a million-claim corpus's fifty.
 //! `cargo bench --bench hot`
 
 #[path = "corpus_gen/mod.rs"]
@@ -9,16 +10,17 @@ use claimcheck::text::{Folded, GlyphMap, Mode, QuoteIndex};
 use claimcheck::value::{self, ReadOptions};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-/// One source of a 5,000-claim corpus: its text, and its claims' quotes and values.
+/// One generated source: its text, and its claims' quotes and values.
 struct Sample {
     text: String,
     quotes: Vec<String>,
     values: Vec<String>,
 }
 
-fn sample() -> Sample {
+/// The first source of a corpus generated as `spec` says.
+fn sample(spec: &corpus_gen::Spec) -> Sample {
     let dir = tempfile::tempdir().unwrap();
-    corpus_gen::generate(dir.path(), &corpus_gen::Spec::new(5_000, 1)).unwrap();
+    corpus_gen::generate(dir.path(), spec).unwrap();
     let text = std::fs::read_to_string(dir.path().join("texts/gen-00.txt")).unwrap();
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("sources/gen-00.json")).unwrap()).unwrap();
@@ -28,7 +30,8 @@ fn sample() -> Sample {
 }
 
 fn hot(c: &mut Criterion) {
-    let s = sample();
+    // One of a 5,000-claim corpus's fifty sources.
+    let s = sample(&corpus_gen::Spec::new(5_000, 1));
     let opts = ReadOptions::default();
     let glyphs = GlyphMap::new();
 
@@ -53,6 +56,15 @@ fn hot(c: &mut Criterion) {
     let quotes: Vec<&str> = s.quotes.iter().map(String::as_str).collect();
     group.bench_function(format!("{} quotes", quotes.len()), |b| {
         b.iter(|| QuoteIndex::new(&s.text, &glyphs).find_each(&quotes).iter().filter(|r| r.is_some()).count())
+    });
+    // A source of 20,000 claims in 9 MB of text, as each of a million-claim corpus's.
+    let large = sample(&corpus_gen::Spec { sources: 1, ..corpus_gen::Spec::new(20_000, 1) });
+    let index = QuoteIndex::new(&large.text, &glyphs);
+    let quotes: Vec<&str> = large.quotes.iter().map(String::as_str).collect();
+    group.throughput(Throughput::Elements(quotes.len() as u64));
+    group.sample_size(10);
+    group.bench_function(format!("{} quotes in {} MiB", quotes.len(), large.text.len() >> 20), |b| {
+        b.iter(|| index.find_each(&quotes).iter().filter(|r| r.is_some()).count())
     });
     group.finish();
 
