@@ -223,21 +223,33 @@ phrases!(day_to, DAY_TO);
 
 /// "التسعينات", "تسعينيات": the decade's first year within its century.
 pub(super) fn decade(w: &str) -> Option<i32> {
-    const TENS: &[(&str, i32)] = &[
-        ("عشرين", 20),
-        ("ثلاثين", 30),
-        ("اربعين", 40),
-        ("خمسين", 50),
-        ("ستين", 60),
-        ("سبعين", 70),
-        ("ثمانين", 80),
-        ("تسعين", 90),
-    ];
     let w = w.strip_prefix("ال").unwrap_or(w);
-    TENS.iter()
-        .find(|(stem, _)| w.strip_prefix(stem).is_some_and(|rest| rest == "ات" || rest == "يات"))
+    DECADES
+        .iter()
+        .find(|(stem, _)| w.strip_prefix(stem).is_some_and(|rest| DECADE_ENDS.contains(&rest)))
         .map(|&(_, d)| d)
 }
+
+/// Every word [`decade`] reads.
+pub(super) fn decade_words() -> impl Iterator<Item = String> {
+    DECADES.iter().flat_map(|(stem, _)| {
+        ["", "ال"]
+            .into_iter()
+            .flat_map(move |article| DECADE_ENDS.iter().map(move |end| format!("{article}{stem}{end}")))
+    })
+}
+
+const DECADES: &[(&str, i32)] = &[
+    ("عشرين", 20),
+    ("ثلاثين", 30),
+    ("اربعين", 40),
+    ("خمسين", 50),
+    ("ستين", 60),
+    ("سبعين", 70),
+    ("ثمانين", 80),
+    ("تسعين", 90),
+];
+const DECADE_ENDS: &[&str] = &["ات", "يات"];
 
 /// Month names, eras and year words, for the lexicon of value words.
 pub(super) fn vocabulary() -> impl Iterator<Item = &'static str> {

@@ -116,13 +116,19 @@ pub(super) fn hedges() -> &'static [FoldedHedge] {
     })
 }
 
-/// The hedge phrases that begin with `first`: a binary search, as the reader asks at every
+/// The hedge phrases that begin with `first`, found by hashing: the reader asks at every
 /// word where a value may start.
 fn hedges_from(first: &str) -> &'static [FoldedHedge] {
+    static BY_FIRST: OnceLock<rustc_hash::FxHashMap<&'static str, std::ops::Range<usize>>> = OnceLock::new();
     let all = hedges();
-    let start = all.partition_point(|h| h.words[0].as_str() < first);
-    let end = start + all[start..].partition_point(|h| h.words[0] == first);
-    &all[start..end]
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut by_first = rustc_hash::FxHashMap::default();
+        for (k, h) in all.iter().enumerate() {
+            by_first.entry(h.words[0].as_str()).or_insert(k..k).end = k + 1;
+        }
+        by_first
+    });
+    by_first.get(first).map_or(&[], |run| &all[run.clone()])
 }
 
 fn suffix_hedges() -> (&'static [Vec<String>], &'static [Hedge]) {

@@ -581,6 +581,11 @@ pub(super) fn is_unit_stem(w: &str) -> bool {
 /// Every word of every value table (number words, hedges, months, markers): a word that
 /// may lose a leading particle, and that may not trail a value as a unit noun.
 pub(super) fn is_lexicon(w: &str) -> bool {
+    lexicon().contains(w)
+}
+
+/// The words [`is_lexicon`] knows.
+pub(super) fn lexicon() -> &'static HashSet<String> {
     static L: OnceLock<HashSet<String>> = OnceLock::new();
     L.get_or_init(|| {
         let mut l: HashSet<String> = roles_table().keys().filter(|k| !k.is_ascii()).cloned().collect();
@@ -590,7 +595,11 @@ pub(super) fn is_lexicon(w: &str) -> bool {
         }
         l
     })
-    .contains(w)
+}
+
+/// Every word that has a role ([`roles`]).
+pub(super) fn table_words() -> impl Iterator<Item = &'static str> {
+    roles_table().keys().map(String::as_str)
 }
 
 #[cfg(test)]
