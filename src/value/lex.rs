@@ -43,7 +43,17 @@ impl NumLit {
 
     /// The value times `10^extra`, rounded once (so `2.7` × 10^6 is exactly 2700000).
     pub fn value_scaled(&self, extra: i32) -> f64 {
-        format!("{}e{}", self.digits, self.pow10.saturating_add(extra)).parse().unwrap_or(f64::NAN)
+        use std::io::Write;
+        let exponent = self.pow10.saturating_add(extra);
+        // Written out and parsed, the one exact conversion; on the stack, as this runs for
+        // every reading of every number in every text.
+        let mut buf = [0u8; 64];
+        let mut rest = &mut buf[..];
+        if rest.write_all(self.digits.as_bytes()).and_then(|()| write!(rest, "e{exponent}")).is_err() {
+            return format!("{}e{exponent}", self.digits).parse().unwrap_or(f64::NAN);
+        }
+        let len = 64 - rest.len();
+        std::str::from_utf8(&buf[..len]).ok().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)
     }
 
     /// A plain integer written without separators, decimals or exponent.
@@ -323,6 +333,10 @@ mod tests {
         assert_eq!(lit("1.5e6").value(), 1.5e6);
         assert_eq!(lit("19e6").value_scaled(0), 19e6);
         assert_eq!(lit("2.7").value_scaled(6), 2_700_000.0);
+        // Longer than the buffer on the stack.
+        let long = "7".repeat(80);
+        assert_eq!(lit(&long).value(), long.parse::<f64>().unwrap());
+        assert_eq!(lit("5").value_scaled(i32::MAX), f64::INFINITY);
         assert_eq!(lit("2022").int(), Some(2022));
         assert_eq!(texts("2022-01-05..2022-01-07"), ["2022", "-", "01", "-", "05", "..", "2022", "-", "01", "-", "07"]);
         assert_eq!(texts("5, 6."), ["5", ",", "6", "."]);

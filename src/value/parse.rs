@@ -139,7 +139,14 @@ fn suffix_hedges() -> (&'static [Vec<String>], &'static [Hedge]) {
 
 /// `10^p` as an exact decimal.
 pub(super) fn pow10(p: i32) -> f64 {
-    format!("1e{p}").parse().unwrap_or(f64::NAN)
+    // The powers a text uses, parsed once.
+    const LOW: i32 = -40;
+    static TABLE: OnceLock<[f64; 81]> = OnceLock::new();
+    let exact = |p: i32| format!("1e{p}").parse().unwrap_or(f64::NAN);
+    match p.checked_sub(LOW).and_then(|k| usize::try_from(k).ok()) {
+        Some(k) if k < 81 => TABLE.get_or_init(|| std::array::from_fn(|k| exact(k as i32 + LOW)))[k],
+        _ => exact(p),
+    }
 }
 
 /// A figure read to its precision: exact, or ± half its last significant digit.

@@ -1016,3 +1016,12 @@ fn strict_bounds_do_not_meet_the_figure_they_exclude() {
     assert!(!meet("after 2016", "December 31, 2016"));
     assert!(meet("after 2016", "January 1, 2017"));
 }
+
+#[test]
+fn powers_of_ten_are_the_parsed_ones() {
+    for p in -400..400 {
+        assert_eq!(super::parse::pow10(p).to_bits(), format!("1e{p}").parse::<f64>().unwrap().to_bits(), "{p}");
+    }
+    assert_eq!(super::parse::pow10(i32::MIN), 0.0);
+    assert_eq!(super::parse::pow10(i32::MAX), f64::INFINITY);
+}
