@@ -465,7 +465,8 @@ struct ClaimNames {
     none: Shared,
 }
 
-/// Claims made at a time, across cores, when every claim is read in order.
+/// Claims (or findings, in the text report) made at a time, across cores, when all are
+/// read in order.
 const BATCH: usize = 4096;
 
 impl<'a> Claims<'a> {

@@ -4,9 +4,10 @@
 //! findings fail it, the commands that decide them, and stale ledger entries.
 
 use super::layout::one_line;
-use super::{Claims, FindingOut, Report, verdict_label};
+use super::{BATCH, Claims, FindingOut, Report, verdict_label};
 use crate::check::Verdict;
 use anstyle::{AnsiColor, Style};
+use rayon::prelude::*;
 use std::fmt::Write;
 
 const RED: Style = AnsiColor::Red.on_default().bold();
@@ -48,25 +49,38 @@ fn render_with(report: &Report, folded: bool) -> String {
     let report = &report.visible();
     let mut out = String::new();
     let mut section = None;
-    for finding in &report.findings {
-        let fold = if folded { fold_of(finding) } else { Fold::Full };
-        if fold == Fold::Line {
-            let title = if finding.verdict == Verdict::Agree { "Agreements" } else { "Resolved contradictions" };
-            if section != Some(title) {
-                if section.is_some() {
-                    out.push('\n');
+    // The findings' lines are made across cores, a batch at a time, and joined in order.
+    for batch in report.findings.chunks(BATCH) {
+        let lines: Vec<(Fold, String)> = batch
+            .par_iter()
+            .map(|finding| {
+                let fold = if folded { fold_of(finding) } else { Fold::Full };
+                let mut lines = String::new();
+                match fold {
+                    Fold::Line => folded_line(&mut lines, finding, &report.claims),
+                    _ => block(&mut lines, finding, &report.claims, fold == Fold::Full),
                 }
-                let _ =
-                    writeln!(out, "{BOLD}{title}{BOLD:#} {DIM}(a line each; `--show all` shows them in full){DIM:#}");
-                section = Some(title);
+                (fold, lines)
+            })
+            .collect();
+        for (finding, (fold, lines)) in batch.iter().zip(lines) {
+            if fold == Fold::Line {
+                let title = if finding.verdict == Verdict::Agree { "Agreements" } else { "Resolved contradictions" };
+                if section != Some(title) {
+                    if section.is_some() {
+                        out.push('\n');
+                    }
+                    let _ = writeln!(
+                        out,
+                        "{BOLD}{title}{BOLD:#} {DIM}(a line each; `--show all` shows them in full){DIM:#}"
+                    );
+                    section = Some(title);
+                }
+            } else if section.take().is_some() {
+                out.push('\n');
             }
-            folded_line(&mut out, finding, &report.claims);
-            continue;
+            out.push_str(&lines);
         }
-        if section.take().is_some() {
-            out.push('\n');
-        }
-        block(&mut out, finding, &report.claims, fold == Fold::Full);
     }
     if section.is_some() {
         out.push('\n');
