@@ -357,6 +357,8 @@ impl<'a> Report<'a> {
     /// [`Report::build`] with only the optional parts a renderer shows.
     pub fn build_with(corpus: &'a Corpus, graph: &'a ClaimGraph, outcome: &Outcome, contents: Contents) -> Report<'a> {
         let order = Order::of(corpus);
+        // One after another, not across cores: run together (a second thread allocates from
+        // a second glibc arena) they raised the peak of a 1M run by 130 to 250 MiB.
         let sources = source_summaries(corpus, graph, outcome, &order.sources, contents.texts);
         let agreement = agreement::source_pairs(corpus, outcome, &order.sources);
         let names = graph.shared_names(corpus);

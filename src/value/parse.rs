@@ -97,7 +97,8 @@ pub(super) struct FoldedHedge {
     whole: bool,
 }
 
-/// The hedge phrases, folded, ordered by their first word (in table order within one).
+/// The hedge phrases, folded, ordered by their first word (in table order within one), so
+/// that the phrases of one first word stand together ([`hedges_from`]).
 pub(super) fn hedges() -> &'static [FoldedHedge] {
     static C: OnceLock<Vec<FoldedHedge>> = OnceLock::new();
     C.get_or_init(|| {
@@ -139,12 +140,13 @@ fn suffix_hedges() -> (&'static [Vec<String>], &'static [Hedge]) {
 
 /// `10^p` as an exact decimal.
 pub(super) fn pow10(p: i32) -> f64 {
-    // The powers a text uses, parsed once.
+    // The powers a text uses, 10^-40 to 10^40, parsed once.
     const LOW: i32 = -40;
-    static TABLE: OnceLock<[f64; 81]> = OnceLock::new();
+    const POWERS: usize = 81;
+    static TABLE: OnceLock<[f64; POWERS]> = OnceLock::new();
     let exact = |p: i32| format!("1e{p}").parse().unwrap_or(f64::NAN);
     match p.checked_sub(LOW).and_then(|k| usize::try_from(k).ok()) {
-        Some(k) if k < 81 => TABLE.get_or_init(|| std::array::from_fn(|k| exact(k as i32 + LOW)))[k],
+        Some(k) if k < POWERS => TABLE.get_or_init(|| std::array::from_fn(|k| exact(k as i32 + LOW)))[k],
         _ => exact(p),
     }
 }

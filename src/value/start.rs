@@ -1,8 +1,8 @@
 //! Where a value may start. The mention scan tries the grammar at every token, and almost
 //! every word of a text starts nothing: a figure, a sign, or a word of one of the grammar's
 //! tables (number words, hedges, months, weekdays, eras, parts of a period, range and year
-//! words) is where a value can begin. Words outside them are passed over without trying the
-//! grammar, which is most of the scan's time.
+//! words) is where a value can begin. Words outside them, and the marks that end or divide
+//! a sentence, are passed over without trying the grammar, which is most of the scan's time.
 //!
 //! The set is every table's first words; in debug builds (tests, fuzzing) `mentions` also
 //! scans the slow way and checks that both find the same mentions.
@@ -33,7 +33,7 @@ fn is_start_word(w: &str) -> bool {
     START
         .get_or_init(|| {
             let mut start = first_words();
-            start.extend(words::table_words().filter(|w| !words::roles(w).is_empty()).map(str::to_string));
+            start.extend(words::table_words().map(str::to_string));
             start.extend(words::lexicon().iter().cloned());
             start.extend(date::decade_words());
             start
@@ -66,23 +66,28 @@ fn first_words() -> FxHashSet<String> {
 mod tests {
     use super::*;
 
+    /// The shipped texts, as they are on disk.
+    fn shipped_texts() -> Vec<String> {
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/claims/texts"))
+            .unwrap()
+            .map(|file| std::fs::read_to_string(file.unwrap().path()).unwrap())
+            .collect()
+    }
+
     /// The set holds exactly the words the tables answer for, one by one.
     #[test]
     fn start_words_are_the_tables_words() {
+        let first = first_words();
         let by_tables = |w: &str| {
-            first_words().contains(w)
-                || !words::roles(w).is_empty()
-                || words::is_lexicon(w)
-                || date::decade(w).is_some()
+            first.contains(w) || !words::roles(w).is_empty() || words::is_lexicon(w) || date::decade(w).is_some()
         };
-        let mut tried: Vec<String> = first_words().into_iter().collect();
+        let mut tried: Vec<String> = first.iter().cloned().collect();
         tried.extend(words::table_words().map(str::to_string));
         tried.extend(date::decade_words());
         tried.extend(["وزير", "الثمانينيات", "ثمانينات", "الالثمانينات", "قال", "2500", "ال", ""].map(str::to_string));
         // And every word of the shipped texts.
-        for file in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/claims/texts")).unwrap() {
-            let text =
-                crate::text::fold(&std::fs::read_to_string(file.unwrap().path()).unwrap(), crate::text::Mode::Read);
+        for text in shipped_texts() {
+            let text = crate::text::fold(&text, crate::text::Mode::Read);
             tried.extend(text.split(|c: char| !c.is_alphanumeric()).map(str::to_string));
         }
         assert!(tried.len() > 10_000, "{}", tried.len());
@@ -129,9 +134,7 @@ mod tests {
                 texts.push(format!("قال{mark}{value} ثم {mark} {value} و{mark}{value}{mark}"));
             }
         }
-        for file in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/claims/texts")).unwrap() {
-            texts.push(std::fs::read_to_string(file.unwrap().path()).unwrap());
-        }
+        texts.extend(shipped_texts());
         for text in &texts {
             let folded = crate::text::fold(text, crate::text::Mode::Read);
             let every_token = crate::value::scan(&folded, &opts, false);

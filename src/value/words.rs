@@ -597,7 +597,7 @@ pub(super) fn lexicon() -> &'static HashSet<String> {
     })
 }
 
-/// Every word that has a role ([`roles`]).
+/// Every word that has a role ([`roles`]): each word of the table has at least one.
 pub(super) fn table_words() -> impl Iterator<Item = &'static str> {
     roles_table().keys().map(String::as_str)
 }
