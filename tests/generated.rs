@@ -86,3 +86,20 @@ fn the_generator_is_deterministic_from_its_seed() {
     assert!(fa == fb, "the same seed writes the same files");
     assert!(fa != fc, "another seed writes another corpus");
 }
+
+/// The JSON report is written across cores, claims and findings a batch at a time: the
+/// bytes are serde_json's own pretty layout of the same model, on the shipped corpus (hidden
+/// characters escaped) and on a generated one of several batches.
+#[test]
+fn the_json_written_across_cores_is_the_models_own_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus_gen::generate(dir.path(), &corpus_gen::Spec::new(3000, 5)).unwrap();
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("claims");
+    for root in [dir.path(), shipped.as_path()] {
+        let run = claimcheck::Run::new(root);
+        let report = run.report();
+        assert!(report.claims.len() > 400 && !report.findings.is_empty());
+        let written = claimcheck::report::json::render(&report);
+        assert!(written == claimcheck::report::json::pretty(&report), "{} differs", root.display());
+    }
+}

@@ -6,38 +6,152 @@
 
 use super::Report;
 use crate::text::controls::is_hidden;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::ser::Formatter;
 use std::io::{self, Write};
 
 pub fn render(report: &Report) -> String {
-    pretty(report)
+    let mut out = Vec::new();
+    write(report, &mut out).expect("the report models always serialize");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-/// [`render`] into a writer, without holding the text.
+/// [`render`] into a writer, without holding the text: the same bytes as [`pretty`] of the
+/// report, but its claims and findings (nearly all of it) are serialized across cores, a
+/// batch at a time, and written in order.
 pub fn write(report: &Report, out: impl Write) -> io::Result<()> {
-    write_pretty(report, out)
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let mut fields = Fields { out: &mut out, first: true };
+    fields.value("schema_version", &report.schema_version)?;
+    fields.value("corpus", &report.corpus)?;
+    fields.value("summary", &report.summary)?;
+    fields.value("sources", &report.sources)?;
+    fields.value("agreement", &report.agreement)?;
+    fields.items("claims", &report.claims.order, |&c| report.claims.get(c))?;
+    fields.items("findings", &report.findings, |f| f)?;
+    fields.value("links", &report.links)?;
+    fields.value("missing", &report.missing)?;
+    fields.value("stale", &report.stale)?;
+    fields.value("diagnostics", &report.diagnostics)?;
+    out.write_all(b"\n}\n")?;
+    out.flush()
 }
 
 /// Any of the report models, pretty-printed, with a final newline.
-pub fn pretty<T: serde::Serialize + ?Sized>(model: &T) -> String {
+pub fn pretty<T: Serialize + ?Sized>(model: &T) -> String {
     let mut out = Vec::new();
     write_pretty(model, &mut out).expect("the report models always serialize");
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// [`pretty`] into a writer.
-pub fn write_pretty<T: serde::Serialize + ?Sized>(model: &T, out: impl Write) -> io::Result<()> {
+pub fn write_pretty<T: Serialize + ?Sized>(model: &T, out: impl Write) -> io::Result<()> {
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, Escaping(PrettyFormatter::new()));
-    model.serialize(&mut ser).map_err(io::Error::other)?;
+    serialize(model, 0, &mut out)?;
     out.write_all(b"\n")?;
     out.flush()
 }
 
-/// serde_json's pretty layout, with every hidden character in a string written as `\u`.
-struct Escaping<'a>(PrettyFormatter<'a>);
+fn serialize<T: Serialize + ?Sized>(model: &T, depth: usize, out: &mut impl Write) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, Pretty { depth, has_value: false });
+    model.serialize(&mut ser).map_err(io::Error::other)
+}
 
-impl Formatter for Escaping<'_> {
+/// Items serialized at a time, across cores: a finding with its pairs explained runs to
+/// kilobytes, and the batch is held until it is written.
+const BATCH: usize = 1024;
+
+/// The members of the report's one object, written one after another.
+struct Fields<'w, W: Write> {
+    out: &'w mut W,
+    first: bool,
+}
+
+impl<W: Write> Fields<'_, W> {
+    fn key(&mut self, key: &str) -> io::Result<()> {
+        self.out.write_all(if std::mem::take(&mut self.first) { b"{\n  " } else { b",\n  " })?;
+        serialize(key, 1, self.out)?;
+        self.out.write_all(b": ")
+    }
+
+    fn value<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> io::Result<()> {
+        self.key(key)?;
+        serialize(value, 1, self.out)
+    }
+
+    /// An array whose items are made from `items` by `make` and serialized across cores.
+    fn items<'t, T: Sync, O: Serialize>(
+        &mut self,
+        key: &str,
+        items: &'t [T],
+        make: impl Fn(&'t T) -> O + Sync,
+    ) -> io::Result<()> {
+        self.key(key)?;
+        if items.is_empty() {
+            return self.out.write_all(b"[]");
+        }
+        self.out.write_all(b"[")?;
+        let mut first = true;
+        for batch in items.chunks(BATCH) {
+            let parts: Vec<io::Result<Vec<u8>>> = batch
+                .par_chunks(BATCH / 16)
+                .map(|part| {
+                    let mut buf = Vec::new();
+                    for item in part {
+                        buf.extend_from_slice(b",\n    ");
+                        serialize(&make(item), 2, &mut buf)?;
+                    }
+                    Ok(buf)
+                })
+                .collect();
+            for part in parts {
+                let part = part?;
+                // Every item is written after a comma but the very first.
+                self.out.write_all(&part[std::mem::take(&mut first) as usize..])?;
+            }
+        }
+        self.out.write_all(b"\n  ]")
+    }
+}
+
+/// serde_json's pretty layout (two spaces an indent) from a given depth, with every hidden
+/// character in a string written as `\u`.
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(bracket)
+    }
+
+    fn item<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+}
+
+impl Formatter for Pretty {
     fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
         let mut rest = fragment;
         while let Some((at, c)) = rest.char_indices().find(|&(_, c)| !c.is_ascii() && is_hidden(c)) {
@@ -50,31 +164,33 @@ impl Formatter for Escaping<'_> {
         w.write_all(rest.as_bytes())
     }
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
+        self.open(w, b"[")
     }
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
+        self.close(w, b"]")
     }
     fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
+        self.item(w, first)
     }
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
+        self.open(w, b"{")
     }
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
+        self.close(w, b"}")
     }
     fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
+        self.item(w, first)
     }
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
+        w.write_all(b": ")
     }
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
