@@ -274,7 +274,17 @@ impl<'a> Pairs<'a> {
     }
 
     pub fn iter(&self) -> impl ExactSizeIterator<Item = PairOut<'_>> {
-        self.list.iter().map(|p| PairOut {
+        // Each claim's value in words once, not once for each pair that names it.
+        let words = match self.words {
+            Some(corpus) => {
+                let mut claims: Vec<usize> = self.list.iter().flat_map(|p| [p.a(), p.b()]).collect();
+                claims.sort_unstable();
+                claims.dedup();
+                check::ValueWords::of(corpus, &claims)
+            }
+            None => check::ValueWords::default(),
+        };
+        self.list.iter().map(move |p| PairOut {
             a: &self.ids[p.a()],
             b: &self.ids[p.b()],
             relation: p.relation,
@@ -282,9 +292,9 @@ impl<'a> Pairs<'a> {
             explanation: match self.words {
                 None => "".into(),
                 Some(corpus) if self.visible => {
-                    crate::text::visible(&check::explanation(corpus, p)).into_owned().into()
+                    crate::text::visible(&check::explanation_with(corpus, p, &words)).into_owned().into()
                 }
-                Some(corpus) => check::explanation(corpus, p).into(),
+                Some(corpus) => check::explanation_with(corpus, p, &words).into(),
             },
         })
     }

@@ -295,6 +295,11 @@ pub fn format_number(v: f64) -> String {
             "-inf".into()
         };
     }
+    // Whole numbers (nearly all figures) as integers: the same digits, without the float
+    // formatter's search for the shortest form.
+    if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+        return (v as i64).to_string();
+    }
     format!("{v}")
 }
 
@@ -310,5 +315,11 @@ mod tests {
         assert_eq!(format_number(-0.0), "0");
         assert_eq!(format_number(2e12), "2000000000000");
         assert_eq!(format_number(-3.5), "-3.5");
+        // Whole numbers to 2^53 are written as integers: the same digits as the float's.
+        for v in [1.0, -1.0, 7.0e15, -9_007_199_254_740_991.0, 123_456_789_012.0] {
+            assert_eq!(format_number(v), format!("{v}"));
+        }
+        assert_eq!(format_number(9_007_199_254_740_992.0), "9007199254740992");
+        assert_eq!(format_number(1e300), format!("{}", 1e300));
     }
 }
