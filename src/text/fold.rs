@@ -27,19 +27,8 @@ pub struct Folded<'a> {
 
 impl<'a> Folded<'a> {
     pub fn new(original: &'a str, glyphs: &GlyphMap, mode: Mode) -> Self {
-        let mut folded = Folding {
-            text: String::with_capacity(original.len()),
-            origin: Vec::with_capacity(original.len()),
-            pending_space: None,
-            mode,
-        };
-        for (at, c) in original.char_indices() {
-            match if glyphs.is_empty() { None } else { glyphs.get(&c) } {
-                Some(decoded) => decoded.chars().for_each(|d| folded.push(d, at)),
-                None => folded.push(c, at),
-            }
-        }
-        Folded { original, text: folded.text, origin: folded.origin }
+        let (text, origin) = Folding::<true>::new(original.len(), mode).fold(original, glyphs);
+        Folded { original, text, origin }
     }
 
     /// The original byte range that the folded byte range `start..end` came from.
@@ -64,20 +53,87 @@ fn ends_a_word(c: char) -> bool {
     matches!(c, 'ء' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 
-/// Folded text as it is built.
-struct Folding {
+/// Folded text as it is built; with `ORIGIN`, where each of its bytes came from.
+struct Folding<const ORIGIN: bool> {
     text: String,
     origin: Vec<u32>,
     pending_space: Option<usize>,
     mode: Mode,
+    table: &'static [Small],
 }
 
-impl Folding {
+impl<const ORIGIN: bool> Folding<ORIGIN> {
+    fn new(len: usize, mode: Mode) -> Self {
+        Folding {
+            text: String::with_capacity(len),
+            origin: Vec::with_capacity(if ORIGIN { len } else { 0 }),
+            pending_space: None,
+            mode,
+            table: Small::table(mode),
+        }
+    }
+
+    /// The folded text, with `original` folded into it.
+    fn fold(mut self, original: &str, glyphs: &GlyphMap) -> (String, Vec<u32>) {
+        self.fold_into(original, glyphs);
+        (self.text, self.origin)
+    }
+
+    fn fold_into(&mut self, original: &str, glyphs: &GlyphMap) {
+        // Characters that fold to themselves (most letters and digits of a text) are copied
+        // a run at a time rather than pushed one by one.
+        let mut run: Option<std::ops::Range<usize>> = None;
+        for (at, c) in original.char_indices() {
+            let small = self.table.get(c as usize).copied().unwrap_or(Small::Other);
+            if matches!(small, Small::Same) {
+                run.get_or_insert(at..at).end = at + c.len_utf8();
+                continue;
+            }
+            if let Some(run) = run.take() {
+                self.copy(original, run);
+            }
+            match if glyphs.is_empty() { None } else { glyphs.get(&c) } {
+                Some(decoded) => decoded.chars().for_each(|d| self.push(d, at)),
+                None => self.push_small(small, c, at),
+            }
+        }
+        if let Some(run) = run {
+            self.copy(original, run);
+        }
+    }
+
+    /// `original[run]`, whose characters all fold to themselves.
+    fn copy(&mut self, original: &str, run: std::ops::Range<usize>) {
+        if let Some(space_at) = self.pending_space.take() {
+            self.text.push(' ');
+            if ORIGIN {
+                self.origin.push(space_at as u32);
+            }
+        }
+        self.text.push_str(&original[run.clone()]);
+        if ORIGIN {
+            // Every byte of a character points at its first byte.
+            let mut char_start = run.start as u32;
+            self.origin.extend(original.as_bytes()[run.clone()].iter().zip(run.start as u32..).map(|(&b, at)| {
+                if b & 0xC0 != 0x80 {
+                    char_start = at;
+                }
+                char_start
+            }));
+        }
+    }
+
     /// Folds one character of the original (or of what its glyph decodes to) at `at`.
     fn push(&mut self, c: char, at: usize) {
-        match Small::of(c, self.mode) {
+        self.push_small(self.table.get(c as usize).copied().unwrap_or(Small::Other), c, at);
+    }
+
+    /// [`Folding::push`], with what the table says of `c`.
+    fn push_small(&mut self, small: Small, c: char, at: usize) {
+        match small {
             Small::Nothing => {}
             Small::Space => self.space(at),
+            Small::Same => self.put(c, at),
             Small::One(f) => self.put(f, at),
             Small::Other => {
                 for f in fold_char(c, self.mode) {
@@ -97,11 +153,16 @@ impl Folding {
     fn put(&mut self, f: char, at: usize) {
         if let Some(space_at) = self.pending_space.take() {
             self.text.push(' ');
-            self.origin.push(space_at as u32);
+            if ORIGIN {
+                self.origin.push(space_at as u32);
+            }
         }
-        let len = f.len_utf8();
         self.text.push(f);
-        self.origin.extend(std::iter::repeat_n(at as u32, len));
+        if ORIGIN {
+            for _ in 0..f.len_utf8() {
+                self.origin.push(at as u32);
+            }
+        }
     }
 }
 
@@ -112,6 +173,8 @@ impl Folding {
 enum Small {
     Nothing,
     Space,
+    /// The character itself.
+    Same,
     One(char),
     /// Above the table, or more than one character: the rules themselves.
     Other,
@@ -120,7 +183,8 @@ enum Small {
 const TABLED: usize = 0x700;
 
 impl Small {
-    fn of(c: char, mode: Mode) -> Small {
+    /// The table of `mode`, worked out on first use.
+    fn table(mode: Mode) -> &'static [Small] {
         static TABLES: std::sync::OnceLock<[Vec<Small>; 2]> = std::sync::OnceLock::new();
         let tables = TABLES.get_or_init(|| {
             let table = |mode| {
@@ -128,6 +192,7 @@ impl Small {
                     .map(|c| match char::from_u32(c).map(|c| fold_char(c, mode)) {
                         Some(FoldChars::Nothing) => Small::Nothing,
                         Some(FoldChars::Space) => Small::Space,
+                        Some(FoldChars::One(f)) if f as u32 == c => Small::Same,
                         Some(FoldChars::One(f)) => Small::One(f),
                         _ => Small::Other,
                     })
@@ -135,10 +200,7 @@ impl Small {
             };
             [table(Mode::Match), table(Mode::Read)]
         });
-        match tables[mode as usize].get(c as usize) {
-            Some(&small) => small,
-            None => Small::Other,
-        }
+        &tables[mode as usize]
     }
 }
 
@@ -260,11 +322,32 @@ impl Iterator for FoldIter {
 
 /// Fold with no glyph map, for short strings (names, phrases, values).
 pub fn fold(s: &str, mode: Mode) -> String {
-    Folded::new(s, &GlyphMap::new(), mode).text
+    Folding::<false>::new(s.len(), mode).fold(s, &GlyphMap::new()).0
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Runs of characters that fold to themselves are copied whole: the text, and where
+        /// each of its bytes came from, are what folding one character at a time gives.
+        #[test]
+        fn copying_runs_folds_as_one_character_at_a_time_does(
+            original in "[ a-zA-Z0-9.,%()«»\n\u{0621}-\u{065F}\u{0660}-\u{0669}\u{06F0}-\u{06F9}\u{0640}\u{200F}\u{FEFB}ک]{0,40}"
+        ) {
+            for mode in [Mode::Match, Mode::Read] {
+                let mut one_by_one = Folding::<true>::new(original.len(), mode);
+                for (at, c) in original.char_indices() {
+                    one_by_one.push(c, at);
+                }
+                let folded = Folded::new(&original, &GlyphMap::new(), mode);
+                prop_assert_eq!(&folded.text, &one_by_one.text);
+                prop_assert_eq!(&folded.origin, &one_by_one.origin);
+                prop_assert_eq!(fold(&original, mode), one_by_one.text);
+            }
+        }
+    }
 
     /// Found by fuzzing: a presentation-range letter with no other form folded itself
     /// until the stack ran out.
