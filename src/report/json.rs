@@ -5,7 +5,7 @@
 //! parser, but nothing in the file can reorder or hide what a person reads in it.
 
 use super::Report;
-use crate::text::controls::is_hidden;
+use crate::text::controls::first_hidden_beyond_ascii;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::ser::Formatter;
@@ -154,7 +154,7 @@ impl Pretty {
 impl Formatter for Pretty {
     fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
         let mut rest = fragment;
-        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| !c.is_ascii() && is_hidden(c)) {
+        while let Some((at, c)) = first_hidden_beyond_ascii(rest) {
             w.write_all(&rest.as_bytes()[..at])?;
             for unit in c.encode_utf16(&mut [0u16; 2]) {
                 write!(w, "\\u{unit:04x}")?;

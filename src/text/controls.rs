@@ -44,6 +44,52 @@ fn listed(c: char) -> bool {
         )
 }
 
+/// The first character beyond ASCII that [`is_hidden`], and its byte offset. Reads the
+/// bytes and decodes a character only where a hidden one may begin: in Arabic and Latin
+/// text, none does (the JSON report passes every string it writes through here).
+pub fn first_hidden_beyond_ascii(s: &str) -> Option<(usize, char)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII (ids, keys, explanations) eight bytes at a time.
+        if let Some(word) = bytes.get(i..i + 8)
+            && u64::from_le_bytes(word.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080 == 0
+        {
+            i += 8;
+            continue;
+        }
+        let lead = bytes[i];
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let may_hide = match lead {
+            // U+0080..U+00BF: the C1 controls and the soft hyphen.
+            0xC2 => next < 0xA0 || next == 0xAD,
+            // U+00C0..U+033F: letters and marks.
+            0xC3..=0xCC => false,
+            // U+0600..U+063F: the Arabic letter mark, U+061C.
+            0xD8 => next == 0x9C,
+            // U+0640..U+06FF.
+            0xD9..=0xDB => false,
+            _ => true,
+        };
+        if may_hide
+            && let Some(c) = s[i..].chars().next()
+            && is_hidden(c)
+        {
+            return Some((i, c));
+        }
+        i += match lead {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+    }
+    None
+}
+
 /// Whether a text holds a character that hides itself.
 pub fn hides(s: &str) -> bool {
     s.chars().any(is_hidden)
@@ -110,6 +156,17 @@ impl Offsets {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_every_hidden_character_beyond_ascii_and_no_other() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("a{c}ب");
+            let expected = (!c.is_ascii() && is_hidden(c)).then_some((1, c));
+            assert_eq!(first_hidden_beyond_ascii(&s), expected, "U+{:04X}", c as u32);
+        }
+        assert_eq!(first_hidden_beyond_ascii("عدد 2500\u{202E}x\u{061C}"), Some((11, '\u{202E}')));
+        assert_eq!(first_hidden_beyond_ascii("x\u{1}y"), None, "ASCII controls are left to the caller");
+    }
 
     #[test]
     fn bidi_and_invisible_characters_show_their_code_points() {
