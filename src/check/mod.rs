@@ -106,10 +106,14 @@ pub struct ValueWords {
 }
 
 impl ValueWords {
-    pub fn of(corpus: &Corpus, claims: &[usize]) -> ValueWords {
-        let mut claims: Vec<_> = claims
-            .iter()
-            .map(|&c| {
+    /// The words of `claims` (claim indexes, in any order, repeated or not).
+    pub fn of(corpus: &Corpus, claims: impl IntoIterator<Item = usize>) -> ValueWords {
+        let mut indexes: Vec<usize> = claims.into_iter().collect();
+        indexes.sort_unstable();
+        indexes.dedup();
+        let claims = indexes
+            .into_iter()
+            .map(|c| {
                 let claim = &corpus.claims[c];
                 let compared = match &claim.value {
                     Value::Reading(r) => Some(compared(claim, r)),
@@ -118,7 +122,6 @@ impl ValueWords {
                 (c, show_value(corpus, claim), compared)
             })
             .collect();
-        claims.sort_unstable_by_key(|w| w.0);
         ValueWords { claims }
     }
 

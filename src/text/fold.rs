@@ -73,13 +73,8 @@ impl<const ORIGIN: bool> Folding<ORIGIN> {
         }
     }
 
-    /// The folded text, with `original` folded into it.
+    /// `original` folded, and where each byte came from (with `ORIGIN`).
     fn fold(mut self, original: &str, glyphs: &GlyphMap) -> (String, Vec<u32>) {
-        self.fold_into(original, glyphs);
-        (self.text, self.origin)
-    }
-
-    fn fold_into(&mut self, original: &str, glyphs: &GlyphMap) {
         // Characters that fold to themselves (most letters and digits of a text) are copied
         // a run at a time rather than pushed one by one.
         let mut run: Option<std::ops::Range<usize>> = None;
@@ -100,16 +95,12 @@ impl<const ORIGIN: bool> Folding<ORIGIN> {
         if let Some(run) = run {
             self.copy(original, run);
         }
+        (self.text, self.origin)
     }
 
     /// `original[run]`, whose characters all fold to themselves.
     fn copy(&mut self, original: &str, run: std::ops::Range<usize>) {
-        if let Some(space_at) = self.pending_space.take() {
-            self.text.push(' ');
-            if ORIGIN {
-                self.origin.push(space_at as u32);
-            }
-        }
+        self.pending_space();
         self.text.push_str(&original[run.clone()]);
         if ORIGIN {
             // Every byte of a character points at its first byte.
@@ -151,16 +142,19 @@ impl<const ORIGIN: bool> Folding<ORIGIN> {
     }
 
     fn put(&mut self, f: char, at: usize) {
+        self.pending_space();
+        self.text.push(f);
+        if ORIGIN {
+            self.origin.extend(std::iter::repeat_n(at as u32, f.len_utf8()));
+        }
+    }
+
+    /// The space that separates what comes next from what came before, if one is waiting.
+    fn pending_space(&mut self) {
         if let Some(space_at) = self.pending_space.take() {
             self.text.push(' ');
             if ORIGIN {
                 self.origin.push(space_at as u32);
-            }
-        }
-        self.text.push(f);
-        if ORIGIN {
-            for _ in 0..f.len_utf8() {
-                self.origin.push(at as u32);
             }
         }
     }
