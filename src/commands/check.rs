@@ -73,7 +73,7 @@ pub fn run(args: CheckArgs) -> u8 {
     });
     match (args.format, args.show) {
         (Format::Text, Show::All) => {
-            let _ = anstream::stdout().write_all(report::text::render_unfolded(&report).as_bytes());
+            super::print_styled(&report::text::render_unfolded(&report));
         }
         (format, _) => print(format, &report),
     }
@@ -88,10 +88,12 @@ pub fn run(args: CheckArgs) -> u8 {
 /// The report in a format on standard output; JSON is written as it is serialized, never
 /// held whole (it is gigabytes for a million claims).
 pub fn print(format: Format, report: &report::Report) {
-    let _ = match format {
-        Format::Json => report::json::write(report, std::io::stdout().lock()),
-        _ => anstream::stdout().write_all(render(format, report).as_bytes()),
-    };
+    match format {
+        Format::Json => {
+            let _ = report::json::write(report, std::io::stdout().lock());
+        }
+        _ => super::print_styled(&render(format, report)),
+    }
 }
 
 /// The report in a format; text carries ANSI styles for the caller to keep or strip.

@@ -3,7 +3,6 @@
 use super::OK;
 use crate::cli::{CoverageArgs, TextOrJson};
 use claimcheck::coverage;
-use std::io::Write;
 
 pub fn run(args: CoverageArgs) -> u8 {
     let run = match super::load_with_mentions(&args.path, "coverage was not measured") {
@@ -22,6 +21,6 @@ pub fn run(args: CoverageArgs) -> u8 {
             TextOrJson::Json => coverage::render::json(&run.coverage, &args.path, args.all),
         }
     };
-    let _ = anstream::stdout().write_all(text.as_bytes());
+    super::print_styled(&text);
     OK
 }

@@ -38,6 +38,6 @@ fn explain(args: ExplainArgs) -> Result<u8, u8> {
         TextOrJson::Text => report::explain::text::render(&explanation),
         TextOrJson::Json => report::json::pretty(&explanation),
     };
-    let _ = anstream::stdout().write_all(text.as_bytes());
+    super::print_styled(&text);
     Ok(OK)
 }

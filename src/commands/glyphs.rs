@@ -52,7 +52,7 @@ pub fn run(args: GlyphsArgs) -> u8 {
         TextOrJson::Text => as_text(&target, year, &text, &inferred),
         TextOrJson::Json => as_json(&target, year, &text, &inferred),
     };
-    let _ = anstream::stdout().write_all(out.as_bytes());
+    super::print_styled(&out);
     OK
 }
 

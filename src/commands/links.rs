@@ -5,7 +5,6 @@ use super::OK;
 use crate::cli::TextOrJson;
 use claimcheck::links::{self, Sign};
 use std::fmt::Write as _;
-use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -47,6 +46,6 @@ pub fn run(args: LinksArgs) -> u8 {
             out
         }
     };
-    let _ = anstream::stdout().write_all(text.as_bytes());
+    super::print_styled(&text);
     OK
 }

@@ -33,6 +33,16 @@ pub const INPUT_ERROR: u8 = 2;
 /// The size limits of the command line, set once by `main`.
 static LIMITS: OnceLock<Limits> = OnceLock::new();
 
+/// `text` on standard output, its ANSI styles kept or stripped as `--color` and the terminal
+/// say, buffered: written to the line-buffered stream, every run of text between two styles
+/// and every line was a system call of its own (15,740 for the 100k text report).
+pub fn print_styled(text: &str) {
+    let choice = anstream::AutoStream::choice(&std::io::stdout());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let _ = anstream::AutoStream::new(&mut out as &mut dyn Write, choice).write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
 pub fn set_limits(limits: Limits) {
     let _ = LIMITS.set(limits);
 }

@@ -20,7 +20,7 @@ pub fn run(args: ValueArgs) -> u8 {
             }
             TextOrJson::Json => "{\n  \"kind\": \"missing\"\n}\n".to_string(),
         };
-        let _ = anstream::stdout().write_all(text.as_bytes());
+        super::print_styled(&text);
         return OK;
     }
     let read = match args.kind {
@@ -41,7 +41,7 @@ pub fn run(args: ValueArgs) -> u8 {
                 TextOrJson::Text => claimcheck::explain_value(&reading),
                 TextOrJson::Json => with_unit(report::json::value(&reading), &reading),
             };
-            let _ = anstream::stdout().write_all(text.as_bytes());
+            super::print_styled(&text);
             OK
         }
         Err(e) => {
