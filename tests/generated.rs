@@ -1,5 +1,6 @@
 //! The generated corpus (benches/corpus_gen) checked end to end: every planted contradiction
-//! is found and nothing else is, and the findings are the same whatever the thread settings.
+//! is found and nothing else is, the findings are the same whatever the thread settings, and
+//! the JSON report written across cores is the model's own layout.
 
 mod common;
 #[path = "../benches/corpus_gen/mod.rs"]

@@ -102,7 +102,15 @@ pub fn explanation_with(corpus: &Corpus, pair: &Pair, words: &ValueWords) -> Str
 #[derive(Debug, Default)]
 pub struct ValueWords {
     /// By claim index.
-    claims: Vec<(usize, String, Option<String>)>,
+    claims: Vec<ClaimWords>,
+}
+
+#[derive(Debug)]
+struct ClaimWords {
+    claim: usize,
+    value: String,
+    /// For figures.
+    compared: Option<String>,
 }
 
 impl ValueWords {
@@ -115,31 +123,34 @@ impl ValueWords {
             .into_iter()
             .map(|c| {
                 let claim = &corpus.claims[c];
-                let compared = match &claim.value {
-                    Value::Reading(r) => Some(compared(claim, r)),
-                    _ => None,
-                };
-                (c, show_value(corpus, claim), compared)
+                ClaimWords {
+                    claim: c,
+                    value: show_value(corpus, claim),
+                    compared: match &claim.value {
+                        Value::Reading(r) => Some(compared(claim, r)),
+                        _ => None,
+                    },
+                }
             })
             .collect();
         ValueWords { claims }
     }
 
-    fn held(&self, c: usize) -> Option<&(usize, String, Option<String>)> {
-        self.claims.binary_search_by_key(&c, |w| w.0).ok().map(|i| &self.claims[i])
+    fn held(&self, c: usize) -> Option<&ClaimWords> {
+        self.claims.binary_search_by_key(&c, |w| w.claim).ok().map(|i| &self.claims[i])
     }
 
     fn value(&self, corpus: &Corpus, c: usize) -> Cow<'_, str> {
         match self.held(c) {
-            Some((_, value, _)) => Cow::Borrowed(value),
+            Some(held) => Cow::Borrowed(&held.value),
             None => Cow::Owned(show_value(corpus, &corpus.claims[c])),
         }
     }
 
     fn compared(&self, corpus: &Corpus, c: usize, r: &Reading) -> Cow<'_, str> {
-        match self.held(c) {
-            Some((_, _, Some(compared))) => Cow::Borrowed(compared),
-            _ => Cow::Owned(compared(&corpus.claims[c], r)),
+        match self.held(c).and_then(|held| held.compared.as_deref()) {
+            Some(compared) => Cow::Borrowed(compared),
+            None => Cow::Owned(compared(&corpus.claims[c], r)),
         }
     }
 }

@@ -12,9 +12,7 @@ use serde_json::ser::Formatter;
 use std::io::{self, Write};
 
 pub fn render(report: &Report) -> String {
-    let mut out = Vec::new();
-    write(report, &mut out).expect("the report models always serialize");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    into_string(|out| write(report, out))
 }
 
 /// [`render`] into a writer, without holding the text: the same bytes as [`pretty`] of the
@@ -40,17 +38,16 @@ pub fn write(report: &Report, out: impl Write) -> io::Result<()> {
 
 /// Any of the report models, pretty-printed, with a final newline.
 pub fn pretty<T: Serialize + ?Sized>(model: &T) -> String {
-    let mut out = Vec::new();
-    write_pretty(model, &mut out).expect("the report models always serialize");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    into_string(|out| {
+        serialize(model, 0, out)?;
+        out.write_all(b"\n")
+    })
 }
 
-/// [`pretty`] into a writer.
-pub fn write_pretty<T: Serialize + ?Sized>(model: &T, out: impl Write) -> io::Result<()> {
-    let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    serialize(model, 0, &mut out)?;
-    out.write_all(b"\n")?;
-    out.flush()
+fn into_string(write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+    let mut out = Vec::new();
+    write(&mut out).expect("the report models always serialize");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 fn serialize<T: Serialize + ?Sized>(model: &T, depth: usize, out: &mut impl Write) -> io::Result<()> {
