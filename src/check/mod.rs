@@ -223,45 +223,57 @@ impl Outcome {
 }
 
 pub fn check(corpus: &Corpus, graph: &ClaimGraph, ledger: &Ledger) -> Outcome {
-    let mut outcome = Outcome::default();
-    for (f, fact) in graph.facts.iter().enumerate() {
-        let valued: Vec<usize> =
-            fact.claims.iter().copied().filter(|&c| corpus.claims[c].value != Value::Missing).collect();
-        if valued.len() < 2 {
-            continue;
-        }
-        let mut pairs = Vec::with_capacity(valued.len() * (valued.len() - 1) / 2);
-        // Within one fact only: the groups are small, so every pair is compared.
-        for (i, &a) in valued.iter().enumerate() {
-            for &b in &valued[i + 1..] {
-                pairs.push(relate(corpus, a, b, None));
-            }
-        }
-        let verdict = fact_verdict(&pairs);
-        let (reason, explanation) = summarize(corpus, &pairs, verdict);
-        let key = fact.key.to_string();
-        let mut finding = Finding {
-            fingerprint: fingerprint(&key),
-            key,
-            fact: f,
-            verdict,
-            reason,
-            explanation,
-            claims: valued,
-            pairs: pairs.into(),
-            status: None,
-            resolution: None,
-            reopened: Vec::new(),
-        };
-        ledger.apply(corpus, &mut finding);
-        outcome.findings.push(finding);
-    }
+    use rayon::prelude::*;
+    // Facts are checked apart, across cores; collected in the graph's order.
+    let mut outcome = Outcome {
+        findings: graph
+            .facts
+            .par_iter()
+            .enumerate()
+            .filter_map(|(f, fact)| check_fact(corpus, ledger, f, fact))
+            .collect(),
+        ..Outcome::default()
+    };
     for mut finding in parts::findings(corpus, graph) {
         ledger.apply(corpus, &mut finding);
         outcome.findings.push(finding);
     }
     (outcome.stale_resolutions, outcome.stale_baseline) = ledger.stale(&outcome.findings);
     outcome
+}
+
+/// The finding of one fact, when at least two of its claims have a value.
+fn check_fact(corpus: &Corpus, ledger: &Ledger, f: usize, fact: &crate::graph::Fact) -> Option<Finding> {
+    let valued: Vec<usize> =
+        fact.claims.iter().copied().filter(|&c| corpus.claims[c].value != Value::Missing).collect();
+    if valued.len() < 2 {
+        return None;
+    }
+    let mut pairs = Vec::with_capacity(valued.len() * (valued.len() - 1) / 2);
+    // Within one fact only: the groups are small, so every pair is compared.
+    for (i, &a) in valued.iter().enumerate() {
+        for &b in &valued[i + 1..] {
+            pairs.push(relate(corpus, a, b, None));
+        }
+    }
+    let verdict = fact_verdict(&pairs);
+    let (reason, explanation) = summarize(corpus, &pairs, verdict);
+    let key = fact.key.to_string();
+    let mut finding = Finding {
+        fingerprint: fingerprint(&key),
+        key,
+        fact: f,
+        verdict,
+        reason,
+        explanation,
+        claims: valued,
+        pairs: pairs.into(),
+        status: None,
+        resolution: None,
+        reopened: Vec::new(),
+    };
+    ledger.apply(corpus, &mut finding);
+    Some(finding)
 }
 
 /// A fact contradicts when any two comparable claims do, agrees when any two agree, and is

@@ -18,6 +18,7 @@
 use super::ledger::decision::keeps_contradiction;
 use super::{Finding, Outcome, Relation, Status};
 use crate::corpus::Corpus;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// The reliability of a source with no evidence either way.
@@ -94,16 +95,23 @@ pub fn assess(corpus: &Corpus, outcome: &Outcome) -> Vec<Reliability> {
     let sources = corpus.sources.len();
     let mut trust = vec![PRIOR; sources];
     let mut raw = vec![None; sources];
-    let mut scratch = Vec::new();
     for _ in 0..MAX_ROUNDS {
+        // Each claim's credibility across cores; each source's sum is ordered, so the
+        // scores do not depend on how the work was split.
+        let credibility: Vec<f64> = judged
+            .par_iter()
+            .map_init(Vec::new, |scratch, j| {
+                let own = trust[j.source];
+                let backing = weight(&bearings[j.backing.clone()], &trust, scratch);
+                let against = weight(&bearings[j.against.clone()], &trust, scratch);
+                (own + backing) / (own + backing + against)
+            })
+            .collect();
         let mut terms: Vec<Vec<f64>> = vec![Vec::new(); sources];
-        for j in &judged {
-            let own = trust[j.source];
-            let backing = weight(&bearings[j.backing.clone()], &trust, &mut scratch);
-            let against = weight(&bearings[j.against.clone()], &trust, &mut scratch);
-            terms[j.source].push((own + backing) / (own + backing + against));
+        for (j, c) in judged.iter().zip(credibility) {
+            terms[j.source].push(c);
         }
-        let sum: Vec<f64> = terms.iter_mut().map(|t| ordered_sum(t)).collect();
+        let sum: Vec<f64> = terms.par_iter_mut().map(|t| ordered_sum(t)).collect();
         let count: Vec<usize> = terms.iter().map(Vec::len).collect();
         let next: Vec<f64> =
             (0..sources).map(|s| (sum[s] + PSEUDO_CLAIMS * PRIOR) / (count[s] as f64 + PSEUDO_CLAIMS)).collect();

@@ -1,10 +1,10 @@
 //! The source × source agreement matrix: for each pair of sources, on how many facts their
 //! claims agree, contradict, or cannot be compared.
 
-use crate::check::{Outcome, Verdict};
+use crate::check::{Outcome, Relation, Verdict};
 use crate::corpus::Corpus;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Two sources (in corpus order) and the facts both state, counted once each.
 #[derive(Debug, Clone, Serialize)]
@@ -26,23 +26,27 @@ pub const MATRIX_SOURCES: usize = 200;
 /// sources; sources in `order`, as the report lists them.
 pub fn source_pairs(corpus: &Corpus, outcome: &Outcome, order: &[usize]) -> Vec<SourcePair> {
     // Between two sources, a fact is judged as the checker judges it, on their claims
-    // alone: (source a, source b) → fact → the verdict of the pairs of their claims so far.
-    let mut judged: BTreeMap<(usize, usize), BTreeMap<usize, Verdict>> = BTreeMap::new();
-    for finding in &outcome.findings {
-        for pair in finding.pairs.iter() {
+    // alone: the verdict of the pairs of their claims, over every finding filed under the
+    // fact (a fact's own finding and those of its parts). Each fact is judged on its own,
+    // then counted: (source a, source b) → facts that agree, contradict, cannot be compared.
+    let mut by_fact: Vec<usize> = (0..outcome.findings.len()).collect();
+    by_fact.sort_by_key(|&i| outcome.findings[i].fact);
+    let mut counts: FxHashMap<(usize, usize), [usize; 3]> = FxHashMap::default();
+    let mut judged: Vec<((usize, usize), Relation)> = Vec::new();
+    for same_fact in by_fact.chunk_by(|&x, &y| outcome.findings[x].fact == outcome.findings[y].fact) {
+        judged.clear();
+        for pair in same_fact.iter().flat_map(|&i| outcome.findings[i].pairs.iter()) {
             let (sa, sb) = (corpus.claims[pair.a()].source, corpus.claims[pair.b()].source);
             if sa != sb {
-                let verdict = judged
-                    .entry((sa.min(sb), sa.max(sb)))
-                    .or_default()
-                    .entry(finding.fact)
-                    .or_insert(Verdict::NotComparable);
-                *verdict = verdict.with(pair.relation);
+                judged.push(((sa.min(sb), sa.max(sb)), pair.relation));
             }
         }
+        judged.sort_unstable_by_key(|&(sources, _)| sources);
+        for same_sources in judged.chunk_by(|x, y| x.0 == y.0) {
+            let verdict = same_sources.iter().fold(Verdict::NotComparable, |v, &(_, relation)| v.with(relation));
+            counts.entry(same_sources[0].0).or_default()[column(verdict)] += 1;
+        }
     }
-    let facts: BTreeMap<(usize, usize), Vec<Verdict>> =
-        judged.into_iter().map(|(sources, by_fact)| (sources, by_fact.into_values().collect())).collect();
     let complete = order.len() <= MATRIX_SOURCES;
     let mut rank = vec![0; corpus.sources.len()];
     for (r, &s) in order.iter().enumerate() {
@@ -53,24 +57,32 @@ pub fn source_pairs(corpus: &Corpus, outcome: &Outcome, order: &[usize]) -> Vec<
     let listed: Vec<(usize, usize)> = if complete {
         order.iter().enumerate().flat_map(|(i, &a)| order[i + 1..].iter().map(move |&b| (a, b))).collect()
     } else {
-        let mut shared: Vec<(usize, usize)> = facts.keys().map(|&p| ordered(p)).collect();
+        let mut shared: Vec<(usize, usize)> = counts.keys().map(|&p| ordered(p)).collect();
         shared.sort_by_key(|&(a, b)| (rank[a], rank[b]));
         shared
     };
     listed
         .into_iter()
         .map(|(a, b)| {
-            let verdicts = facts.get(&(a.min(b), a.max(b)));
-            let count = |v: Verdict| verdicts.map_or(0, |vs| vs.iter().filter(|&&w| w == v).count());
+            let [agree, contradict, not_comparable] = counts.get(&(a.min(b), a.max(b))).copied().unwrap_or_default();
             SourcePair {
                 a: corpus.sources[a].meta.id.clone(),
                 b: corpus.sources[b].meta.id.clone(),
-                agree: count(Verdict::Agree),
-                contradict: count(Verdict::Contradict),
-                not_comparable: count(Verdict::NotComparable),
+                agree,
+                contradict,
+                not_comparable,
             }
         })
         .collect()
+}
+
+/// A verdict's place in a count of `[agree, contradict, not comparable]`.
+fn column(verdict: Verdict) -> usize {
+    match verdict {
+        Verdict::Agree => 0,
+        Verdict::Contradict => 1,
+        Verdict::NotComparable => 2,
+    }
 }
 
 #[cfg(test)]
