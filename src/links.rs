@@ -49,9 +49,13 @@ pub fn near_misses(corpus: &Corpus, graph: &ClaimGraph) -> Vec<NearMiss> {
 
 /// [`near_misses`], naming claims and facts through names already made.
 pub fn near_misses_named(corpus: &Corpus, graph: &ClaimGraph, names: &SharedNames) -> Vec<NearMiss> {
-    let mut out = qualifiers_differ(corpus, graph, names);
-    out.extend(subjects_nested(corpus, graph, names));
-    out.extend(similar_quotes(corpus, graph, names));
+    // The three signs are looked for apart, across cores.
+    let (mut out, (nested, similar)) = rayon::join(
+        || qualifiers_differ(corpus, graph, names),
+        || rayon::join(|| subjects_nested(corpus, graph, names), || similar_quotes(corpus, graph, names)),
+    );
+    out.extend(nested);
+    out.extend(similar);
     out.sort_by(|a, b| (&a.facts, a.sign).cmp(&(&b.facts, b.sign)));
     out
 }

@@ -372,7 +372,7 @@ impl<'a> Report<'a> {
         let id = |c: usize| names.claims[c].clone();
         let mut findings: Vec<FindingOut> = outcome
             .findings
-            .iter()
+            .par_iter()
             .map(|f| FindingOut {
                 fingerprint: f.fingerprint.clone(),
                 fact: f.key.clone(),

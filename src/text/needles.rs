@@ -109,6 +109,10 @@ impl Anchors {
     fn scan(&self, text: &[u8], found: &mut [Option<usize>]) {
         let mut left = self.sorted.len();
         for at in 0..(text.len() + 1).saturating_sub(ANCHOR) {
+            // A needle is text: it starts where a character does.
+            if is_continuation(text[at]) {
+                continue;
+            }
             let anchor = anchor_of(&text[at..]);
             let h = Self::hash(anchor, self.bits);
             if self.filter[h >> 6] & (1 << (h & 63)) == 0 {
@@ -177,6 +181,11 @@ impl Anchors {
         }
         (lo, if lo == 0 { 0 } else { shared_lo })
     }
+}
+
+/// Whether a byte of UTF-8 continues a character rather than starting one.
+fn is_continuation(byte: u8) -> bool {
+    (byte as i8) < -0x40
 }
 
 /// How many bytes `a` and `b` share at their start, compared eight at a time.

@@ -271,16 +271,18 @@ fn read_with(expr: &str, opts: &ReadOptions, years: Years) -> Result<Reading, Va
     let rest = &expr[base..];
     let folded = Folded::new(rest, &GlyphMap::new(), Mode::Read);
     let toks = lex::lex_with(&folded.text, lex::LexOptions { commas: opts.commas, whole: true });
-    let original_at = |k: usize| match toks.get(k) {
-        Some(t) => base + folded.original_range(t.start, t.end).start,
+    // Where each token stands, for errors; the parser takes the tokens themselves.
+    let spans: Vec<(usize, usize)> = toks.iter().map(|t| (t.start, t.end)).collect();
+    let original_at = |k: usize| match spans.get(k) {
+        Some(&(start, end)) => base + folded.original_range(start, end).start,
         None => expr.len(),
     };
-    let original_text = |k: usize| match toks.get(k) {
-        Some(t) => rest[folded.original_range(t.start, t.end)].to_string(),
+    let original_text = |k: usize| match spans.get(k) {
+        Some(&(start, end)) => rest[folded.original_range(start, end)].to_string(),
         None => String::new(),
     };
     let n = toks.len();
-    let mut p = Parser::new(toks.clone(), opts, true);
+    let mut p = Parser::new(toks, opts, true);
     p.years = years;
 
     let attempt = || -> Option<(parse::Item, usize, usize)> {
