@@ -316,7 +316,13 @@ impl Iterator for FoldIter {
 
 /// Fold with no glyph map, for short strings (names, phrases, values).
 pub fn fold(s: &str, mode: Mode) -> String {
-    Folding::<false>::new(s.len(), mode).fold(s, &GlyphMap::new()).0
+    fold_with(s, &GlyphMap::new(), mode)
+}
+
+/// Fold, reading private-use characters through a source's glyph map, when where each
+/// byte came from is not needed (a quote to look for).
+pub fn fold_with(s: &str, glyphs: &GlyphMap, mode: Mode) -> String {
+    Folding::<false>::new(s.len(), mode).fold(s, glyphs).0
 }
 
 #[cfg(test)]

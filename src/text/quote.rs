@@ -1,5 +1,6 @@
 //! Finding a quote in its source: exactly after folding, or else the nearest passage.
 
+use super::fold::fold_with;
 use super::{Folded, GlyphMap, Mode};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -77,7 +78,7 @@ impl<'a> QuoteIndex<'a> {
     /// Where each quote first stands, for many quotes in one pass over the text
     /// ([`super::needles`]), so a source with thousands of claims is not scanned thousands of times.
     pub fn find_each(&self, quotes: &[&str]) -> Vec<Option<Range<usize>>> {
-        let needles: Vec<String> = quotes.iter().map(|q| Folded::new(q, self.glyphs, Mode::Match).text).collect();
+        let needles: Vec<String> = quotes.iter().map(|q| fold_with(q, self.glyphs, Mode::Match)).collect();
         let needles: Vec<&str> = needles.iter().map(String::as_str).collect();
         super::needles::first_each(&self.folded.text, &needles)
             .into_iter()
@@ -91,7 +92,7 @@ impl<'a> QuoteIndex<'a> {
 
     /// Original byte ranges of every place the quote stands, after folding both.
     pub fn find(&self, quote: &str) -> Vec<Range<usize>> {
-        let needle = Folded::new(quote, self.glyphs, Mode::Match).text;
+        let needle = fold_with(quote, self.glyphs, Mode::Match);
         if needle.is_empty() {
             return Vec::new();
         }
@@ -108,7 +109,7 @@ impl<'a> QuoteIndex<'a> {
     /// distance ranks them, so this never compares the quote with every window of the text.
     pub fn nearest(&self, quote: &str) -> Option<NearMiss> {
         // Edit distances cost the square of the quote's length: a long quote is placed by its start.
-        let needle: Vec<char> = Folded::new(quote, self.glyphs, Mode::Match).text.chars().take(NEAR_CHARS).collect();
+        let needle: Vec<char> = fold_with(quote, self.glyphs, Mode::Match).chars().take(NEAR_CHARS).collect();
         if needle.len() < 3 || self.folded.text.len() < 3 {
             return None;
         }
