@@ -62,7 +62,7 @@ pub fn first_hidden_beyond_ascii(s: &str) -> Option<(usize, char)> {
             continue;
         }
         let lead = bytes[i];
-        if lead < 0x80 || is_continuation(lead) {
+        if lead < 0x80 || !s.is_char_boundary(i) {
             // ASCII, or the rest of a character the step above passed over.
             i += 1;
             continue;
@@ -110,11 +110,6 @@ fn starts_none(word: u64) -> bool {
     };
     let flagged = (at_least(0xCD) & !at_least(0xD8)) | at_least(0xDC) | equal(0xC2) | equal(0x9C);
     flagged == 0
-}
-
-/// Whether a byte of UTF-8 continues a character rather than starting one.
-fn is_continuation(byte: u8) -> bool {
-    (byte as i8) < -0x40
 }
 
 /// Whether a text holds a character that hides itself.

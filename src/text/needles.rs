@@ -23,7 +23,7 @@ pub fn first_each(text: &str, needles: &[&str]) -> Vec<Option<usize>> {
         short_needles(text, needles, &short, &mut found);
     }
     if !long.is_empty() {
-        Anchors::new(needles, long).scan(text.as_bytes(), &mut found);
+        Anchors::new(needles, long).scan(text, &mut found);
     }
     found
 }
@@ -106,20 +106,21 @@ impl Anchors {
         (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
     }
 
-    fn scan(&self, text: &[u8], found: &mut [Option<usize>]) {
+    fn scan(&self, text: &str, found: &mut [Option<usize>]) {
+        let bytes = text.as_bytes();
         let mut left = self.sorted.len();
-        for at in 0..(text.len() + 1).saturating_sub(ANCHOR) {
+        for at in 0..(bytes.len() + 1).saturating_sub(ANCHOR) {
             // A needle is text: it starts where a character does.
-            if is_continuation(text[at]) {
+            if !text.is_char_boundary(at) {
                 continue;
             }
-            let anchor = anchor_of(&text[at..]);
+            let anchor = anchor_of(&bytes[at..]);
             let h = Self::hash(anchor, self.bits);
             if self.filter[h >> 6] & (1 << (h & 63)) == 0 {
                 continue;
             }
             let Some(group) = self.groups.get(&anchor) else { continue };
-            let rest = &text[at..text.len().min(at + self.longest)];
+            let rest = &bytes[at..bytes.len().min(at + self.longest)];
             self.starting(&self.sorted[group.clone()], rest, |i| {
                 if found[i].is_none() {
                     found[i] = Some(at);
@@ -181,11 +182,6 @@ impl Anchors {
         }
         (lo, if lo == 0 { 0 } else { shared_lo })
     }
-}
-
-/// Whether a byte of UTF-8 continues a character rather than starting one.
-fn is_continuation(byte: u8) -> bool {
-    (byte as i8) < -0x40
 }
 
 /// How many bytes `a` and `b` share at their start, compared eight at a time.
