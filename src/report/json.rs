@@ -95,9 +95,14 @@ impl<W: Write> Fields<'_, W> {
                 .par_chunks(BATCH / 16)
                 .map(|part| {
                     let mut buf = Vec::new();
-                    for item in part {
+                    for (k, item) in part.iter().enumerate() {
                         buf.extend_from_slice(b",\n    ");
                         serialize(&make(item), 2, &mut buf)?;
+                        if k == 0 {
+                            // The items of a list are alike in size: room for the rest at
+                            // once, so that the buffer is not copied as it grows.
+                            buf.reserve(buf.len() * (part.len() - 1) * 5 / 4);
+                        }
                     }
                     Ok(buf)
                 })

@@ -45,25 +45,21 @@ fn listed(c: char) -> bool {
 }
 
 /// The first character beyond ASCII that [`is_hidden`], and its byte offset. Reads the
-/// bytes eight at a time and decodes a character only where a hidden one may begin: in
-/// Arabic and Latin text, none does (the JSON report passes every string it writes
-/// through here).
+/// bytes and decodes a character only where a hidden one may begin: in Arabic and Latin
+/// text, none does (the JSON report passes every string it writes through here).
 pub fn first_hidden_beyond_ascii(s: &str) -> Option<(usize, char)> {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // ASCII (ids, keys, explanations) eight bytes at a time.
         if let Some(word) = bytes.get(i..i + 8)
-            && starts_none(u64::from_le_bytes(word.try_into().expect("eight bytes")))
-            && word[7] != 0xD8
+            && u64::from_le_bytes(word.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080 == 0
         {
-            // No character that starts in these bytes hides (an Arabic letter mark's
-            // lead byte last would not say so: its second byte lies beyond).
             i += 8;
             continue;
         }
         let lead = bytes[i];
-        if lead < 0x80 || !s.is_char_boundary(i) {
-            // ASCII, or the rest of a character the step above passed over.
+        if lead < 0x80 {
             i += 1;
             continue;
         }
@@ -92,24 +88,6 @@ pub fn first_hidden_beyond_ascii(s: &str) -> Option<(usize, char)> {
         };
     }
     None
-}
-
-/// Whether no hidden character can start in these eight bytes of UTF-8: none is a lead
-/// byte but of U+00C0..U+033F (0xC3..0xCC) or of U+0640..U+06FF (0xD9..0xDB), nor the second
-/// byte of the Arabic letter mark (0x9C: it follows 0xD8, which leads ordinary letters
-/// too). Each test sets the high bit of the bytes it matches; no carry crosses a byte.
-fn starts_none(word: u64) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let splat = |b: u8| u64::from(b) * 0x0101_0101_0101_0101;
-    // Bytes of at least `b` (b ≥ 0x80): the low seven bits plus 0x100 − b reach the high bit.
-    let at_least = |b: u8| word & (((word & LOW) + splat(0x80 - (b & 0x7F))) & HIGH);
-    let equal = |b: u8| {
-        let x = word ^ splat(b);
-        x.wrapping_sub(splat(1)) & !x & HIGH
-    };
-    let flagged = (at_least(0xCD) & !at_least(0xD8)) | at_least(0xDC) | equal(0xC2) | equal(0x9C);
-    flagged == 0
 }
 
 /// Whether a text holds a character that hides itself.
@@ -187,7 +165,7 @@ mod tests {
             assert_eq!(first_hidden_beyond_ascii(&s), expected, "U+{:04X}", c as u32);
         }
         assert_eq!(first_hidden_beyond_ascii("عدد 2500\u{202E}x\u{061C}"), Some((11, '\u{202E}')));
-        // Eight bytes at a time: every hidden character found wherever it falls in a word.
+        // Every hidden character found wherever it falls among the eight bytes read at once.
         for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| !c.is_ascii() && is_hidden(c)) {
             for pad in 0..8 {
                 let s = format!("{}ب{c}ب", "a".repeat(pad));
