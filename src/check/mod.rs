@@ -7,9 +7,10 @@ mod parts;
 pub mod reliability;
 
 use crate::corpus::{Claim, Corpus, Value};
-use crate::graph::{ClaimGraph, SCOPE};
+use crate::graph::{ClaimGraph, Fact, SCOPE};
 use crate::value::{self, Reading, ValueKind};
 use ledger::{Ledger, Resolution};
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
@@ -223,7 +224,6 @@ impl Outcome {
 }
 
 pub fn check(corpus: &Corpus, graph: &ClaimGraph, ledger: &Ledger) -> Outcome {
-    use rayon::prelude::*;
     // Facts are checked apart, across cores; collected in the graph's order.
     let mut outcome = Outcome {
         findings: graph
@@ -243,7 +243,7 @@ pub fn check(corpus: &Corpus, graph: &ClaimGraph, ledger: &Ledger) -> Outcome {
 }
 
 /// The finding of one fact, when at least two of its claims have a value.
-fn check_fact(corpus: &Corpus, ledger: &Ledger, f: usize, fact: &crate::graph::Fact) -> Option<Finding> {
+fn check_fact(corpus: &Corpus, ledger: &Ledger, f: usize, fact: &Fact) -> Option<Finding> {
     let valued: Vec<usize> =
         fact.claims.iter().copied().filter(|&c| corpus.claims[c].value != Value::Missing).collect();
     if valued.len() < 2 {

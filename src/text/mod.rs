@@ -7,5 +7,5 @@ pub mod needles;
 pub mod quote;
 
 pub use controls::visible;
-pub use fold::{Folded, GlyphMap, Mode, fold};
+pub use fold::{Folded, GlyphMap, Mode, fold, fold_with};
 pub use quote::{NearMiss, QuoteIndex};

@@ -1,7 +1,6 @@
 //! Finding a quote in its source: exactly after folding, or else the nearest passage.
 
-use super::fold::fold_with;
-use super::{Folded, GlyphMap, Mode};
+use super::{Folded, GlyphMap, Mode, fold_with};
 use std::collections::HashMap;
 use std::ops::Range;
 
