@@ -328,6 +328,10 @@ fn the_shipped_texts_drafted_afresh_match_their_encoded_figures() {
 
 /// Drafts one short text with the shipped registry.
 fn draft_one(text: &str, language: &str) -> SourceFile {
+    draft_on(text, language, "2022-02-01")
+}
+
+fn draft_on(text: &str, language: &str, published: &str) -> SourceFile {
     let root = Path::new("claims");
     let corpus = corpus::load(root);
     let ids: Vec<&str> = corpus.sources.iter().map(|s| s.meta.id.as_str()).collect();
@@ -335,7 +339,7 @@ fn draft_one(text: &str, language: &str) -> SourceFile {
     let info = TextInfo {
         source_id: "draft-one".into(),
         path: "texts/one.txt".into(),
-        published: Some("2022-02-01".into()),
+        published: Some(published.into()),
         language: Some(language.into()),
     };
     draft::draft_text(&corpus, &config, text.to_string(), &info)
@@ -648,7 +652,7 @@ fn holds_its_measured_share(folder: &str, measured: (usize, usize)) {
 /// in the seventh).
 #[test]
 fn held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout", (65, 86));
+    holds_its_measured_share("heldout", (66, 86));
 }
 
 /// The second held-out set, written while the drafter was worked on a second time: 13/55
@@ -666,7 +670,7 @@ fn second_held_out_texts_drafted_against_a_careful_encoder() {
 /// 24/70 → 43/70 after the fourth round, → 47/70 in the seventh.
 #[test]
 fn third_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout3", (47, 70));
+    holds_its_measured_share("heldout3", (49, 70));
 }
 
 /// The fourth held-out set, written unseen while the drafter was worked on a fourth time:
@@ -698,5 +702,69 @@ fn sixth_held_out_texts_drafted_against_a_careful_encoder() {
 /// before that work was merged; 48/97 after it (measured once).
 #[test]
 fn seventh_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout7", (48, 97));
+    holds_its_measured_share("heldout7", (56, 97));
+}
+
+/// The eighth round's readings, in texts published on Tuesday 1 February 2022.
+#[test]
+fn events_placed_by_their_own_clause_and_what_states_no_fact() {
+    // One date heads several events: each takes the places of its own clause («وفي» joins a
+    // list of them), not those of the events between the date and it.
+    let drafted =
+        draft_one("وفي 5 يناير أُعلنت حالة الطوارئ في ألماتي وفي مانغيستاو، وانقطع الإنترنت عن البلاد كلها.", "ar");
+    let got: Vec<(&str, String)> =
+        drafted.claims.iter().map(|c| (c.property.as_str(), format!("{:?}", c.qualifiers))).collect();
+    for want in [
+        ("state_of_emergency_date", r#"{"place": "almaty"}"#),
+        ("state_of_emergency_date", r#"{"place": "mangystau"}"#),
+        ("internet_shutdown_start_date", "{}"),
+    ] {
+        assert!(got.contains(&(want.0, want.1.to_string())), "{want:?} in {got:?}");
+    }
+    // A caption's date dates a figure and an event of another clause: both are claims.
+    let drafted =
+        draft_one("▪ ألماتي، 10 يناير: زهور في ساحة المدينة في يوم الحداد الوطني، وقد انقطع الإنترنت 5 أيام.", "ar");
+    let got: Vec<(&str, &str)> = drafted.claims.iter().map(|c| (c.property.as_str(), c.value.as_str())).collect();
+    assert!(got.contains(&("mourning_date", "2022-01-10")), "{got:?}");
+    // A word of a name is no cue of an event («معاهدة»: a treaty's accession).
+    let drafted = draft_one("وفي 5 يناير طلب توكاييف عون منظمة معاهدة الأمن الجماعي.", "ar");
+    let got: Vec<&str> = drafted.claims.iter().map(|c| c.property.as_str()).collect();
+    assert_eq!(got, ["request_date"], "{:#?}", drafted.claims);
+    // A time of day, a transcript's timestamp and the text's own dateline are no figures.
+    let drafted = draft_one(
+        "Published Tuesday, February 1, 2022\n[00:03:30] The curfew in Almaty ran from 11 p.m. and 2,030 troops arrived.\nوفرض حظر التجول من الساعة 11 ليلاً.",
+        "en",
+    );
+    let values: Vec<&str> = drafted.claims.iter().map(|c| c.value.as_str()).collect();
+    assert!(values.contains(&"2030"), "{values:?}");
+    for v in ["0", "3", "30", "11", "2022-02-01"] {
+        assert!(!values.contains(&v), "{v} drafted: {:#?}", drafted.claims);
+    }
+    let reasons: Vec<&str> = drafted.draft.unplaced.iter().map(|u| u.reason.as_str()).collect();
+    assert!(reasons.iter().filter(|r| r.contains("time of day")).count() >= 4, "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.contains("dateline")), "{reasons:?}");
+}
+
+/// A look back a year on: a day without its year is in the year of the events it dates.
+#[test]
+fn a_day_without_its_year_in_a_look_back() {
+    // The corpus dates the unrest's start in Zhanaozen in 2022 only; the year named alone
+    // places the referendum's day after the text's in the year before.
+    let drafted = draft_on(
+        "It really started on January 2, in Zhanaozen. Politically, 2022 was long: the referendum on June 5, then the snap presidential election on November 20.",
+        "en",
+        "2023-01-05",
+    );
+    let got: Vec<(&str, &str, Option<&str>)> =
+        drafted.claims.iter().map(|c| (c.property.as_str(), c.value.as_str(), c.stated_as.as_deref())).collect();
+    for want in [
+        ("start_date", "2022-01-02", Some("January 2")),
+        ("election_date", "2022-06-05", Some("June 5")),
+        ("election_date", "2022-11-20", None),
+    ] {
+        assert!(got.contains(&want), "{want:?} in {got:?}");
+    }
+    // A day of a fact the corpus does not date stays in the text's year.
+    let drafted = draft_on("The new parliament held its first session on January 3.", "en", "2023-01-05");
+    assert!(drafted.claims.iter().all(|c| !c.value.starts_with("2022")), "{:#?}", drafted.claims);
 }

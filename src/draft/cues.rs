@@ -306,7 +306,7 @@ pub fn place_noun(words: &[Word], i: usize) -> Option<&'static str> {
 /// Whether a word joins a second place to a list: «و» or "and", alone or on a place noun
 /// («في ألماتي ومنطقة مانغيستاو», "in Almaty and the region of …").
 pub fn joins_place(w: &str) -> bool {
-    matches!(w, "و" | "and")
+    matches!(w, "و" | "and" | "وفي")
         || w.strip_prefix('و').is_some_and(|rest| PLACE_NOUNS.iter().any(|&(noun, _, _)| rest == noun))
 }
 

@@ -21,7 +21,7 @@ use crate::value::{self, Hedge, ValueKind};
 use clause::Paragraphs;
 use cues::{Lexicon, Word};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -55,7 +55,7 @@ pub struct DraftClaim {
     pub attributed_to: Option<String>,
     pub quote: String,
     /// The words of the quote that state the value where the reader reads them otherwise
-    /// (a date without its year, in the year the text last named), with the note why.
+    /// (a date without its year, in the year the text named before it), with the note why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_as: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -105,6 +105,8 @@ pub struct Priors {
     qualifier_kinds: HashMap<usize, BTreeMap<String, HashSet<String>>>,
     /// Claims per subject over the whole corpus: the tie-break between subjects.
     subject_weight: HashMap<usize, usize>,
+    /// The years the corpus's claims date each (subject, property) of a date in.
+    years: HashMap<(usize, usize), BTreeSet<i64>>,
     /// What each property's description declares, by property index.
     declared: Vec<declared::Declared>,
     /// The kinds of entity each qualifier key names over all properties: the kinds of a
@@ -128,12 +130,21 @@ impl Priors {
             subjects: HashMap::new(),
             qualifier_kinds: HashMap::new(),
             subject_weight: HashMap::new(),
+            years: HashMap::new(),
             declared: declared::of(&corpus.registry),
             key_kinds: HashMap::new(),
         };
         for c in corpus.claims.iter().filter(|c| keep(c)) {
             *p.subjects.entry(c.property).or_default().entry(c.subject).or_default() += 1;
             *p.subject_weight.entry(c.subject).or_default() += 1;
+            if let crate::corpus::Value::Reading(r) = &c.value
+                && r.kind == ValueKind::Date
+                && let (Some(lo), Some(hi)) = (r.interval.lo, r.interval.hi)
+            {
+                let years = p.years.entry((c.subject, c.property)).or_default();
+                years.insert(value::ymd_from_days(lo as i64).0);
+                years.insert(value::ymd_from_days(hi as i64).0);
+            }
             for (key, value) in &c.qualifiers {
                 let kinds = p.qualifier_kinds.entry(c.property).or_default().entry(key.clone()).or_default();
                 if let Some(e) = corpus.registry.find_entity(value) {
@@ -243,6 +254,10 @@ struct Around {
     /// fronts the sentence («وفي ألماتي، …», "In Mangystau, …") and the clause a relative
     /// clause («التي …», "which …") is about.
     reach: Vec<(usize, usize)>,
+    /// Passages within the clause that belong to neither the date nor the event it dates:
+    /// the rest of the date's clause and the other events between them («وأُعلنت حالة
+    /// الطوارئ في ألماتي» does not place the internet's cut named after it).
+    skip: Vec<(usize, usize)>,
     start: usize,
     end: usize,
 }
@@ -262,7 +277,10 @@ impl Around {
     }
 
     fn in_clause(&self, i: usize) -> bool {
-        self.words[i].start >= self.clause.0 && self.words[i].end <= self.clause.1
+        let w = &self.words[i];
+        w.start >= self.clause.0
+            && w.end <= self.clause.1
+            && !self.skip.iter().any(|&(a, b)| w.start >= a && w.end <= b)
     }
 
     /// In the clause or a passage that reaches into it.
@@ -342,9 +360,26 @@ impl<'a> Drafter<'a> {
                 }
                 continue;
             }
+            if let Some(reason) = self.not_a_figure(m) {
+                out.unplaced.push(Unplaced {
+                    range: (m.start, m.end),
+                    line: m.line,
+                    column: m.column,
+                    mention: m.text.clone(),
+                    value: m.value.clone(),
+                    reason: reason.to_string(),
+                });
+                continue;
+            }
             // A date that only dates a figure is that claim's as_of; one with an event of
-            // its own in its clause («انطلقت في 2 كانون الثاني») is a claim too.
-            if m.reading.kind == ValueKind::Date && dating.contains(&m.start) && !self.own_event(m) {
+            // its own in its clause («انطلقت في 2 كانون الثاني»), or of other clauses of its
+            // sentence (a caption's date: «الإثنين 10 يناير: … في يوم الحداد الوطني»), is a
+            // claim too.
+            if m.reading.kind == ValueKind::Date
+                && dating.contains(&m.start)
+                && !self.own_event(m)
+                && self.events(m).is_empty()
+            {
                 continue;
             }
             if m.reading.kind == ValueKind::Date
@@ -368,12 +403,11 @@ impl<'a> Drafter<'a> {
             {
                 let mut have: HashSet<String> = claims.iter().map(|c| c.property.clone()).collect();
                 for event in self.events(m) {
-                    if let Ok(more) = self.figure(m, &mut dating, Some(&event)) {
-                        for claim in more {
-                            if have.insert(claim.property.clone()) {
-                                claims.push(claim);
-                            }
-                        }
+                    if let Ok(more) = self.figure(m, &mut dating, Some(&event))
+                        && more.first().is_some_and(|c| have.insert(c.property.clone()))
+                    {
+                        // All of them: an event in each place of a list.
+                        claims.extend(more);
                     }
                 }
             }
@@ -410,6 +444,38 @@ impl<'a> Drafter<'a> {
         self.complete_anaphora(&mut out.claims);
         out.claims.sort_by_key(|d| (d.line, d.column));
         out
+    }
+
+    /// Why a mention states no fact of its own, where it is plainly so: a time of day
+    /// ("[00:03:30]", «من الساعة 11 ليلاً») or the text's own day on its first lines (its
+    /// dateline or byline, «نُشر يوم الجمعة 14 يناير 2022»).
+    fn not_a_figure(&self, m: &Mention) -> Option<&'static str> {
+        let text = &self.source.text;
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_numeric());
+        let before = text[..m.start].trim_end_matches(' ');
+        let after = text[m.end..].trim_start_matches(' ');
+        let clock = (before.ends_with(':') && digit(before[..before.len() - 1].chars().next_back()))
+            || (after.starts_with(':') && digit(after[1..].chars().next()));
+        let hour_word = before.split_whitespace().next_back().is_some_and(|w| {
+            let w = crate::text::fold(w, crate::text::Mode::Match);
+            matches!(w.trim_start_matches(['و', 'م']), "الساعه" | "ساعه" | "الساعة" | "ساعة")
+        }) || after.split_whitespace().next().is_some_and(|w| {
+            let w = crate::text::fold(w.trim_end_matches(|c: char| !c.is_alphanumeric()), crate::text::Mode::Match);
+            matches!(w.as_str(), "ليلا" | "صباحا" | "مساء" | "am" | "pm" | "a.m" | "p.m")
+        });
+        if m.reading.kind == ValueKind::Number && (clock || hour_word) {
+            return Some("a time of day, not a figure");
+        }
+        let today = self.source.reading.reference_day? as f64;
+        let line = self.source.lines.line_bounds(text, m.start);
+        let on_its_day = m.reading.kind == ValueKind::Date
+            && m.reading.interval.lo == Some(today)
+            && m.reading.interval.hi == Some(today);
+        let others = self.mentions.iter().any(|o| {
+            o.start >= line.start && o.end <= line.end && o.reading.kind != ValueKind::Date && o.is_substantive()
+        });
+        (on_its_day && m.line <= 3 && line.end - line.start < 160 && !others)
+            .then_some("the text's own day on its first lines: its dateline, not a date of a fact")
     }
 
     /// A span of days of an event the registry gives a start and an end ("it took the force
@@ -582,14 +648,22 @@ impl<'a> Drafter<'a> {
     ) -> Result<Vec<DraftClaim>, String> {
         let text = &self.source.text;
         let (sa, sb) = self.sentence(m);
-        let mut clause = clause::clause_range(text, &self.paragraphs, m.start, m.end);
-        // Another event the date dates: its clause joins the date's.
+        let own = clause::clause_range(text, &self.paragraphs, m.start, m.end);
+        let mut clause = own;
+        let mut skip = Vec::new();
+        // Another event the date dates: its clause joins the date, but nothing else of the
+        // date's clause nor what stands between them.
         if let Some(e) = event {
-            clause = (clause.0.min(e.clause.0), clause.1.max(e.clause.1));
+            clause = (own.0.min(e.clause.0), own.1.max(e.clause.1));
+            skip = if e.clause.0 >= own.1 {
+                vec![(own.0, m.start), (m.end, e.clause.0)]
+            } else {
+                vec![(e.clause.1, m.start), (m.end, own.1)]
+            };
         }
         let words = cues::words(text, sa, sb);
         let reach = self.reach(&words, clause);
-        let mut around = Around { words, clause, reach, start: m.start, end: m.end };
+        let mut around = Around { words, clause, reach, skip, start: m.start, end: m.end };
         // A unit the reader did not take with the figure ("120 تنغي للتر" in running text).
         let mut reading = m.reading.clone();
         let anchored = self.anchored_year(m);
@@ -685,6 +759,14 @@ impl<'a> Drafter<'a> {
             Some((p, person, guess)) if *p == property => (*person, guess.clone()),
             _ => self.subject(property, &around, &used, speaker.as_ref().map(|s| s.0))?,
         };
+        let known = if anchored.is_none() { self.known_year(m, &reading, subject, property) } else { None };
+        if let Some((r, _)) = &known {
+            let (was, now) = (value::ymd_from_days(reading.nominal as i64).0, value::ymd_from_days(r.nominal as i64).0);
+            if m.reading.kind == ValueKind::Date && qualifiers.get("year") == Some(&was.to_string()) {
+                qualifiers.insert("year".into(), now.to_string());
+            }
+            reading = r.clone();
+        }
         // A place that is the subject itself (Kazakhstan's national day of mourning) narrows nothing.
         if qualifiers.get(PLACE).is_some_and(|p| *p == self.corpus.registry.entities[subject].id) {
             qualifiers.remove(PLACE);
@@ -708,8 +790,8 @@ impl<'a> Drafter<'a> {
         base.draft.insert("property".into(), property_guess);
         base.draft.insert("subject".into(), subject_guess);
         base.draft.extend(qualifier_guesses);
-        if let Some((_, note)) = anchored {
-            base.stated_as = Some(text[m.start..m.end].to_string());
+        if let Some((_, note)) = anchored.or(known) {
+            base.stated_as = Some(text[m.start..m.end].trim_end_matches([',', '،', ' ']).to_string());
             base.note = Some(note);
         }
         if let Some((_, words, note)) = &counted {
@@ -935,7 +1017,7 @@ impl<'a> Drafter<'a> {
     }
 
     /// A date written without its year that the reader puts on or after the text's own day,
-    /// in a text that last named the year before it ("January 2022" … "on January 9" in an
+    /// in a text that named the year before it ("January 2022" … "on January 9" in an
     /// explainer of 5 January 2023): in that year, as an encoder reads it, when it then falls
     /// within the year after the date named and not after the text's day. With the note
     /// its claim's `stated_as` needs.
@@ -951,17 +1033,16 @@ impl<'a> Drafter<'a> {
         if !dated(r) || !digits || r.year_known || r.calendar.is_some() || lo < today {
             return None;
         }
+        let (y, month, day) = value::ymd_from_days(lo as i64);
+        let year = y - 1;
+        // The last mention of that year, alone ("2022 turned into a marathon") or in a date.
         let anchor = self
             .mentions
             .iter()
-            .filter(|d| d.end <= m.start && dated(&d.reading) && d.reading.year_known)
+            .filter(|d| d.end <= m.start && d.reading.kind == ValueKind::Date && d.reading.year_known)
+            .filter(|d| d.reading.interval.lo.is_some_and(|lo| value::ymd_from_days(lo as i64).0 == year))
             .max_by_key(|d| d.start)?;
         let since = anchor.reading.interval.lo?;
-        let (y, month, day) = value::ymd_from_days(lo as i64);
-        let year = value::ymd_from_days(since as i64).0;
-        if year != y - 1 {
-            return None;
-        }
         let shift = (value::days_from_ymd(year as i32, month, day)? - lo as i64) as f64;
         if lo + shift > today || lo + shift < since {
             return None;
@@ -971,8 +1052,57 @@ impl<'a> Drafter<'a> {
         read.interval.hi = Some(hi + shift);
         read.nominal += shift;
         let note = format!(
-            "«{}» has no year, and the reader dates it on or after the day the text was written; it is in {year}, the year the text last named («{}»)",
+            "«{}» has no year, and the reader dates it on or after the day the text was written; it is in {year}, the year the text named before it («{}»)",
             m.text, anchor.text
+        );
+        Some((read, note))
+    }
+
+    /// The cues of properties among `words`, but a word of a name is no cue: «معاهدة»
+    /// (treaty) in «منظمة معاهدة الأمن الجماعي».
+    fn cues(&self, words: &[Word]) -> Vec<cues::Hit<usize>> {
+        let names = self.lexicon.entities(words);
+        let mut cued = self.lexicon.properties(words);
+        cued.retain(|h| !names.iter().any(|n| n.first <= h.first && h.last <= n.last && n.last > n.first));
+        cued
+    }
+
+    /// A date without its year that the reader puts in the text's own year, of an event the
+    /// corpus dates only in the year before ("It really started on January 2" in a look back
+    /// of 5 January 2023): in that year, as an encoder who knows the event reads it. With the
+    /// note its claim's `stated_as` needs.
+    fn known_year(
+        &self,
+        m: &Mention,
+        r: &value::Reading,
+        subject: usize,
+        property: usize,
+    ) -> Option<(value::Reading, String)> {
+        let today = self.source.reading.reference_day?;
+        let digits = m.text.chars().any(char::is_numeric);
+        let dated = matches!(r.precision, value::Precision::Day | value::Precision::Month);
+        if r.kind != ValueKind::Date || !dated || !digits || r.year_known || r.calendar.is_some() {
+            return None;
+        }
+        let (lo, hi) = (r.interval.lo?, r.interval.hi?);
+        let (y, month, day) = value::ymd_from_days(lo as i64);
+        let this_year = value::ymd_from_days(today).0;
+        let years = self.priors.years.get(&(subject, property))?;
+        if y != this_year || years.len() != 1 || !years.contains(&(y - 1)) {
+            return None;
+        }
+        let shift = (value::days_from_ymd((y - 1) as i32, month, day)? - lo as i64) as f64;
+        let mut read = r.clone();
+        read.interval.lo = Some(lo + shift);
+        read.interval.hi = Some(hi + shift);
+        read.nominal += shift;
+        let registry = &self.corpus.registry;
+        let note = format!(
+            "«{}» has no year, and the reader dates it in {y}, the year of the text; the corpus dates {}'s {} in {} only",
+            m.text,
+            registry.entities[subject].id,
+            registry.properties[property].id,
+            y - 1
         );
         Some((read, note))
     }
@@ -986,10 +1116,7 @@ impl<'a> Drafter<'a> {
     ) -> Result<(usize, Guess, usize), String> {
         let registry = &self.corpus.registry;
         let fits = |h: &cues::Hit<usize>| self.fits(h.what, reading, ordinal);
-        // A word of a name is no cue: «معاهدة» (treaty) in «منظمة معاهدة الأمن الجماعي».
-        let names = self.lexicon.entities(&around.words);
-        let mut cued = self.lexicon.properties(&around.words);
-        cued.retain(|h| !names.iter().any(|n| n.first <= h.first && h.last <= n.last && n.last > n.first));
+        let cued = self.cues(&around.words);
         let mut fitting: Vec<cues::Hit<usize>> = cued.iter().filter(|h| fits(h)).cloned().collect();
         // No cue of a property, but a scope the registry declares for one property, whose
         // words name it: «30 عاماً من الاستقلال» is `period_years` of `independence`.
@@ -1095,7 +1222,13 @@ impl<'a> Drafter<'a> {
             .filter(|&&(_, e)| e <= b)
             .map(|&(s, _)| at(s))
             .collect();
-        self.lexicon.properties(&words).iter().any(|h| {
+        // A scope declared for one date property names its event too ("the first units on
+        // January 6").
+        let scoped = self.lexicon.scopes(&words).into_iter().filter_map(|h| {
+            let [only] = registry.scopes.get(&h.what)?.0.properties.as_slice() else { return None };
+            Some(cues::Hit { what: registry.property(only).ok()?, first: h.first, last: h.last })
+        });
+        self.lexicon.properties(&words).into_iter().chain(scoped).any(|h| {
             registry.properties[h.what].kind == PropertyKind::Date
                 && figures.iter().all(|&f| h.first.abs_diff(date) < h.first.abs_diff(f))
         })
@@ -1121,8 +1254,7 @@ impl<'a> Drafter<'a> {
             .collect();
         let mut out: Vec<Event> = Vec::new();
         let hits: Vec<_> = self
-            .lexicon
-            .properties(&words)
+            .cues(&words)
             .into_iter()
             .filter(|h| registry.properties[h.what].kind == PropertyKind::Date)
             .map(|h| {
