@@ -702,7 +702,7 @@ fn sixth_held_out_texts_drafted_against_a_careful_encoder() {
 /// before that work was merged; 48/97 after it (measured once).
 #[test]
 fn seventh_held_out_texts_drafted_against_a_careful_encoder() {
-    holds_its_measured_share("heldout7", (56, 97));
+    holds_its_measured_share("heldout7", (59, 97));
 }
 
 /// The eighth round's readings, in texts published on Tuesday 1 February 2022.
@@ -767,4 +767,25 @@ fn a_day_without_its_year_in_a_look_back() {
     // A day of a fact the corpus does not date stays in the text's year.
     let drafted = draft_on("The new parliament held its first session on January 3.", "en", "2023-01-05");
     assert!(drafted.claims.iter().all(|c| !c.value.starts_with("2022")), "{:#?}", drafted.claims);
+}
+
+/// A replaced figure and the words of change an encoder reads as a rise.
+#[test]
+fn instead_of_and_leapt_are_the_two_sides_of_a_change() {
+    for (text, language) in [
+        ("Drivers woke up to LPG costing a hundred and twenty tenge a litre instead of sixty.", "en"),
+        ("In Zhanaozen, LPG at the pumps leapt from 60 tenge a litre to 120 overnight.", "en"),
+        ("صار لتر الغاز المسال بـ120 تنغي بدلاً من 60 تنغي.", "ar"),
+    ] {
+        let drafted = draft_one(text, language);
+        let got: Vec<(&str, Option<&str>, &str)> = drafted
+            .claims
+            .iter()
+            .map(|c| (c.value.as_str(), c.qualifiers.get("scope").map(String::as_str), c.quote.as_str()))
+            .collect();
+        let before = got.iter().find(|g| g.0 == "60").unwrap_or_else(|| panic!("60 in {got:?}"));
+        let after = got.iter().find(|g| g.0 == "120").unwrap_or_else(|| panic!("120 in {got:?}"));
+        assert_eq!((before.1, after.1), (Some("before-the-rise"), Some("after-the-rise")), "{got:?}");
+        assert!(!before.2.contains("120") && !after.2.contains("60"), "each quoted apart: {got:?}");
+    }
 }

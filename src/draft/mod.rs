@@ -809,7 +809,7 @@ impl<'a> Drafter<'a> {
         if let Some((_, guess)) = speaker {
             base.draft.insert("attributed_to".into(), guess);
         }
-        let mut quote = clause;
+        let mut quote = around.clause;
         if m.reading.kind != ValueKind::Date
             && counted.is_none()
             && let Some(d) = self.nearest_date(m, (sa, sb))
@@ -1365,7 +1365,8 @@ impl<'a> Drafter<'a> {
     /// clause, «من»/"from" before the one and «إلى»/"to" before the other (either way round),
     /// in a sentence that says something changed.
     fn first_side(&self, m: &Mention, around: &Around) -> Option<&'a Mention> {
-        if m.reading.kind == ValueKind::Date || !self.lexicon.change(&around.words) {
+        let instead = around.first().checked_sub(1).is_some_and(|i| replaced(&around.words, i));
+        if m.reading.kind == ValueKind::Date || !(instead || self.lexicon.change(&around.words)) {
             return None;
         }
         let before = around.word_before()?;
@@ -1373,7 +1374,7 @@ impl<'a> Drafter<'a> {
         let &(first, _) = self.figures[..k].last().filter(|&&(s, e)| s >= around.clause.0 && e <= m.start)?;
         let i = around.words.partition_point(|w| w.start < first);
         let first_before = around.words.get(i.checked_sub(1)?)?.folded.as_str();
-        let paired = (is_to(before) && is_from(first_before)) || (is_from(before) && is_to(first_before));
+        let paired = instead || (is_to(before) && is_from(first_before)) || (is_from(before) && is_to(first_before));
         if !paired {
             return None;
         }
@@ -1406,10 +1407,13 @@ impl<'a> Drafter<'a> {
     /// of change in the sentence; «من»/"from" before the first, «إلى»/"to" before the
     /// second), and the part of `quote` that states it alone.
     fn side(&self, m: &Mention, around: &Around, quote: (usize, usize)) -> Option<(&'static str, (usize, usize))> {
+        let first = around.first();
+        if let Some(sides) = self.replacement(m, around, quote) {
+            return Some(sides);
+        }
         if !self.lexicon.change(&around.words) {
             return None;
         }
-        let first = around.first();
         let from = |w: &Word| is_from(&w.folded);
         let to = |w: &Word| is_to(&w.folded);
         let before = first.checked_sub(1).map(|i| &around.words[i])?;
@@ -1445,6 +1449,34 @@ impl<'a> Drafter<'a> {
             return Some(("after", clause::trim(&self.source.text, a, b)));
         }
         None
+    }
+
+    /// The side of a replacement ("120 tenge instead of sixty") `m` is: the figure after the
+    /// words that say so is the before, the one of its clause before them the after, each
+    /// quoted apart.
+    fn replacement(
+        &self,
+        m: &Mention,
+        around: &Around,
+        quote: (usize, usize),
+    ) -> Option<(&'static str, (usize, usize))> {
+        let text = &self.source.text;
+        let first = around.first();
+        if first.checked_sub(1).is_some_and(|i| replaced(&around.words, i)) && self.first_side(m, around).is_some() {
+            let two = matches!(around.words[first - 1].folded.as_str(), "of" | "from" | "من");
+            let from = if two { first - 2 } else { first - 1 };
+            return Some(("before", clause::trim(text, around.words[from].start, quote.1.max(m.end))));
+        }
+        let k = self.figures.partition_point(|&(s, _)| s < m.start);
+        let &(next, _) = self.figures.get(k + 1).filter(|&&(_, e)| e <= around.clause.1)?;
+        let i = around.words.partition_point(|w| w.start < next).checked_sub(1)?;
+        if !replaced(&around.words, i) {
+            return None;
+        }
+        // Up to the marker's first word.
+        let two = matches!(around.words[i].folded.as_str(), "of" | "from" | "من");
+        let cut = if two { i - 1 } else { i };
+        Some(("after", clause::trim(text, quote.0.min(m.start), around.words[cut].start)))
     }
 
     /// A scope of the property (one the vocabulary declares for it) whose id the sentence
@@ -1965,6 +1997,9 @@ const FALL: &[&str] = &[
     "lower",
     "reduc",
     "drop",
+    "decreas",
+    "slash",
+    "plung",
     "back",
     "يعود",
     "تعود",
@@ -2006,6 +2041,21 @@ const RETURN: &[&str] = &["رجع", "رجعت", "عاد", "عادت", "returned"
 /// «من»/"from" before the first figure of a change.
 fn is_from(folded: &str) -> bool {
     matches!(folded, "من" | "from")
+}
+
+/// Whether the words before a figure's word `i` (the word right before it) say it is what
+/// the figure before it replaced: "120 tenge a litre instead of sixty", "up from 225",
+/// «120 تنغي بدلاً من 60», «مقابل 60».
+fn replaced(words: &[Word], i: usize) -> bool {
+    let w = |k: usize| words.get(k).map_or("", |w| w.folded.as_str());
+    let prev = i.checked_sub(1).map_or("", w);
+    match w(i) {
+        "of" => prev == "instead",
+        "from" => matches!(prev, "up" | "down"),
+        "من" => matches!(prev, "بدلا" | "عوضا" | "بدل"),
+        "بدل" | "مقابل" | "against" => true,
+        _ => false,
+    }
 }
 
 /// «إلى»/"to" before the second figure of a change.
